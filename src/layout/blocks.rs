@@ -1,0 +1,375 @@
+//! The resume as a vertical list of [`Band`]s: the header (name, headline, contact),
+//! section headings with their rules, and entries (title row with the date column,
+//! subtitle row with the location, text, bullets).
+//!
+//! The type scale, from the body size `fs` (default 10 pt): name 2.4 fs bold in the
+//! accent colour; headline 1.1 fs; contact line 0.9 fs; section headings 1.2 fs bold,
+//! accent, with a 0.5 pt rule; entry titles fs bold; dates fs in a quiet grey;
+//! subtitles and locations fs italic. Leading is `line_spacing` × size for every size.
+//! Vertical space is counted in fractions of fs so that the rhythm scales with the
+//! body size (the constants below).
+
+use super::{Element, Link, Rule, TextRun};
+use crate::diag::{Diagnostic, Pos};
+use crate::geom::{Pt, Rect};
+use crate::inline::{natural_width, typeset, Line, ParStyle, Paragraph};
+use crate::markup::Span;
+use crate::model::{Design, Entry, Resume, Rgb, SectionTitle, Text};
+
+/// Name size as a multiple of the body size.
+const NAME_SCALE: f64 = 2.4;
+/// Headline size.
+const HEADLINE_SCALE: f64 = 1.1;
+/// Contact line size.
+const CONTACT_SCALE: f64 = 0.9;
+/// Section heading size.
+const HEADING_SCALE: f64 = 1.2;
+/// Space above a section heading, × fs.
+const SPACE_BEFORE_HEADING: f64 = 1.1;
+/// Distance from a heading's baseline down to its rule, × fs.
+const RULE_DROP: f64 = 0.4;
+/// Rule thickness, pt.
+const RULE_THICKNESS: Pt = 0.5;
+/// Space between the rule and the first entry, × fs.
+const SPACE_AFTER_RULE: f64 = 0.45;
+/// Space between entries, × fs.
+const SPACE_BETWEEN_ENTRIES: f64 = 0.55;
+/// Space above an entry's text and each bullet, × fs.
+const SPACE_BODY: f64 = 0.12;
+/// The least space between a title and its date, × fs.
+const DATE_GUTTER: f64 = 1.0;
+/// Bullet position and hanging indent of bullet text, × fs.
+const BULLET_X: f64 = 0.35;
+const BULLET_INDENT: f64 = 1.2;
+/// Gap between an entry's number and its text, × fs.
+const NUMBER_GAP: f64 = 0.5;
+
+/// A horizontal slice of the page: one line of text (or a heading with its rule).
+/// Element coordinates are relative to the band: x from the page's left edge, y from
+/// the band's top (y down).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Band {
+    /// Height in pt (the leading of its line, plus a rule's room).
+    pub height: Pt,
+    /// Space above the band, pt; dropped at the top of a page.
+    pub space_before: Pt,
+    /// The band must be on the same page as the next band.
+    pub keep_with_next: bool,
+    pub elements: Vec<Element>,
+}
+
+struct Builder<'a> {
+    d: &'a Design,
+    fs: Pt,
+    left: Pt,
+    measure: Pt,
+    bands: Vec<Band>,
+    /// Characters no font covers, with the field they occur in.
+    missing: Vec<(char, Pos, String)>,
+}
+
+/// Baseline position in a band of `leading` for text of `size`: the em box centred
+/// in the leading, baseline 0.8 em below the em box's top.
+fn baseline_in(leading: Pt, size: Pt) -> Pt {
+    0.5 * (leading - size) + 0.8 * size
+}
+
+/// Text runs and link rectangles of a set line placed at `x` on `baseline`.
+fn line_elements(line: &Line, x: Pt, baseline: Pt) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    let mut open: Option<(String, Pt, Pt, Pt)> = None; // uri, x0, x1, size
+    for r in &line.runs {
+        out.push(Element::Text(TextRun { face: r.face, size: r.size, color: r.color, x: x + r.x, baseline, glyphs: r.glyphs.clone(), space: r.space }));
+        match (&r.link, &mut open) {
+            (Some(u), Some((ou, _, x1, _))) if u == ou => *x1 = x + r.x + r.width,
+            _ => {
+                if let Some((uri, x0, x1, size)) = open.take() {
+                    links.push(link_rect(uri, x0, x1, baseline, size));
+                }
+                if let Some(u) = &r.link {
+                    open = Some((u.clone(), x + r.x, x + r.x + r.width, r.size));
+                }
+            }
+        }
+    }
+    if let Some((uri, x0, x1, size)) = open {
+        links.push(link_rect(uri, x0, x1, baseline, size));
+    }
+    out.extend(links.into_iter().map(Element::Link));
+    out
+}
+
+fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
+    Link { rect: Rect { x: x0, y: baseline - 0.85 * size, width: x1 - x0, height: 1.1 * size }, uri }
+}
+
+/// Builds the bands of a resume, and warnings for characters no font covers.
+pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
+    let d = &r.design;
+    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new() };
+    b.header(r);
+    for (k, s) in r.sections.iter().enumerate() {
+        let title = match d.section_title {
+            SectionTitle::Uppercase => s.title.text.to_uppercase(),
+            SectionTitle::AsWritten => s.title.text.clone(),
+        };
+        b.heading(&title, &s.title, k == 0 && r.headline.is_none() && r.contact.is_empty());
+        // Numbered entries hang past the widest number and a gap of half an em.
+        let indent = if s.numbered {
+            let st = b.style(b.fs, false, false, Rgb::TEXT, false);
+            let widest = (1..=s.entries.len()).map(|n| natural_width(&[Span { text: format!("{n}."), ..Default::default() }], &st)).fold(0.0, f64::max);
+            widest + NUMBER_GAP * b.fs
+        } else {
+            0.0
+        };
+        for (i, e) in s.entries.iter().enumerate() {
+            let ctx = format!("section '{}', entry {}", s.title.text, i + 1);
+            b.entry(e, s.numbered.then_some((i + 1, indent)), i == 0, &ctx);
+        }
+    }
+    let warnings = missing_warnings(&b.missing);
+    (b.bands, warnings)
+}
+
+/// One warning per character no bundled font covers, listing where it occurs.
+fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
+    let mut out: Vec<(char, Pos, Vec<String>)> = Vec::new();
+    for (c, pos, ctx) in missing {
+        match out.iter_mut().find(|(x, _, _)| x == c) {
+            Some((_, _, places)) => {
+                if !places.contains(ctx) {
+                    places.push(ctx.clone());
+                }
+            }
+            None => out.push((*c, *pos, vec![ctx.clone()])),
+        }
+    }
+    out.into_iter()
+        .map(|(c, pos, places)| {
+            Diagnostic::warning(pos, format!("no bundled font has the character '{c}' (U+{:04X}); it is shown as an empty box in {}", c as u32, places.join("; ")))
+        })
+        .collect()
+}
+
+impl Builder<'_> {
+    fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
+        ParStyle { size, bold, italic, color, link_color: self.d.link, justify }
+    }
+
+    fn leading(&self, size: Pt) -> Pt {
+        size * self.d.line_spacing
+    }
+
+    /// Sets spans and records missing characters against `field`.
+    fn set(&mut self, spans: &[Span], style: &ParStyle, measure: Pt, pos: Pos, field: &str) -> Paragraph {
+        let p = typeset(spans, style, measure);
+        for &c in &p.missing {
+            self.missing.push((c, pos, field.to_string()));
+        }
+        p
+    }
+
+    /// Pushes one band per line, lines placed at `x` (or centred when `centre`).
+    fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, centre: bool, space_before: Pt, keep: bool) {
+        let leading = self.leading(size);
+        for (k, line) in p.lines.iter().enumerate() {
+            let lx = if centre { x + (self.measure - line.width) / 2.0 } else { x };
+            let elements = line_elements(line, lx, baseline_in(leading, size));
+            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, keep_with_next: keep, elements });
+        }
+    }
+
+    fn header(&mut self, r: &Resume) {
+        let fs = self.fs;
+        let name_size = NAME_SCALE * fs;
+        let st = self.style(name_size, true, false, self.d.accent, false);
+        let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
+        self.push_lines(&p, name_size, self.left, true, 0.0, true);
+        if let Some(h) = &r.headline {
+            let size = HEADLINE_SCALE * fs;
+            let st = self.style(size, false, false, Rgb::QUIET, false);
+            let p = self.set(&h.inline, &st, self.measure, h.pos, "headline");
+            self.push_lines(&p, size, self.left, true, 0.1 * fs, true);
+        }
+        if !r.contact.is_empty() {
+            self.contact_lines(r);
+        }
+        if let Some(last) = self.bands.last_mut() {
+            last.keep_with_next = false;
+        }
+    }
+
+    /// The contact line: items joined by the separator, centred, wrapping between
+    /// items (never inside one unless it alone is wider than the measure), with no
+    /// separator at the end or start of a line.
+    fn contact_lines(&mut self, r: &Resume) {
+        let fs = self.fs;
+        let size = CONTACT_SCALE * fs;
+        let st = self.style(size, false, false, Rgb::TEXT, false);
+        let items: Vec<Vec<Span>> = r
+            .contact
+            .iter()
+            .map(|c| c.shown.inline.iter().map(|s| Span { link: s.link.clone().or_else(|| c.link.clone()), ..s.clone() }).collect())
+            .collect();
+        let sep = [Span { text: self.d.contact_separator.clone(), ..Default::default() }];
+        let sep_w = natural_width(&sep, &st);
+        let mut groups: Vec<(Vec<Span>, Pos)> = Vec::new();
+        let mut line_w = 0.0;
+        for (k, item) in items.iter().enumerate() {
+            let w = natural_width(item, &st);
+            let pos = r.contact[k].shown.pos;
+            match groups.last_mut() {
+                Some((spans, _)) if line_w + sep_w + w <= self.measure => {
+                    spans.extend(sep.iter().cloned());
+                    spans.extend(item.iter().cloned());
+                    line_w += sep_w + w;
+                }
+                _ => {
+                    groups.push((item.clone(), pos));
+                    line_w = w;
+                }
+            }
+        }
+        for (k, (spans, pos)) in groups.iter().enumerate() {
+            let p = self.set(spans, &st, self.measure, *pos, "contact");
+            self.push_lines(&p, size, self.left, true, if k == 0 { 0.25 * fs } else { 0.0 }, true);
+        }
+    }
+
+    fn heading(&mut self, title: &str, t: &Text, first: bool) {
+        let fs = self.fs;
+        let size = HEADING_SCALE * fs;
+        let st = self.style(size, true, false, self.d.accent, false);
+        let spans = [Span { text: title.to_string(), ..Default::default() }];
+        let p = self.set(&spans, &st, self.measure, t.pos, "section title");
+        let space = if first { 0.8 * fs } else { SPACE_BEFORE_HEADING * fs };
+        self.push_lines(&p, size, self.left, false, space, true);
+        if self.d.section_rule {
+            let leading = self.leading(size);
+            let y = baseline_in(leading, size) + RULE_DROP * fs;
+            if let Some(last) = self.bands.last_mut() {
+                last.elements.push(Element::Rule(Rule { x0: self.left, x1: self.left + self.measure, y, thickness: RULE_THICKNESS, color: self.d.accent }));
+                last.height = last.height.max(y + RULE_THICKNESS);
+            }
+        }
+    }
+
+    /// A head row: `main` set short of `side` (a date or location) which sits flush
+    /// right on the first baseline; a side wider than half the measure gets a line
+    /// of its own below. Bands are kept with what follows.
+    #[allow(clippy::too_many_arguments)]
+    fn row(&mut self, main: Option<(&[Span], ParStyle, Pos, &str)>, side: Option<(&Text, ParStyle)>, x: Pt, measure: Pt, space_before: Pt) {
+        let fs = self.fs;
+        let right = self.left + self.measure;
+        let side_w = side.as_ref().map(|(t, st)| natural_width(&t.inline, st));
+        let inline_side = side_w.is_some_and(|w| w <= self.measure / 2.0);
+        let main_measure = if inline_side { measure - side_w.unwrap_or(0.0) - DATE_GUTTER * fs } else { measure };
+        let mut first_band = self.bands.len();
+        if let Some((spans, st, pos, field)) = main {
+            let p = self.set(spans, &st, main_measure, pos, field);
+            self.push_lines(&p, st.size, x, false, space_before, true);
+        } else {
+            first_band = usize::MAX;
+        }
+        let Some((t, st)) = side else { return };
+        let sp = self.set(&t.inline, &st, if inline_side { self.measure } else { measure }, t.pos, "date");
+        let leading = self.leading(st.size);
+        for (k, line) in sp.lines.iter().enumerate() {
+            let els = line_elements(line, right - line.width, baseline_in(leading, st.size));
+            if inline_side && k == 0 && first_band != usize::MAX {
+                // Onto the title's first baseline (same size: same band baseline).
+                self.bands[first_band].elements.extend(els);
+            } else {
+                let sb = if k == 0 && first_band == usize::MAX { space_before } else { 0.0 };
+                self.bands.push(Band { height: leading, space_before: sb, keep_with_next: true, elements: els });
+            }
+        }
+    }
+
+    /// Sets an entry; `number` is its number and the section's hanging indent (pt).
+    fn entry(&mut self, e: &Entry, number: Option<(usize, Pt)>, first: bool, ctx: &str) {
+        let fs = self.fs;
+        let indent = number.map_or(0.0, |(_, i)| i);
+        let x = self.left + indent;
+        let m = self.measure - indent;
+        let space = if first { SPACE_AFTER_RULE * fs } else { SPACE_BETWEEN_ENTRIES * fs };
+        let start = self.bands.len();
+        let quiet = |b: &Self, italic: bool| b.style(fs, false, italic, Rgb::QUIET, false);
+        // The label row's spans: **label:** text
+        let label_text: Option<(Vec<Span>, Pos)> = e.text.as_ref().map(|t| {
+            let mut spans = Vec::new();
+            if let Some(l) = &e.label {
+                spans.extend(l.inline.iter().map(|s| Span { bold: true, ..s.clone() }));
+                spans.push(Span { text: ": ".into(), bold: true, ..Default::default() });
+            }
+            spans.extend(t.inline.iter().cloned());
+            (spans, t.pos)
+        });
+        let mut text_done = false;
+        // 1. The head row: title (or, without one, the text) with the date.
+        if let Some(t) = &e.title {
+            let st = self.style(fs, true, false, Rgb::TEXT, false);
+            let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
+            self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
+        } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {
+            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            self.row(Some((spans, st, *pos, &format!("{ctx} text"))), Some((d, quiet(self, false))), x, m, space);
+            text_done = true;
+        } else if let Some(d) = &e.date {
+            self.row(None, Some((d, quiet(self, false))), x, m, space);
+        }
+        // 2. The subtitle row with the location.
+        if e.subtitle.is_some() || e.location.is_some() {
+            let sb = if self.bands.len() == start { space } else { 0.0 };
+            let st = self.style(fs, false, true, Rgb::TEXT, false);
+            let main = e.subtitle.as_ref().map(|s| (s.inline.as_slice(), st, s.pos, "subtitle"));
+            let loc = e.location.as_ref().map(|l| (l, quiet(self, true)));
+            self.row(main, loc, x, m, sb);
+        }
+        let head_end = self.bands.len();
+        // 3. Text and bullets.
+        if let (false, Some((spans, pos))) = (text_done, &label_text) {
+            let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
+            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
+            self.push_lines(&p, fs, x, false, sb, false);
+        }
+        let bullet_x = x + BULLET_X * fs;
+        let text_x = x + BULLET_INDENT * fs;
+        for (k, bt) in e.bullets.iter().enumerate() {
+            let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
+            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            let p = self.set(&bt.inline, &st, m - BULLET_INDENT * fs, bt.pos, &format!("{ctx} bullet {}", k + 1));
+            let at = self.bands.len();
+            self.push_lines(&p, fs, text_x, false, sb, false);
+            if let Some(band) = self.bands.get_mut(at) {
+                let mark = typeset(&[Span { text: "•".into(), ..Default::default() }], &st, m);
+                let mut els = line_elements(&mark.lines[0], bullet_x, baseline_in(band.height, fs));
+                els.append(&mut band.elements);
+                band.elements = els;
+            }
+        }
+        // Keep the head rows together and with the first line of the body; the
+        // body's own lines may be split between pages.
+        let end = self.bands.len();
+        let keep_to = if head_end < end { head_end } else { end.saturating_sub(1) };
+        for band in &mut self.bands[start..end] {
+            band.keep_with_next = false;
+        }
+        for band in &mut self.bands[start..keep_to.max(start)] {
+            band.keep_with_next = true;
+        }
+        if let Some((n, _)) = number {
+            let st = self.style(fs, false, false, Rgb::TEXT, false);
+            if let Some(band) = self.bands.get_mut(start) {
+                let spans = [Span { text: format!("{n}."), ..Default::default() }];
+                let p = typeset(&spans, &st, indent);
+                let w = p.lines[0].width;
+                let mut els = line_elements(&p.lines[0], x - NUMBER_GAP * fs - w, baseline_in(band.height, fs));
+                els.append(&mut band.elements);
+                band.elements = els;
+            }
+        }
+    }
+}

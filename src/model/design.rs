@@ -1,0 +1,323 @@
+//! The `design` mapping, checked and resolved to points.
+//!
+//! Lengths are numbers with a unit `pt`, `in`, `mm` or `cm` (a bare number is
+//! points: 1 in = 72 pt, 1 mm = 72/25.4 pt). Keys that later work implements are
+//! refused with an error naming the key, never silently ignored.
+
+use super::raw::{RawDesign, RawLengthOr, Scalar};
+use crate::diag::{Diagnostic, Pos};
+use crate::geom::Pt;
+use serde_saphyr::Spanned;
+
+/// An sRGB colour, each channel 0.0–1.0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgb(pub f64, pub f64, pub f64);
+
+impl Rgb {
+    /// The default accent: a dark blue (#1F3A5F), close to RenderCV's classic theme.
+    pub const ACCENT: Rgb = Rgb(0x1F as f64 / 255.0, 0x3A as f64 / 255.0, 0x5F as f64 / 255.0);
+    /// Body text: near-black (#1A1A1A), softer on paper than pure black.
+    pub const TEXT: Rgb = Rgb(0x1A as f64 / 255.0, 0x1A as f64 / 255.0, 0x1A as f64 / 255.0);
+    /// The quiet grey of dates, locations and page numbers (#555555).
+    pub const QUIET: Rgb = Rgb(0x55 as f64 / 255.0, 0x55 as f64 / 255.0, 0x55 as f64 / 255.0);
+}
+
+/// How section headings are set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionTitle {
+    /// In capitals (the default).
+    Uppercase,
+    /// As the author wrote it.
+    AsWritten,
+}
+
+/// Page margins in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Margins {
+    pub top: Pt,
+    pub right: Pt,
+    pub bottom: Pt,
+    pub left: Pt,
+}
+
+/// The resolved design: every key of the spec's table with its default applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Design {
+    /// Page width and height in pt (letter: 612 × 792; A4: 595.28 × 841.89).
+    pub page_width: Pt,
+    pub page_height: Pt,
+    /// Margins in pt (default 0.7 in = 50.4 pt on every side).
+    pub margin: Margins,
+    /// Body size in pt (default 10 pt); headings scale from it.
+    pub font_size: Pt,
+    /// Baseline-to-baseline distance as a multiple of `font_size` (default 1.2).
+    pub line_spacing: f64,
+    /// Colour of the name, section headings and rules.
+    pub accent: Rgb,
+    /// Colour of link text (default: the accent).
+    pub link: Rgb,
+    /// Justify paragraphs and bullets, the last line ragged (default true).
+    pub justify: bool,
+    /// Text between contact items (default " · ").
+    pub contact_separator: String,
+    pub section_title: SectionTitle,
+    /// A thin rule under each section heading (default true).
+    pub section_rule: bool,
+    /// `n / N` at the foot of each page when there is more than one (default true).
+    pub page_numbers: bool,
+}
+
+/// The smallest text block a design may leave, in pt (2 in × 2 in): margins that leave
+/// less are refused as leaving no room.
+pub const MIN_TEXT_BLOCK: Pt = 144.0;
+
+impl Default for Design {
+    fn default() -> Design {
+        let m = 0.7 * 72.0;
+        Design {
+            page_width: 612.0,
+            page_height: 792.0,
+            margin: Margins { top: m, right: m, bottom: m, left: m },
+            font_size: 10.0,
+            line_spacing: 1.2,
+            accent: Rgb::ACCENT,
+            link: Rgb::ACCENT,
+            justify: true,
+            contact_separator: " · ".to_string(),
+            section_title: SectionTitle::Uppercase,
+            section_rule: true,
+            page_numbers: true,
+        }
+    }
+}
+
+/// Parses a length: a number with unit `pt`, `in`, `mm` or `cm`, or a bare number of
+/// points. Returns the length in pt.
+///
+/// # Errors
+/// "`2 furlongs` is not a length (expected a number with a unit pt, in, mm or cm)".
+pub fn parse_length(s: &str) -> Result<Pt, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    let (num, unit) = (t[..split].trim(), t[split..].trim());
+    let factor = match unit {
+        "" | "pt" => 1.0,
+        "in" => 72.0,
+        "mm" => 72.0 / 25.4,
+        "cm" => 72.0 / 2.54,
+        _ => return Err(format!("`{t}` has an unknown unit `{unit}` (expected a number with a unit pt, in, mm or cm)")),
+    };
+    match num.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
+        _ => Err(format!("`{t}` is not a length (expected a non-negative number with a unit pt, in, mm or cm)")),
+    }
+}
+
+/// Parses `#RRGGBB`.
+///
+/// # Errors
+/// "`#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)".
+pub fn parse_color(s: &str) -> Result<Rgb, String> {
+    let t = s.trim();
+    let hex = t.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    match hex {
+        Some(h) => {
+            let c = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0) as f64 / 255.0;
+            Ok(Rgb(c(0), c(2), c(4)))
+        }
+        None => Err(format!("`{t}` is not a colour (expected #RRGGBB, six hexadecimal digits)")),
+    }
+}
+
+fn pos<T>(s: &Spanned<T>) -> Pos {
+    s.referenced.into()
+}
+
+fn not_yet(key: &str, at: Pos, what: &str) -> Diagnostic {
+    Diagnostic::error(at, format!("design key `{key}`{what} is not supported yet"))
+        .with_hint(format!("remove `{key}` from `design`; this version of vitae cannot honour it"))
+}
+
+/// Checks the `design` mapping and resolves it against the defaults.
+///
+/// # Errors
+/// Every problem found, each at the line of the offending key's value.
+pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
+    let mut d = Design::default();
+    let mut errs = Vec::new();
+    let length = |v: &Spanned<Scalar>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Pt> {
+        parse_length(&v.value.0).map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")))).ok()
+    };
+    if let Some(p) = &raw.page {
+        match &p.value {
+            RawLengthOr::One(Scalar(s)) => match s.trim().to_ascii_lowercase().as_str() {
+                "letter" => (d.page_width, d.page_height) = (612.0, 792.0),
+                "a4" => (d.page_width, d.page_height) = (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4),
+                _ => errs.push(Diagnostic::error(pos(p), format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})"))),
+            },
+            RawLengthOr::Map(kv) => {
+                let (mut w, mut h) = (None, None);
+                for (k, v) in kv {
+                    match k.as_str() {
+                        "width" => w = length(v, "page.width", &mut errs),
+                        "height" => h = length(v, "page.height", &mut errs),
+                        _ => errs.push(Diagnostic::error(pos(v), format!("design.page: unknown key `{k}` (expected `width` and `height`)"))),
+                    }
+                }
+                match (w, h) {
+                    (Some(w), Some(h)) => (d.page_width, d.page_height) = (w, h),
+                    _ if errs.is_empty() => errs.push(Diagnostic::error(pos(p), "design.page: a custom page needs both `width` and `height`")),
+                    _ => {}
+                }
+            }
+        }
+    }
+    if let Some(m) = &raw.margin {
+        match &m.value {
+            RawLengthOr::One(s) => {
+                let v = Spanned { value: s.clone(), referenced: m.referenced, defined: m.defined };
+                if let Some(x) = length(&v, "margin", &mut errs) {
+                    d.margin = Margins { top: x, right: x, bottom: x, left: x };
+                }
+            }
+            RawLengthOr::Map(kv) => {
+                for (k, v) in kv {
+                    let slot = match k.as_str() {
+                        "top" => &mut d.margin.top,
+                        "right" => &mut d.margin.right,
+                        "bottom" => &mut d.margin.bottom,
+                        "left" => &mut d.margin.left,
+                        _ => {
+                            errs.push(Diagnostic::error(pos(v), format!("design.margin: unknown side `{k}` (expected top, right, bottom, left)")));
+                            continue;
+                        }
+                    };
+                    if let Some(x) = length(v, &format!("margin.{k}"), &mut errs) {
+                        *slot = x;
+                    }
+                }
+            }
+        }
+        let w = d.page_width - d.margin.left - d.margin.right;
+        let h = d.page_height - d.margin.top - d.margin.bottom;
+        if errs.is_empty() && (w < MIN_TEXT_BLOCK || h < MIN_TEXT_BLOCK) {
+            errs.push(Diagnostic::error(
+                pos(m),
+                format!("design.margin leaves no room for text: the text block would be {w:.1} × {h:.1} pt, and at least {MIN_TEXT_BLOCK} × {MIN_TEXT_BLOCK} pt (2 × 2 in) is needed"),
+            ));
+        }
+    }
+    if let Some(v) = &raw.font_size {
+        if let Some(x) = length(v, "font_size", &mut errs) {
+            if (6.0..=20.0).contains(&x) {
+                d.font_size = x;
+            } else {
+                errs.push(Diagnostic::error(pos(v), format!("design.font_size: {x} pt is out of range (expected 6 pt to 20 pt)")));
+            }
+        }
+    }
+    if let Some(v) = &raw.line_spacing {
+        if (0.8..=3.0).contains(&v.value) {
+            d.line_spacing = v.value;
+        } else {
+            errs.push(Diagnostic::error(pos(v), format!("design.line_spacing: {} is out of range (expected a multiple of the font size from 0.8 to 3)", v.value)));
+        }
+    }
+    let color = |v: &Option<Spanned<Scalar>>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Rgb> {
+        let v = v.as_ref()?;
+        parse_color(&v.value.0).map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")))).ok()
+    };
+    if let Some(c) = color(&raw.accent_color, "accent_color", &mut errs) {
+        d.accent = c;
+        d.link = c;
+    }
+    if let Some(c) = color(&raw.link_color, "link_color", &mut errs) {
+        d.link = c;
+    }
+    if let Some(v) = &raw.justify {
+        d.justify = v.value;
+    }
+    if let Some(v) = &raw.contact_separator {
+        d.contact_separator = v.value.0.clone();
+    }
+    if let Some(v) = &raw.section_rule {
+        d.section_rule = v.value;
+    }
+    if let Some(v) = &raw.page_numbers {
+        d.page_numbers = v.value;
+    }
+    if let Some(v) = &raw.section_title {
+        match v.value.0.trim() {
+            "uppercase" => d.section_title = SectionTitle::Uppercase,
+            "as-written" => d.section_title = SectionTitle::AsWritten,
+            "smallcaps" => errs.push(not_yet("section_title", pos(v), ": `smallcaps`")),
+            s => errs.push(Diagnostic::error(pos(v), format!("design.section_title: unknown value `{s}` (expected `uppercase`, `smallcaps` or `as-written`)"))),
+        }
+    }
+    // Keys whose features are not built yet: refused unless they ask for what we do.
+    if let Some(v) = &raw.theme {
+        if v.value.0.trim() != "classic" {
+            errs.push(not_yet("theme", pos(v), &format!(" with value `{}`", v.value.0.trim())));
+        }
+    }
+    if let Some(v) = &raw.font {
+        let f = v.value.0.trim();
+        if !(f == "serif" || f.eq_ignore_ascii_case("Charis SIL")) {
+            errs.push(not_yet("font", pos(v), &format!(" with value `{f}` (only the bundled `serif`, Charis SIL, is available)")));
+        }
+    }
+    if let Some(v) = &raw.hyphenate {
+        if v.value {
+            errs.push(not_yet("hyphenate", pos(v), ": `true`"));
+        }
+    }
+    if let Some(v) = &raw.language {
+        let l = v.value.0.trim();
+        if !matches!(l, "en" | "en-US" | "en-GB") {
+            errs.push(not_yet("language", pos(v), &format!(" with value `{l}` (only English is available)")));
+        }
+    }
+    if let Some(v) = &raw.date_column {
+        match v.value.0.trim() {
+            "right" => {}
+            "left" => errs.push(not_yet("date_column", pos(v), ": `left`")),
+            s => errs.push(Diagnostic::error(pos(v), format!("design.date_column: unknown value `{s}` (expected `right` or `left`)"))),
+        }
+    }
+    if let Some(v) = &raw.date_align {
+        errs.push(not_yet("date_align", pos(v), ""));
+    }
+    if let Some(v) = &raw.running_header {
+        if v.value {
+            errs.push(not_yet("running_header", pos(v), ": `true`"));
+        }
+    }
+    if let Some(v) = &raw.fit_pages {
+        errs.push(not_yet("fit_pages", pos(v), " (fitting a resume to a number of pages)"));
+    }
+    if errs.is_empty() { Ok(d) } else { Err(errs) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_in_every_unit() {
+        assert_eq!(parse_length("0.7in"), Ok(50.4));
+        assert_eq!(parse_length("12"), Ok(12.0));
+        assert_eq!(parse_length("10 pt"), Ok(10.0));
+        assert!((parse_length("25.4mm").unwrap() - 72.0).abs() < 1e-9);
+        assert!((parse_length("2.54cm").unwrap() - 72.0).abs() < 1e-9);
+        assert_eq!(
+            parse_length("2 furlongs").unwrap_err(),
+            "`2 furlongs` has an unknown unit `furlongs` (expected a number with a unit pt, in, mm or cm)"
+        );
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(parse_color("#FF0000"), Ok(Rgb(1.0, 0.0, 0.0)));
+        assert_eq!(parse_color("#12345G").unwrap_err(), "`#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)");
+    }
+}

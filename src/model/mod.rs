@@ -1,0 +1,393 @@
+//! Stage 1: YAML text → a validated [`Resume`].
+//!
+//! [`load`] parses the YAML with `serde-saphyr` into the serde mirror of the format
+//! (`raw`), with budgets against alias bombs and deep nesting, then checks every rule
+//! of `shared/spec/resume-format.md` and resolves the design (`design`), dates
+//! (`date`) and inline markup ([`crate::markup`]). Every error names the line and
+//! column of the offending value.
+
+pub mod date;
+pub mod design;
+mod raw;
+
+use crate::diag::{closest, Diagnostic, Pos};
+use crate::markup::{self, Inline};
+pub use design::{Design, Margins, Rgb, SectionTitle};
+use raw::*;
+use serde_saphyr::Spanned;
+
+/// Text from the input with the position of its YAML value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    /// The text as written (for markup fields: parsed into `inline`).
+    pub text: String,
+    /// The parsed inline markup (a single plain span for plain-text fields).
+    pub inline: Inline,
+    /// Line and column of the YAML value.
+    pub pos: Pos,
+}
+
+/// A contact item, as the spec's contact table lists them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    /// What is shown (markup for `text` items and plain strings).
+    pub shown: Text,
+    /// The link the shown text carries (`mailto:`, `tel:`, the URL), if any.
+    pub link: Option<String>,
+}
+
+/// A section: heading and entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub title: Text,
+    /// Entries are numbered `1.`, `2.`, … with a hanging indent.
+    pub numbered: bool,
+    pub entries: Vec<Entry>,
+}
+
+/// One entry of a section. A plain paragraph has only `text`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Entry {
+    /// Where the entry starts in the input.
+    pub pos: Pos,
+    pub title: Option<Text>,
+    /// The date column's text: free text, or the English rendering of `start`/`end`.
+    pub date: Option<Text>,
+    pub subtitle: Option<Text>,
+    pub location: Option<Text>,
+    /// Bold lead-in of a `label: text` row.
+    pub label: Option<Text>,
+    pub text: Option<Text>,
+    pub bullets: Vec<Text>,
+}
+
+/// PDF metadata (PDF 32000-1 §14.3.3, the document information dictionary).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PdfMeta {
+    /// `/Title`: `pdf.title`, or the name.
+    pub title: String,
+    /// `/Author`: always the name.
+    pub author: String,
+    pub subject: Option<String>,
+    pub keywords: Vec<String>,
+}
+
+/// A validated resume, ready to be set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resume {
+    pub name: Text,
+    pub headline: Option<Text>,
+    pub contact: Vec<Contact>,
+    pub sections: Vec<Section>,
+    pub design: Design,
+    pub pdf: PdfMeta,
+}
+
+/// Largest input accepted, in bytes (5 MB): a resume is a few kilobytes.
+pub const MAX_INPUT_BYTES: usize = 5_000_000;
+
+/// Parses and validates a resume.
+///
+/// # Errors
+/// Every problem found, each with the line and column of the offending YAML value
+/// (or [`Pos::UNKNOWN`] for an empty document). YAML syntax errors and type errors
+/// stop at the first; rule violations are collected.
+pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", text.len()))]);
+    }
+    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Err(vec![Diagnostic::error(Pos::UNKNOWN, "the document is empty (expected a mapping with at least `name` and `sections`)")]);
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_nodes: 100_000,
+            max_aliases: 1_000,
+            max_total_scalar_bytes: 8_000_000,
+        },
+    };
+    let raw: RawResume = match serde_saphyr::from_str_with_options(text, options.clone()) {
+        Ok(r) => r,
+        Err(e) => {
+            let mut errs = vec![yaml_error(&e, text)];
+            // Report design keys that cannot be honoured too, even when the rest fails.
+            if let Ok(d) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options) {
+                if let Some(Err(more)) = d.design.map(|d| design::resolve(&d.value)) {
+                    errs.extend(more);
+                }
+            }
+            return Err(errs);
+        }
+    };
+    let mut v = Validator { errs: Vec::new() };
+    let resume = v.resume(raw);
+    match resume {
+        Some(r) if v.errs.is_empty() => Ok(r),
+        _ => {
+            v.errs.sort_by_key(|d| d.pos);
+            Err(v.errs)
+        }
+    }
+}
+
+/// Only the `design` of a document, read when the whole fails to parse.
+#[derive(serde::Deserialize)]
+struct DesignOnly {
+    design: Option<Spanned<RawDesign>>,
+}
+
+/// The key whose value starts at `pos`, read off the source line (`  bullets: x`
+/// at the column of `x` gives `bullets`).
+fn key_before(source: &str, pos: Pos) -> Option<String> {
+    let line = source.lines().nth((pos.line as usize).checked_sub(1)?)?;
+    let before: String = line.chars().take(pos.column.saturating_sub(1) as usize).collect();
+    let before = before.trim_end().strip_suffix(':')?;
+    let key = before.trim_start().trim_start_matches("- ").trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')).then(|| key.to_string())
+}
+
+/// Turns a serde-saphyr error into a diagnostic: the position printed once, serde's
+/// words in the format's terms, the key named for type errors, a "did you mean" hint
+/// for unknown keys, and a tab pointed at where it is.
+fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
+    let mut pos = e.location().map(Pos::from).unwrap_or(Pos::UNKNOWN);
+    let inner = e.without_snippet().to_string();
+    // serde-saphyr appends " at line L, column C"; we print the position ourselves.
+    let mut msg = match inner.rfind(" at line ") {
+        Some(i) if pos.is_known() => inner[..i].to_string(),
+        _ => inner.clone(),
+    };
+    msg = msg.replace("invalid type: ", "wrong type: ").replace("unknown field", "unknown key").replace("missing field", "missing key");
+    for (from, to) in [("expected sequence start", "wrong type: expected a list (a YAML sequence, one `- item` per line)"), ("expected mapping start", "wrong type: expected a mapping (`key: value` lines)")] {
+        if msg.contains(from) {
+            msg = to.to_string();
+        }
+    }
+    if msg.starts_with("wrong type") {
+        if let Some(key) = key_before(source, pos) {
+            msg = format!("`{key}`: {msg}");
+        }
+    }
+    if msg.contains("found a tab") {
+        // YAML forbids tabs in indentation: point at the tab itself.
+        let start: usize = source.lines().take(pos.line.saturating_sub(1) as usize).map(|l| l.len() + 1).sum();
+        if let Some(off) = source.get(start..).and_then(|s| s.find('\t')) {
+            let upto = &source[..start + off];
+            let line = upto.matches('\n').count() as u32 + 1;
+            let column = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            pos = Pos::new(line, column);
+            msg = "a tab character in indentation (YAML indents with spaces only)".to_string();
+        }
+    }
+    let mut d = Diagnostic::error(pos, msg.clone());
+    if let Some(rest) = msg.strip_prefix("unknown key `") {
+        if let Some((key, expected)) = rest.split_once('`') {
+            let cands: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            if let Some(best) = closest(key, &cands) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+        }
+    }
+    if inner.contains("budget breached") {
+        d.message = format!("the document expands to more data than a resume holds: aliases (`*name`) or nesting go past vitae's limits ({})", msg.trim_start_matches("budget breached: "));
+    }
+    d
+}
+
+struct Validator {
+    errs: Vec<Diagnostic>,
+}
+
+fn at<T>(s: &Spanned<T>) -> Pos {
+    s.referenced.into()
+}
+
+impl Validator {
+    fn err(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.errs.push(Diagnostic::error(pos, msg));
+    }
+
+    fn plain(&mut self, s: &Spanned<Scalar>) -> Text {
+        let text = s.value.0.clone();
+        Text { inline: vec![markup::Span { text: text.clone(), ..Default::default() }], text, pos: at(s) }
+    }
+
+    fn markup(&mut self, s: &Spanned<Scalar>, what: &str) -> Text {
+        let text = s.value.0.clone();
+        let inline = markup::parse(&text).unwrap_or_else(|m| {
+            self.err(at(s), format!("{what}: {m}"));
+            Vec::new()
+        });
+        Text { text, inline, pos: at(s) }
+    }
+
+    fn resume(&mut self, r: RawResume) -> Option<Resume> {
+        let Some(name) = r.name.as_ref() else {
+            self.err(Pos::new(1, 1), "missing key `name` (the person's name, set large at the top)");
+            return None;
+        };
+        if name.value.0.trim().is_empty() {
+            self.err(at(name), "`name` is empty (expected the person's name)");
+        }
+        let name = self.plain(name);
+        let headline = r.headline.as_ref().map(|h| self.markup(h, "headline"));
+        let contact = r.contact.as_ref().map(|c| c.value.0.iter().map(|c| self.contact(c)).collect()).unwrap_or_default();
+        let sections = match &r.sections {
+            None => {
+                self.err(Pos::new(1, 1), "missing key `sections` (the body of the resume, a list of sections)");
+                Vec::new()
+            }
+            Some(s) => s.value.0.iter().map(|s| self.section(s)).collect(),
+        };
+        let design = match &r.design {
+            None => Design::default(),
+            Some(d) => design::resolve(&d.value).unwrap_or_else(|e| {
+                self.errs.extend(e);
+                Design::default()
+            }),
+        };
+        let mut pdf = PdfMeta { title: name.text.clone(), author: name.text.clone(), ..Default::default() };
+        if let Some(p) = &r.pdf {
+            if let Some(t) = &p.value.title {
+                pdf.title = t.value.0.clone();
+            }
+            pdf.subject = p.value.subject.as_ref().map(|s| s.value.0.clone());
+            pdf.keywords = p.value.keywords.as_ref().map(|k| k.value.0.iter().map(|s| s.0.clone()).collect()).unwrap_or_default();
+        }
+        Some(Resume { name, headline, contact, sections, design, pdf })
+    }
+
+    fn contact(&mut self, c: &Spanned<RawContact>) -> Contact {
+        let m = match &c.value {
+            RawContact::Text(_) => {
+                let s = Spanned { value: Scalar(match &c.value { RawContact::Text(t) => t.clone(), _ => unreachable!() }), referenced: c.referenced, defined: c.defined };
+                return Contact { shown: self.markup(&s, "contact"), link: None };
+            }
+            RawContact::Map(m) => m,
+        };
+        let given: Vec<&str> = [("email", m.email.is_some()), ("phone", m.phone.is_some()), ("url", m.url.is_some()), ("location", m.location.is_some()), ("text", m.text.is_some())]
+            .iter()
+            .filter(|(_, g)| *g)
+            .map(|(k, _)| *k)
+            .collect();
+        if given.len() != 1 {
+            self.err(at(c), format!(
+                "a contact item needs exactly one of `email`, `phone`, `url`, `location`, `text` (found {})",
+                if given.is_empty() { "none".to_string() } else { given.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ") }
+            ));
+        }
+        if let Some(l) = &m.label {
+            if m.url.is_none() {
+                self.err(at(l), "`label` goes with `url` only");
+            }
+        }
+        if let Some(e) = &m.email {
+            let a = e.value.0.trim();
+            let ok = a.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+                && !a.chars().any(char::is_whitespace);
+            if !ok {
+                self.err(at(e), format!("email `{a}` is not an email address (expected name@domain.tld)"));
+            }
+            return Contact { shown: self.plain(&Spanned { value: Scalar(a.to_string()), ..*e }), link: Some(format!("mailto:{a}")) };
+        }
+        if let Some(p) = &m.phone {
+            let n: String = p.value.0.chars().filter(|c| !(c.is_whitespace() || ".-()".contains(*c))).collect();
+            if n.is_empty() || !n.trim_start_matches('+').chars().all(|c| c.is_ascii_digit()) {
+                self.err(at(p), format!("phone `{}` is not a phone number (expected digits, spaces, dots, dashes, parentheses and a leading +)", p.value.0));
+            }
+            return Contact { shown: self.plain(p), link: Some(format!("tel:{n}")) };
+        }
+        if let Some(u) = &m.url {
+            let url = u.value.0.trim().to_string();
+            if let Err(msg) = markup::check_url(&url) {
+                self.err(at(u), format!("url: {msg}"));
+            }
+            let shown = match &m.label {
+                Some(l) => self.markup(l, "label"),
+                None => {
+                    let s = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(&url);
+                    let s = s.strip_suffix('/').unwrap_or(s);
+                    self.plain(&Spanned { value: Scalar(s.to_string()), ..*u })
+                }
+            };
+            return Contact { shown, link: Some(url) };
+        }
+        if let Some(l) = &m.location {
+            return Contact { shown: self.markup(l, "location"), link: None };
+        }
+        match &m.text {
+            Some(t) => Contact { shown: self.markup(t, "contact text"), link: None },
+            None => Contact { shown: Text { text: String::new(), inline: Vec::new(), pos: at(c) }, link: None },
+        }
+    }
+
+    fn section(&mut self, s: &Spanned<RawSection>) -> Section {
+        let title = match &s.value.title {
+            Some(t) => self.plain(t),
+            None => {
+                self.err(at(s), "a section needs a `title`");
+                Text { text: String::new(), inline: Vec::new(), pos: at(s) }
+            }
+        };
+        let entries = match &s.value.entries {
+            Some(e) => e.value.0.iter().map(|e| self.entry(e)).collect(),
+            None => {
+                self.err(at(s), format!("section `{}` needs `entries` (a list)", title.text));
+                Vec::new()
+            }
+        };
+        Section { title, numbered: s.value.numbered.as_ref().is_some_and(|n| n.value), entries }
+    }
+
+    fn entry(&mut self, e: &Spanned<RawEntry>) -> Entry {
+        let pos = at(e);
+        let m = match &e.value {
+            RawEntry::Paragraph(p) => {
+                let s = Spanned { value: Scalar(p.clone()), referenced: e.referenced, defined: e.defined };
+                return Entry { pos, text: Some(self.markup(&s, "entry")), ..Default::default() };
+            }
+            RawEntry::Map(m) => m,
+        };
+        let has_any = m.title.is_some() || m.date.is_some() || m.start.is_some() || m.end.is_some() || m.subtitle.is_some()
+            || m.location.is_some() || m.label.is_some() || m.text.is_some() || m.bullets.is_some();
+        if !has_any {
+            self.err(pos, "empty entry: an entry mapping needs at least one of title, date, start, subtitle, location, label, text, bullets");
+        }
+        let mut out = Entry { pos, ..Default::default() };
+        out.title = m.title.as_ref().map(|t| self.markup(t, "title"));
+        out.subtitle = m.subtitle.as_ref().map(|t| self.markup(t, "subtitle"));
+        out.location = m.location.as_ref().map(|t| self.markup(t, "location"));
+        out.label = m.label.as_ref().map(|t| self.markup(t, "label"));
+        out.text = m.text.as_ref().map(|t| self.markup(t, "text"));
+        out.bullets = m.bullets.as_ref().map(|b| b.value.0.iter().map(|t| self.markup(t, "bullet")).collect()).unwrap_or_default();
+        if let Some(l) = &m.label {
+            if m.text.is_none() || m.title.is_some() || m.bullets.is_some() {
+                self.err(at(l), "`label` goes with `text` only (a `label: text` row such as a skills line)");
+            }
+        }
+        if let (Some(_), Some(s)) = (&m.date, &m.start) {
+            self.err(at(s), "`date` and `start` exclude each other: give a free-text `date`, or structured `start` and `end`");
+        }
+        if let (Some(e), None) = (&m.end, &m.start) {
+            self.err(at(e), "`end` needs `start`");
+        }
+        if let Some(d) = &m.date {
+            out.date = Some(self.plain(d));
+        } else if let Some(s) = &m.start {
+            let start = date::parse_date(&s.value.0, false).map_err(|msg| self.err(at(s), format!("start: {msg}"))).ok();
+            let end = m.end.as_ref().and_then(|e| date::parse_date(&e.value.0, true).map_err(|msg| self.err(at(e), format!("end: {msg}"))).ok());
+            if let (Some(a), Some(b), Some(e)) = (start, end, &m.end) {
+                if date::is_after(a, b) {
+                    self.err(at(e), format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()));
+                }
+            }
+            if let Some(a) = start {
+                let text = date::format_range(a, end);
+                out.date = Some(self.plain(&Spanned { value: Scalar(text), ..*s }));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,131 @@
+//! Stage 4: the display list → PDF bytes, through `printpdf` 0.12.
+//!
+//! This is the one place where layout space (origin top-left, y down) becomes PDF
+//! user space (origin bottom-left, y up; PDF 32000-1 §8.3.2.3): `y_pdf = height − y`.
+//!
+//! - Text: every glyph is written by its glyph id with an absolute text matrix; printpdf
+//!   merges the glyphs of one baseline, font and size into a single `TJ` whose kerning
+//!   numbers reproduce our positions exactly. Each glyph carries the source text of its
+//!   cluster, from which printpdf writes the `/ToUnicode` CMap (§9.10.3), so text
+//!   extraction gives the input's words; word spaces are real space glyphs.
+//! - Fonts are embedded as subsets (Type 0 / CIDFontType2, §9.7) with a stable subset
+//!   tag derived from the face, so the output does not change between runs.
+//! - Rules are stroked paths drawn before the text object; links are URI link
+//!   annotations (§12.5.6.5) with a zero-width border.
+//! - The document information dictionary (§14.3.3) holds `/Title`, `/Author`,
+//!   `/Subject`, `/Keywords`; dates are fixed at the epoch and the file identifier
+//!   (§14.4) is a hash of the content, so the same input gives the same bytes.
+
+use crate::layout::{Document, Element};
+use crate::model::{PdfMeta, Rgb};
+use crate::text::{font, FaceId};
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+};
+use std::collections::BTreeSet;
+
+/// The resource id of a face: its first six letters are the subset tag (§9.9.2),
+/// fixed per face so that output is deterministic.
+fn font_id(f: FaceId) -> FontId {
+    FontId(format!("VITAE{}", (b'A' + f as u8) as char))
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: c.0 as f32, g: c.1 as f32, b: c.2 as f32, icc_profile: None })
+}
+
+/// 64-bit FNV-1a, for the file identifier.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Writes the document as PDF bytes.
+///
+/// # Errors
+/// A bundled font that printpdf cannot parse, or a failure to serialise (both would
+/// be bugs in vitae; the message says which).
+pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
+    let mut pdf = PdfDocument::new(&meta.title);
+    pdf.metadata.info.author = meta.author.clone();
+    pdf.metadata.info.subject = meta.subject.clone().unwrap_or_default();
+    pdf.metadata.info.keywords = meta.keywords.clone();
+    pdf.metadata.info.creator = "vitae".to_string();
+    pdf.metadata.info.producer = format!("vitae {}", env!("CARGO_PKG_VERSION"));
+
+    let used: BTreeSet<FaceId> = doc.pages.iter().flat_map(|p| p.runs().map(|r| r.face)).collect();
+    for &f in &used {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(font(f).data, 0, &mut warnings).ok_or_else(|| format!("internal error: the bundled font {} cannot be embedded", f.file_name()))?;
+        pdf.resources.fonts.map.insert(font_id(f), printpdf::PdfFont::new(parsed));
+    }
+
+    let h = doc.height;
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for page in &doc.pages {
+        let mut ops = Vec::new();
+        // Rules first: path operators are not allowed inside a text object.
+        for e in &page.elements {
+            if let Element::Rule(r) = e {
+                ops.push(Op::SetOutlineColor { col: color(r.color) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness as f32) });
+                let y = (h - r.y) as f32;
+                let p = |x: f64| LinePoint { p: Point { x: Pt(x as f32), y: Pt(y) }, bezier: false };
+                ops.push(Op::DrawLine { line: printpdf::Line { points: vec![p(r.x0), p(r.x1)], is_closed: false } });
+            }
+        }
+        ops.push(Op::StartTextSection);
+        let mut cur_font: Option<(FaceId, f64)> = None;
+        let mut cur_color: Option<Rgb> = None;
+        for run in page.runs() {
+            if cur_font != Some((run.face, run.size)) {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face)), size: Pt(run.size as f32) });
+                cur_font = Some((run.face, run.size));
+            }
+            if cur_color != Some(run.color) {
+                ops.push(Op::SetFillColor { col: color(run.color) });
+                cur_color = Some(run.color);
+            }
+            let y = Pt((h - run.baseline) as f32);
+            let mut x = run.x;
+            for g in &run.glyphs {
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt((x + g.x_offset) as f32), y) });
+                let cp = Codepoint { gid: g.gid, offset: 0.0, cid: g.text.clone() };
+                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![cp])] });
+                x += g.advance;
+            }
+        }
+        ops.push(Op::EndTextSection);
+        for e in &page.elements {
+            if let Element::Link(l) = e {
+                let rect = printpdf::Rect {
+                    x: Pt(l.rect.x as f32),
+                    y: Pt((h - l.rect.bottom()) as f32),
+                    width: Pt(l.rect.width as f32),
+                    height: Pt(l.rect.height as f32),
+                    mode: None,
+                    winding_order: None,
+                };
+                let link = LinkAnnotation::new(rect, Actions::Uri(l.uri.clone()), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None);
+                ops.push(Op::LinkAnnotation { link });
+            }
+        }
+        pages.push(PdfPage::new(Mm::from(Pt(doc.width as f32)), Mm::from(Pt(doc.height as f32)), ops));
+    }
+    pdf.with_pages(pages);
+
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // A file identifier from the content (PDF 32000-1 §14.4), not from a random source.
+    let mut probe = Vec::new();
+    lo.trailer.remove(b"ID");
+    lo.save_to(&mut probe).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
+    let id = format!("{:016x}{:016x}", fnv1a(&probe), fnv1a(meta.title.as_bytes()));
+    let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
+    Ok(out)
+}
