@@ -184,7 +184,8 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
     let mut d = Diagnostic::error(pos, msg.clone());
     if let Some(rest) = msg.strip_prefix("unknown key `") {
         if let Some((key, expected)) = rest.split_once('`') {
-            let cands: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            let list = expected.split_once("expected one of ").map_or("", |(_, l)| l);
+            let cands: Vec<&str> = list.split(',').map(|c| c.trim().trim_matches('`')).filter(|c| !c.is_empty()).collect();
             if let Some(best) = closest(key, &cands) {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             }

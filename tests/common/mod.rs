@@ -1,0 +1,214 @@
+//! Checks on the display list shared by the integration tests: margins, overlaps,
+//! the date column and reading order. They read only the laid-out document and the
+//! validated resume, never the PDF.
+#![allow(dead_code)]
+
+use vitae::layout::{Document, Element, TextRun};
+use vitae::model::{Entry, Resume};
+
+/// A word on a page: consecutive non-space runs that touch on one baseline.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub page: usize,
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub baseline: f64,
+    /// Top and bottom of the em box (0.8 em above, 0.2 em below the baseline).
+    pub top: f64,
+    pub bottom: f64,
+}
+
+/// Words in reading order (the order the runs are written).
+pub fn words(doc: &Document) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for (p, page) in doc.pages.iter().enumerate() {
+        let mut prev: Option<&TextRun> = None;
+        for r in page.runs() {
+            if r.space {
+                prev = None;
+                continue;
+            }
+            let b = r.bbox();
+            let joins = prev.is_some_and(|q| (q.baseline - r.baseline).abs() < 0.01 && (q.x + q.width() - r.x).abs() < 0.01);
+            match out.last_mut() {
+                Some(w) if joins => {
+                    w.text.push_str(&r.text());
+                    w.x1 = b.right();
+                    w.top = w.top.min(b.y);
+                    w.bottom = w.bottom.max(b.bottom());
+                }
+                _ => out.push(Word { page: p, text: r.text(), x0: b.x, x1: b.right(), baseline: r.baseline, top: b.y, bottom: b.bottom() }),
+            }
+            prev = Some(r);
+        }
+    }
+    out
+}
+
+/// Letters and digits only, lower-cased: how words are compared.
+pub fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).map(|c| if c == 'ς' { 'σ' } else { c }).collect()
+}
+
+/// Every glyph's advance box lies inside the margins (the page numbers excepted: they
+/// sit in the bottom margin), within `tol` pt.
+pub fn check_margins(r: &Resume, doc: &Document, tol: f64) -> Result<(), String> {
+    let d = &r.design;
+    let (left, right, top, bottom) = (d.margin.left, d.page_width - d.margin.right, d.margin.top, d.page_height - d.margin.bottom);
+    for (p, page) in doc.pages.iter().enumerate() {
+        for run in page.runs() {
+            let b = run.bbox();
+            let folio = b.y > bottom && run.text().chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ');
+            if folio {
+                continue;
+            }
+            if b.x < left - tol || b.right() > right + tol || b.y < top - tol || b.bottom() > bottom + tol {
+                return Err(format!(
+                    "page {}: '{}' at x {:.2}–{:.2}, y {:.2}–{:.2} is outside the margins {left:.2}–{right:.2} × {top:.2}–{bottom:.2}",
+                    p + 1,
+                    run.text(),
+                    b.x,
+                    b.right(),
+                    b.y,
+                    b.bottom()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No two words of a page overlap by more than `tol` pt in both x and y.
+pub fn check_overlaps(doc: &Document, tol: f64) -> Result<(), String> {
+    let ws = words(doc);
+    for (i, a) in ws.iter().enumerate() {
+        for b in ws[i + 1..].iter().take_while(|b| b.page == a.page) {
+            let ox = a.x1.min(b.x1) - a.x0.max(b.x0);
+            let oy = a.bottom.min(b.bottom) - a.top.max(b.top);
+            if ox > tol && oy > tol {
+                return Err(format!("page {}: '{}' and '{}' overlap by {ox:.2} × {oy:.2} pt", a.page + 1, a.text, b.text));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The words of the input in reading order (markup stripped), without dates and
+/// locations (they float in the date column).
+pub fn expected_words(r: &Resume) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |s: &str| out.extend(s.split(|c: char| c.is_whitespace() || c == '–' || c == '—').map(norm).filter(|w| !w.is_empty()));
+    add(&r.name.text);
+    if let Some(h) = &r.headline {
+        add(&vitae::markup::plain(&h.inline));
+    }
+    for c in &r.contact {
+        add(&vitae::markup::plain(&c.shown.inline));
+    }
+    for s in &r.sections {
+        add(&s.title.text);
+        for e in &s.entries {
+            for t in [&e.title, &e.subtitle, &e.label, &e.text].into_iter().flatten() {
+                add(&vitae::markup::plain(&t.inline));
+            }
+            for b in &e.bullets {
+                add(&vitae::markup::plain(&b.inline));
+            }
+        }
+    }
+    out
+}
+
+/// Every expected word appears in order among the document's words; a word broken at
+/// a line end (after a hyphen or a slash) may span several document words.
+pub fn check_order(expected: &[String], doc: &Document) -> Result<(), String> {
+    let got: Vec<String> = words(doc).iter().map(|w| norm(&w.text)).filter(|w| !w.is_empty()).collect();
+    let mut j = 0;
+    for (i, e) in expected.iter().enumerate() {
+        let found = (j..got.len().min(j + 60)).find_map(|k| {
+            let mut acc = String::new();
+            for (n, g) in got[k..].iter().enumerate().take(12) {
+                acc.push_str(g);
+                if acc == *e {
+                    return Some(k + n + 1);
+                }
+                if !e.starts_with(&acc) {
+                    return None;
+                }
+            }
+            None
+        });
+        match found {
+            Some(next) => j = next,
+            None => {
+                return Err(format!(
+                    "word {i} '{e}' not found in order; the document has there: {:?}",
+                    &got[j.min(got.len())..(j + 8).min(got.len())]
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The entries of a resume that have a date.
+pub fn dated(r: &Resume) -> Vec<&Entry> {
+    r.sections.iter().flat_map(|s| &s.entries).filter(|e| e.date.is_some()).collect()
+}
+
+/// Every date ends on the right margin (within `tol`) on the baseline of its entry's
+/// first line; a date wider than half the measure may instead sit on a later line.
+/// Returns the number of dates checked.
+pub fn check_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, String> {
+    let d = &r.design;
+    let right = d.page_width - d.margin.right;
+    let half = (d.page_width - d.margin.left - d.margin.right) / 2.0;
+    let ws: Vec<Word> = words(doc).into_iter().filter(|w| !norm(&w.text).is_empty()).collect();
+    let mut from = 0;
+    let mut n = 0;
+    for e in dated(r) {
+        let first_text = e.title.as_ref().or(e.text.as_ref()).map(|t| vitae::markup::plain(&t.inline));
+        let date = e.date.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+        let date_words: Vec<String> = date.split_whitespace().map(norm).filter(|w| !w.is_empty()).collect();
+        // The entry's first word.
+        let anchor = match &first_text {
+            Some(t) => {
+                // The first (up to) three words of the entry, consecutive.
+                let firsts: Vec<String> = t.split_whitespace().map(norm).filter(|w| !w.is_empty()).take(3).collect();
+                let k = (from..ws.len())
+                    .find(|&k| firsts.iter().enumerate().all(|(i, f)| ws.get(k + i).is_some_and(|w| norm(&w.text) == *f || (i == firsts.len() - 1 || i == 0) && f.starts_with(&norm(&w.text)))))
+                    .ok_or_else(|| format!("first words of '{t}' not found"))?;
+                Some(k)
+            }
+            None => None,
+        };
+        let start = anchor.unwrap_or(from);
+        // The date's words, consecutive in the word list.
+        let k = (start..ws.len())
+            .find(|&k| date_words.iter().enumerate().all(|(i, dw)| ws.get(k + i).is_some_and(|w| norm(&w.text) == *dw)))
+            .ok_or_else(|| format!("date '{date}' not found after its entry's first word"))?;
+        let last = &ws[k + date_words.len() - 1];
+        if (last.x1 - right).abs() > tol {
+            return Err(format!("date '{date}' ends at {:.3}, the right margin is at {right:.3}", last.x1));
+        }
+        if let Some(a) = anchor {
+            let wide = last.x1 - ws[k].x0 > half;
+            if !wide && (ws[k].baseline - ws[a].baseline).abs() > tol {
+                return Err(format!("date '{date}' is on baseline {:.3}, its entry's first line on {:.3}", ws[k].baseline, ws[a].baseline));
+            }
+        }
+        from = k + date_words.len();
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Every link rectangle of the document, with its page.
+pub fn links(doc: &Document) -> Vec<(usize, vitae::layout::Link)> {
+    doc.pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| page.elements.iter().filter_map(move |e| if let Element::Link(l) = e { Some((p, l.clone())) } else { None }))
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! The shared fixtures (copied into `tests/fixtures/`): every good one builds and
+//! meets the display-list checks; every bad one is refused as its first line says.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Good fixtures that later issues enable (left date column, fit_pages).
+const LATER: [&str; 2] = ["left-dates.yaml", "fit-one-page.yaml"];
+
+fn fixtures(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    v.sort();
+    v
+}
+
+fn good() -> Vec<PathBuf> {
+    fixtures("good").into_iter().filter(|p| !LATER.contains(&p.file_name().unwrap().to_str().unwrap())).collect()
+}
+
+#[test]
+fn every_good_fixture_meets_the_display_list_checks() {
+    let mut checked = 0;
+    for path in good() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (resume, doc, warnings) = vitae::layout_source(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        if name != "cjk.yaml" {
+            assert!(warnings.is_empty(), "{name}: unexpected warnings {warnings:?}");
+        }
+        check_margins(&resume, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_overlaps(&doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_order(&expected_words(&resume), &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let n = check_dates(&resume, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(n, dated(&resume).len(), "{name}");
+        vitae::compile(&text, &vitae::Options::default()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        checked += 1;
+    }
+    assert_eq!(checked, 8);
+}
+
+#[test]
+fn cjk_builds_with_one_warning_per_missing_character() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/cjk.yaml")).unwrap();
+    let out = vitae::compile(&text, &vitae::Options::default()).unwrap();
+    let distinct: std::collections::BTreeSet<char> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.chars())
+        .filter(|c| ('\u{3000}'..='\u{9FFF}').contains(c) || ('\u{FF00}'..='\u{FFEF}').contains(c))
+        .collect();
+    assert_eq!(out.warnings.len(), distinct.len());
+    let first = &out.warnings[0];
+    assert_eq!(first.pos.line, 4);
+    assert_eq!(first.message, "no bundled font has the character '李' (U+674E); it is shown as an empty box in name");
+    // With --deny-warnings the build fails.
+    assert!(vitae::compile(&text, &vitae::Options { deny_warnings: true }).is_err());
+}
+
+/// The first line of a bad fixture: the line named (if any) and the words.
+fn expectation(text: &str) -> (Option<u32>, Vec<String>) {
+    let first = text.lines().next().unwrap();
+    let rest = first.strip_prefix("# error").expect("a bad fixture starts with '# error'");
+    let (line, words) = match rest.strip_prefix(" at line ") {
+        Some(r) => {
+            let (n, w) = r.split_once(':').unwrap();
+            (Some(n.trim().parse().unwrap()), w)
+        }
+        None => (None, rest.trim_start_matches(':')),
+    };
+    (line, words.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
+}
+
+#[test]
+fn every_bad_fixture_is_refused_as_its_first_line_says() {
+    let dir = tempdir("bad");
+    let mut n = 0;
+    for path in fixtures("bad") {
+        let bytes = std::fs::read(&path).unwrap();
+        let (line, words) = expectation(&String::from_utf8_lossy(&bytes));
+        let out_pdf = dir.join("out.pdf");
+        std::fs::write(&out_pdf, b"an older PDF").unwrap();
+        let started = std::time::Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_vitae")).arg("build").arg(&path).arg("-o").arg(&out_pdf).output().unwrap();
+        let elapsed = started.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        let name = path.display().to_string();
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(&name.to_lowercase()), "{name}: the message does not name the file: {stderr}");
+        if let Some(l) = line {
+            assert!(stderr.contains(&format!("{}:{l}:", name.to_lowercase())), "{name}: line {l} not named: {stderr}");
+        }
+        for w in &words {
+            assert!(stderr.contains(w), "{name}: '{w}' missing from: {stderr}");
+        }
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert_eq!(std::fs::read(&out_pdf).unwrap(), b"an older PDF", "{name}: the older PDF was touched");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "{name}: a file was left behind");
+        assert!(elapsed.as_secs_f64() < 10.0, "{name}: took {elapsed:?}");
+        n += 1;
+    }
+    assert_eq!(n, 18);
+}
+
+#[test]
+fn exact_messages_for_some_bad_fixtures() {
+    let run = |name: &str| {
+        let path = format!("tests/fixtures/bad/{name}");
+        let out = Command::new(env!("CARGO_BIN_EXE_vitae")).current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", &path, "-o", "/nonexistent-dir/x.pdf"]).output().unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        run("unknown-key.yaml"),
+        "tests/fixtures/bad/unknown-key.yaml:6:9: error: unknown key `titel`, expected one of title, date, start, end, subtitle, location, label, text, bullets\n 6 |       - titel: Example Corp\n   |         ^\n  = hint: did you mean `title`?\ntests/fixtures/bad/unknown-key.yaml: 1 error found; no PDF written\n"
+    );
+    assert!(run("wrong-type.yaml").starts_with("tests/fixtures/bad/wrong-type.yaml:8:18: error: `bullets`: wrong type: expected a list"));
+    assert!(run("syntax.yaml").starts_with("tests/fixtures/bad/syntax.yaml:5:1: error: a tab character in indentation (YAML indents with spaces only)"));
+    assert!(run("not-utf8.yaml").starts_with("tests/fixtures/bad/not-utf8.yaml:2:10: error: the file is not valid UTF-8 text"));
+    assert!(run("empty.yaml").starts_with("tests/fixtures/bad/empty.yaml: error: the document is empty"));
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vitae-test-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
