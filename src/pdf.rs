@@ -40,6 +40,64 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// Tables a PDF viewer never reads from an embedded TrueType program (PDF 32000-1
+/// §9.9 lists what it uses: head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm and,
+/// for some fonts, cmap). The naming table alone is 16 KB in Charis SIL (it holds the
+/// licence text), a third of a résumé's PDF.
+const UNUSED_TABLES: [&[u8; 4]; 1] = [b"name"];
+
+/// Rewrites every embedded font program (`/FontFile2` streams, recognised by their
+/// `/Length1`) without [`UNUSED_TABLES`]. The table directory is read with ttf-parser;
+/// a program it cannot read is left as it is.
+fn strip_font_programs(doc: &mut lopdf::Document) {
+    for obj in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = obj else { continue };
+        if stream.dict.get(b"Length1").is_err() {
+            continue;
+        }
+        let Ok(data) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else { continue };
+        if let Some(smaller) = without_tables(&data, &UNUSED_TABLES) {
+            stream.dict.set("Length1", lopdf::Object::Integer(smaller.len() as i64));
+            stream.set_plain_content(smaller);
+        }
+    }
+}
+
+/// An sfnt (TrueType) font file without the tables tagged `drop`, with its table
+/// directory rebuilt (tables 4-byte aligned, OpenType spec "Table Directory").
+/// `None` when the data is not a font ttf-parser can read or nothing is dropped.
+pub fn without_tables(data: &[u8], drop: &[&[u8; 4]]) -> Option<Vec<u8>> {
+    let raw = ttf_parser::RawFace::parse(data, 0).ok()?;
+    let keep: Vec<_> = raw.table_records.into_iter().filter(|r| !drop.iter().any(|d| r.tag.to_bytes() == **d)).collect();
+    if keep.len() == raw.table_records.len() as usize {
+        return None;
+    }
+    let n = keep.len() as u16;
+    let entry_selector = 15 - n.max(1).leading_zeros() as u16;
+    let search_range = (1u16 << entry_selector) * 16;
+    let mut out = Vec::with_capacity(data.len());
+    out.extend_from_slice(&data[0..4]);
+    for v in [n, search_range, entry_selector, n * 16 - search_range] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * keep.len();
+    let mut body = Vec::new();
+    for r in &keep {
+        let table = data.get(r.offset as usize..(r.offset as usize).checked_add(r.length as usize)?)?;
+        out.extend_from_slice(&r.tag.to_bytes());
+        out.extend_from_slice(&r.check_sum.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&r.length.to_be_bytes());
+        body.extend_from_slice(table);
+        while body.len() % 4 != 0 {
+            body.push(0);
+        }
+        offset = 12 + 16 * keep.len() + body.len();
+    }
+    out.extend_from_slice(&body);
+    Some(out)
+}
+
 /// Writes the document as PDF bytes.
 ///
 /// # Errors
@@ -124,6 +182,7 @@ pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
     let id = format!("{:016x}{:016x}", fnv1a(&probe), fnv1a(meta.title.as_bytes()));
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
+    strip_font_programs(&mut lo);
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;

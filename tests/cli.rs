@@ -1,0 +1,188 @@
+//! End to end: the built binary on real input, its PDF read back with poppler-utils
+//! (`pdftotext`, `pdffonts`) and checked with `qpdf --check`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vitae-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn vitae(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn qpdf_check(pdf: &Path) {
+    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is needed; .ci/run installs it");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && !text.contains("WARNING"), "qpdf --check {}: {text}", pdf.display());
+}
+
+#[test]
+fn the_example_builds_into_a_pdf_with_every_word_in_reading_order() {
+    let dir = tempdir("example");
+    std::fs::copy(root().join("resume.yaml"), dir.join("resume.yaml")).unwrap();
+    let out = vitae(&["build"], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "warnings: {}", String::from_utf8_lossy(&out.stderr));
+    let pdf = dir.join("resume.pdf");
+    qpdf_check(&pdf);
+    assert_eq!(tool("pdfinfo", &[pdf.to_str().unwrap()]).lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().last(), Some("2"));
+
+    // pdftotext -raw: content-stream order. Every word of the input, in order.
+    let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let got: Vec<String> = raw.split(|c: char| c.is_whitespace() || c == '–' || c == '—').map(common::norm).filter(|w| !w.is_empty()).collect();
+    let text = std::fs::read_to_string(root().join("resume.yaml")).unwrap();
+    let resume = vitae::model::load(&text).unwrap();
+    let expected = common::expected_words(&resume);
+    let mut j = 0;
+    for e in &expected {
+        let mut found = None;
+        'search: for k in j..got.len() {
+            let mut acc = String::new();
+            for (n, g) in got[k..].iter().enumerate().take(6) {
+                acc.push_str(g);
+                if acc == *e {
+                    found = Some(k + n + 1);
+                    break 'search;
+                }
+                if !e.starts_with(&acc) {
+                    break;
+                }
+            }
+        }
+        j = found.unwrap_or_else(|| panic!("'{e}' not found in order in pdftotext -raw output after {:?}", &got[j.saturating_sub(5)..j]));
+    }
+    // Reading order within an entry: title, date, then bullets.
+    let title = raw.find("Tidewater Analytics").unwrap();
+    let date = raw.find("Feb 2020 – present").unwrap();
+    let bullet = raw.find("Replaced the interpreted").unwrap();
+    assert!(title < date && date < bullet, "title {title}, date {date}, bullet {bullet}");
+    // Word spaces are real spaces in the text layer.
+    assert!(raw.contains("Technical lead for the vectorised execution engine"), "{raw}");
+
+    // pdffonts: every font embedded, subset, with ToUnicode.
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 3, "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
+        assert!(cols[0].starts_with("VITAE") && cols[0].contains('+'), "{row}");
+    }
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size < 60_000, "the example's PDF is {size} bytes");
+
+    // /Title and /Author.
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("Title:           Marguerite Oyelaran-Lindqvist — Résumé"), "{info}");
+    assert!(info.contains("Author:          Marguerite Oyelaran-Lindqvist"), "{info}");
+    assert!(info.contains("Keywords:        compilers,databases,developer tools"), "{info}");
+}
+
+#[test]
+fn links_are_annotations_over_their_labels() {
+    let text = std::fs::read_to_string(root().join("resume.yaml")).unwrap();
+    let (_, doc, _) = vitae::layout_source(&text).unwrap();
+    let links = common::links(&doc);
+    let uris: Vec<&str> = links.iter().map(|(_, l)| l.uri.as_str()).collect();
+    assert_eq!(
+        &uris[..6],
+        &[
+            "mailto:m.oyelaran@example.com",
+            "tel:+14155550134",
+            "https://oyelaran.example.com/",
+            "https://code.example.com/moyelaran",
+            "https://oyelaran.example.com/talks",
+            "https://oyelaran.example.com/posts/differential-testing",
+        ]
+    );
+    // The e-mail link covers exactly the address's glyphs.
+    let words = common::words(&doc);
+    let mail = words.iter().find(|w| w.text == "m.oyelaran@example.com").unwrap();
+    let (_, l) = &links[0];
+    assert!((l.rect.x - mail.x0).abs() < 1e-9 && (l.rect.right() - mail.x1).abs() < 1e-9);
+    assert!(l.rect.y < mail.top && l.rect.bottom() > mail.baseline);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let text = std::fs::read_to_string(root().join("resume.yaml")).unwrap();
+    let a = vitae::compile(&text, &vitae::Options::default()).unwrap().pdf;
+    let b = vitae::compile(&text, &vitae::Options::default()).unwrap().pdf;
+    assert!(a == b, "two builds in one process differ");
+    let dir = tempdir("determinism");
+    std::fs::copy(root().join("resume.yaml"), dir.join("r.yaml")).unwrap();
+    assert!(vitae(&["build", "r.yaml", "-o", "one.pdf"], &dir).status.success());
+    assert!(vitae(&["build", "r.yaml", "-o", "two.pdf"], &dir).status.success());
+    let one = std::fs::read(dir.join("one.pdf")).unwrap();
+    assert_eq!(one, std::fs::read(dir.join("two.pdf")).unwrap(), "two runs of the binary differ");
+    assert_eq!(one, a, "the binary and the library differ");
+}
+
+#[test]
+fn every_good_fixture_gives_a_valid_pdf() {
+    let dir = tempdir("good");
+    let good = root().join("tests/fixtures/good");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&good).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "left-dates" || name == "fit-one-page" {
+            continue;
+        }
+        let pdf = dir.join(format!("{name}.pdf"));
+        let out = vitae(&["build", path.to_str().unwrap(), "-o", pdf.to_str().unwrap()], &dir);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.is_empty(), name != "cjk", "{name}: {stderr}");
+        qpdf_check(&pdf);
+        n += 1;
+    }
+    assert_eq!(n, 8);
+}
+
+#[test]
+fn the_default_output_is_next_to_the_input_and_replaces_an_old_pdf() {
+    let dir = tempdir("default");
+    std::fs::copy(root().join("tests/fixtures/good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    std::fs::write(dir.join("cv.pdf"), b"old").unwrap();
+    let out = vitae(&["build", "cv.yaml"], &dir);
+    assert!(out.status.success());
+    assert!(std::fs::read(dir.join("cv.pdf")).unwrap().starts_with(b"%PDF-"));
+    let names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 2, "a temporary file was left: {names:?}");
+}
+
+#[test]
+fn file_errors_name_the_path() {
+    let dir = tempdir("files");
+    let out = vitae(&["build", "missing.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("missing.yaml: error: cannot read the input (No such file or directory"), "{err}");
+    std::fs::copy(root().join("tests/fixtures/good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    let out = vitae(&["build", "cv.yaml", "-o", "cv.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is the input itself"));
+    assert!(std::fs::read_to_string(dir.join("cv.yaml")).unwrap().starts_with("# The smallest"));
+    let out = vitae(&["build", "cv.yaml", "-o", "no/such/dir/cv.pdf"], &dir);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("no/such/dir/cv.pdf: error: cannot write the PDF"));
+}
