@@ -230,11 +230,10 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                 Item::Penalty { .. } => {}
             }
         }
-        if let Some(Item::Penalty { width, content, .. }) = c.items.get(b.index) {
-            if *width > 0.0 {
+        if let Some(Item::Penalty { width, content, .. }) = c.items.get(b.index)
+            && *width > 0.0 {
                 place(&mut runs, &c.material[*content], &mut x);
             }
-        }
         // Trailing spaces never end a line (they were discarded at the break).
         while runs.last().is_some_and(|r| r.space) {
             runs.pop();

@@ -102,12 +102,11 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
         let mut i = start;
         while i < items.len() {
             if is_legal(items, i) && i > start {
-                if let Item::Penalty { cost, .. } = items[i] {
-                    if cost <= -INFINITE_PENALTY {
+                if let Item::Penalty { cost, .. } = items[i]
+                    && cost <= -INFINITE_PENALTY {
                         chosen = Some(i);
                         break;
                     }
-                }
                 // Would a line ending here fit?
                 let (w, _, sh) = sum_items(items, start, i);
                 let extra = if let Item::Penalty { width, .. } = items[i] { width } else { 0.0 };
@@ -125,14 +124,13 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
             None => {
                 // The rest fits (or is one unbreakable piece): the last line.
                 let (w, st, sh) = sum_items(items, start, items.len());
-                if w - sh > measure + 1e-9 {
-                    if let Some(l) = last_legal {
+                if w - sh > measure + 1e-9
+                    && let Some(l) = last_legal {
                         push_break(&mut breaks, items, start, l, measure, false);
                         start = line_start(items, l + 1);
                         continue;
                     }
-                }
-                let r = adjustment_ratio(w, st, sh, measure).min(0.0).max(-1.0);
+                let r = adjustment_ratio(w, st, sh, measure).clamp(-1.0, 0.0);
                 breaks.push(Break { index: items.len(), ratio: if r.is_finite() { r } else { 0.0 } });
                 break;
             }
@@ -149,7 +147,7 @@ fn push_break(breaks: &mut Vec<Break>, items: &[Item], start: usize, end: usize,
     let extra = if let Item::Penalty { width, .. } = items[end] { width } else { 0.0 };
     let mut r = adjustment_ratio(w + extra, st, sh, measure).max(-1.0);
     if last || !r.is_finite() {
-        r = r.min(0.0).max(-1.0);
+        r = r.clamp(-1.0, 0.0);
         if !r.is_finite() {
             r = 0.0;
         }

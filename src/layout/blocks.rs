@@ -343,12 +343,7 @@ impl Builder<'_> {
             let p = self.set(&bt.inline, &st, m - BULLET_INDENT * fs, bt.pos, &format!("{ctx} bullet {}", k + 1));
             let at = self.bands.len();
             self.push_lines(&p, fs, text_x, false, sb, false);
-            if let Some(band) = self.bands.get_mut(at) {
-                let mark = typeset(&[Span { text: "•".into(), ..Default::default() }], &st, m);
-                let mut els = line_elements(&mark.lines[0], bullet_x, baseline_in(band.height, fs));
-                els.append(&mut band.elements);
-                band.elements = els;
-            }
+            self.mark(at, "•", bullet_x, false);
         }
         // Keep the head rows together and with the first line of the body; the
         // body's own lines may be split between pages.
@@ -361,15 +356,21 @@ impl Builder<'_> {
             band.keep_with_next = true;
         }
         if let Some((n, _)) = number {
-            let st = self.style(fs, false, false, Rgb::TEXT, false);
-            if let Some(band) = self.bands.get_mut(start) {
-                let spans = [Span { text: format!("{n}."), ..Default::default() }];
-                let p = typeset(&spans, &st, indent);
-                let w = p.lines[0].width;
-                let mut els = line_elements(&p.lines[0], x - NUMBER_GAP * fs - w, baseline_in(band.height, fs));
-                els.append(&mut band.elements);
-                band.elements = els;
-            }
+            self.mark(start, &format!("{n}."), x - NUMBER_GAP * fs, true);
         }
+    }
+
+    /// Puts a marker (a bullet, an entry's number) on the first baseline of band
+    /// `at`, in the body face, before the band's own text in reading order: starting
+    /// at `x`, or ending at `x` when `flush_right`.
+    fn mark(&mut self, at: usize, text: &str, x: Pt, flush_right: bool) {
+        let fs = self.fs;
+        let st = self.style(fs, false, false, Rgb::TEXT, false);
+        let p = typeset(&[Span { text: text.into(), ..Default::default() }], &st, f64::INFINITY);
+        let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else { return };
+        let lx = if flush_right { x - line.width } else { x };
+        let mut els = line_elements(line, lx, baseline_in(band.height, fs));
+        els.append(&mut band.elements);
+        band.elements = els;
     }
 }

@@ -115,3 +115,92 @@ pub fn layout(resume: &Resume) -> (Document, Vec<Diagnostic>) {
     let pages = page::paginate(bands, &resume.design);
     (Document { width: resume.design.page_width, height: resume.design.page_height, pages }, warnings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(yaml: &str) -> Document {
+        layout(&crate::model::load(yaml).unwrap()).0
+    }
+
+    fn find<'a>(d: &'a Document, text: &str) -> &'a TextRun {
+        d.pages.iter().flat_map(|p| p.runs()).find(|r| r.text() == text).unwrap_or_else(|| panic!("no run '{text}'"))
+    }
+
+    const ENTRY: &str = "name: Ada\nsections:\n  - title: Work\n    entries:\n      - title: Example Corp\n        date: \"2020\"\n        bullets: [Built it.]\n";
+
+    #[test]
+    fn the_vertical_rhythm_in_points() {
+        let d = doc(ENTRY);
+        assert_eq!((d.width, d.height), (612.0, 792.0));
+        // Name: 24 pt on a 28.8 pt leading from the 50.4 pt top margin: baseline at
+        // 50.4 + 0.5 × (28.8 − 24) + 0.8 × 24 = 72.
+        let name = find(&d, "Ada");
+        assert!((name.baseline - 72.0).abs() < 1e-9 && name.size == 24.0);
+        // Centred in the measure 50.4–561.6.
+        assert!(((name.x + name.width() / 2.0) - 306.0).abs() < 1e-9);
+        // Heading 12 pt, 8 pt below the name's band: baseline 50.4 + 28.8 + 8 + 10.8 = 98.
+        let h = find(&d, "WORK");
+        assert!((h.baseline - 98.0).abs() < 1e-9 && h.x == 50.4 && h.size == 12.0);
+        // Its rule 4 pt under the baseline, across the measure, 0.5 pt thick.
+        let rule = d.pages[0].elements.iter().find_map(|e| if let Element::Rule(r) = e { Some(r) } else { None }).unwrap();
+        assert_eq!((rule.x0, rule.x1, rule.thickness), (50.4, 561.6, 0.5));
+        assert!((rule.y - 102.0).abs() < 1e-9);
+        // Title: the band under the heading (15.3 pt) after 4.5 pt: 98 − 10.8 + 15.3 + 4.5 + 9 = 116.
+        let title = find(&d, "Example");
+        assert!((title.baseline - 116.0).abs() < 1e-9 && title.x == 50.4);
+        // The date flush right on the title's baseline.
+        let date = find(&d, "2020");
+        assert!((date.x + date.width() - 561.6).abs() < 1e-9);
+        assert_eq!(date.baseline, title.baseline);
+        // The bullet 1.2 pt after the 12 pt line: baseline 116 + 12 + 1.2 = 129.2; the
+        // mark at 50.4 + 3.5, the text hanging at 50.4 + 12.
+        let bullet = find(&d, "•");
+        let built = find(&d, "Built");
+        assert!((bullet.baseline - 129.2).abs() < 1e-9 && (bullet.x - 53.9).abs() < 1e-9);
+        assert!((built.x - 62.4).abs() < 1e-9 && built.baseline == bullet.baseline);
+    }
+
+    #[test]
+    fn a_long_title_wraps_short_of_the_date() {
+        let yaml = ENTRY.replace("Example Corp", &"Scalable inference for hierarchical models ".repeat(4));
+        let d = doc(&yaml);
+        let date = find(&d, "2020");
+        let gutter = 10.0;
+        for r in d.pages[0].runs().filter(|r| r.face == crate::text::FaceId::SerifBold && r.baseline > 100.0) {
+            assert!(r.x + r.width() <= date.x - gutter + 1e-9, "'{}' ends at {} (date at {})", r.text(), r.x + r.width(), date.x);
+        }
+        let first = find(&d, "Scalable");
+        assert_eq!(first.baseline, date.baseline);
+    }
+
+    #[test]
+    fn a_date_wider_than_half_the_measure_gets_its_own_line() {
+        let yaml = ENTRY.replace("\"2020\"", &format!("\"{}\"", "from the spring of 2019 to the late autumn of 2021, part-time and remote"));
+        let d = doc(&yaml);
+        let title = find(&d, "Example");
+        let from = find(&d, "from");
+        assert!((from.baseline - title.baseline - 12.0).abs() < 1e-9);
+        let last = d.pages[0].runs().filter(|r| r.baseline == from.baseline).last().unwrap();
+        assert!((last.x + last.width() - 561.6).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        // Enough one-line entries to fill the first page, then a heading and an entry.
+        let mut yaml = String::from("name: Ada\nsections:\n  - title: One\n    entries:\n");
+        for k in 0..52 {
+            yaml.push_str(&format!("      - Line {k}\n"));
+        }
+        yaml.push_str("  - title: Two\n    entries:\n      - title: After\n        bullets: [First bullet.]\n");
+        let d = doc(&yaml);
+        assert_eq!(d.pages.len(), 2);
+        let two = find(&d, "TWO");
+        let page_of = |r: &TextRun| d.pages.iter().position(|p| p.runs().any(|x| std::ptr::eq(x, r))).unwrap();
+        assert_eq!(page_of(two), page_of(find(&d, "After")));
+        assert_eq!(page_of(two), page_of(find(&d, "First")));
+        // Page numbers n / N in the bottom margin.
+        assert!(d.pages[1].runs().any(|r| r.text() == "2" && r.baseline > 792.0 - 50.4));
+    }
+}

@@ -207,15 +207,14 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
             ));
         }
     }
-    if let Some(v) = &raw.font_size {
-        if let Some(x) = length(v, "font_size", &mut errs) {
+    if let Some(v) = &raw.font_size
+        && let Some(x) = length(v, "font_size", &mut errs) {
             if (6.0..=20.0).contains(&x) {
                 d.font_size = x;
             } else {
                 errs.push(Diagnostic::error(pos(v), format!("design.font_size: {x} pt is out of range (expected 6 pt to 20 pt)")));
             }
         }
-    }
     if let Some(v) = &raw.line_spacing {
         if (0.8..=3.0).contains(&v.value) {
             d.line_spacing = v.value;
@@ -255,22 +254,20 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
         }
     }
     // Keys whose features are not built yet: refused unless they ask for what we do.
-    if let Some(v) = &raw.theme {
-        if v.value.0.trim() != "classic" {
+    if let Some(v) = &raw.theme
+        && v.value.0.trim() != "classic" {
             errs.push(not_yet("theme", pos(v), &format!(" with value `{}`", v.value.0.trim())));
         }
-    }
     if let Some(v) = &raw.font {
         let f = v.value.0.trim();
         if !(f == "serif" || f.eq_ignore_ascii_case("Charis SIL")) {
             errs.push(not_yet("font", pos(v), &format!(" with value `{f}` (only the bundled `serif`, Charis SIL, is available)")));
         }
     }
-    if let Some(v) = &raw.hyphenate {
-        if v.value {
+    if let Some(v) = &raw.hyphenate
+        && v.value {
             errs.push(not_yet("hyphenate", pos(v), ": `true`"));
         }
-    }
     if let Some(v) = &raw.language {
         let l = v.value.0.trim();
         if !matches!(l, "en" | "en-US" | "en-GB") {
@@ -287,11 +284,10 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
     if let Some(v) = &raw.date_align {
         errs.push(not_yet("date_align", pos(v), ""));
     }
-    if let Some(v) = &raw.running_header {
-        if v.value {
+    if let Some(v) = &raw.running_header
+        && v.value {
             errs.push(not_yet("running_header", pos(v), ": `true`"));
         }
-    }
     if let Some(v) = &raw.fit_pages {
         errs.push(not_yet("fit_pages", pos(v), " (fitting a resume to a number of pages)"));
     }

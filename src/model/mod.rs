@@ -113,11 +113,10 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
         Err(e) => {
             let mut errs = vec![yaml_error(&e, text)];
             // Report design keys that cannot be honoured too, even when the rest fails.
-            if let Ok(d) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options) {
-                if let Some(Err(more)) = d.design.map(|d| design::resolve(&d.value)) {
+            if let Ok(d) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options)
+                && let Some(Err(more)) = d.design.map(|d| design::resolve(&d.value)) {
                     errs.extend(more);
                 }
-            }
             return Err(errs);
         }
     };
@@ -165,11 +164,10 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
             msg = to.to_string();
         }
     }
-    if msg.starts_with("wrong type") {
-        if let Some(key) = key_before(source, pos) {
+    if msg.starts_with("wrong type")
+        && let Some(key) = key_before(source, pos) {
             msg = format!("`{key}`: {msg}");
         }
-    }
     if msg.contains("found a tab") {
         // YAML forbids tabs in indentation: point at the tab itself.
         let start: usize = source.lines().take(pos.line.saturating_sub(1) as usize).map(|l| l.len() + 1).sum();
@@ -182,15 +180,14 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         }
     }
     let mut d = Diagnostic::error(pos, msg.clone());
-    if let Some(rest) = msg.strip_prefix("unknown key `") {
-        if let Some((key, expected)) = rest.split_once('`') {
+    if let Some(rest) = msg.strip_prefix("unknown key `")
+        && let Some((key, expected)) = rest.split_once('`') {
             let list = expected.split_once("expected one of ").map_or("", |(_, l)| l);
             let cands: Vec<&str> = list.split(',').map(|c| c.trim().trim_matches('`')).filter(|c| !c.is_empty()).collect();
             if let Some(best) = closest(key, &cands) {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             }
         }
-    }
     if inner.contains("budget breached") {
         d.message = format!("the document expands to more data than a resume holds: aliases (`*name`) or nesting go past vitae's limits ({})", msg.trim_start_matches("budget breached: "));
     }
@@ -279,11 +276,10 @@ impl Validator {
                 if given.is_empty() { "none".to_string() } else { given.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ") }
             ));
         }
-        if let Some(l) = &m.label {
-            if m.url.is_none() {
+        if let Some(l) = &m.label
+            && m.url.is_none() {
                 self.err(at(l), "`label` goes with `url` only");
             }
-        }
         if let Some(e) = &m.email {
             let a = e.value.0.trim();
             let ok = a.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
@@ -363,11 +359,10 @@ impl Validator {
         out.label = m.label.as_ref().map(|t| self.markup(t, "label"));
         out.text = m.text.as_ref().map(|t| self.markup(t, "text"));
         out.bullets = m.bullets.as_ref().map(|b| b.value.0.iter().map(|t| self.markup(t, "bullet")).collect()).unwrap_or_default();
-        if let Some(l) = &m.label {
-            if m.text.is_none() || m.title.is_some() || m.bullets.is_some() {
+        if let Some(l) = &m.label
+            && (m.text.is_none() || m.title.is_some() || m.bullets.is_some()) {
                 self.err(at(l), "`label` goes with `text` only (a `label: text` row such as a skills line)");
             }
-        }
         if let (Some(_), Some(s)) = (&m.date, &m.start) {
             self.err(at(s), "`date` and `start` exclude each other: give a free-text `date`, or structured `start` and `end`");
         }
@@ -379,11 +374,10 @@ impl Validator {
         } else if let Some(s) = &m.start {
             let start = date::parse_date(&s.value.0, false).map_err(|msg| self.err(at(s), format!("start: {msg}"))).ok();
             let end = m.end.as_ref().and_then(|e| date::parse_date(&e.value.0, true).map_err(|msg| self.err(at(e), format!("end: {msg}"))).ok());
-            if let (Some(a), Some(b), Some(e)) = (start, end, &m.end) {
-                if date::is_after(a, b) {
+            if let (Some(a), Some(b), Some(e)) = (start, end, &m.end)
+                && date::is_after(a, b) {
                     self.err(at(e), format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()));
                 }
-            }
             if let Some(a) = start {
                 let text = date::format_range(a, end);
                 out.date = Some(self.plain(&Spanned { value: Scalar(text), ..*s }));

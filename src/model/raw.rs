@@ -82,7 +82,7 @@ pub struct RawResume {
 #[derive(Debug)]
 pub enum RawContact {
     Text(String),
-    Map(RawContactMap),
+    Map(Box<RawContactMap>),
 }
 
 #[derive(Deserialize, Debug)]
@@ -114,7 +114,7 @@ impl<'de> Deserialize<'de> for RawContact {
                 Ok(RawContact::Text(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawContact, A::Error> {
-                RawContactMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawContact::Map)
+                RawContactMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| RawContact::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)
