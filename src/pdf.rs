@@ -37,7 +37,35 @@ fn color(c: Rgb) -> Color {
 
 /// 64-bit FNV-1a, for the file identifier.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    fnv1a_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A hash of everything drawn: glyphs and their positions, rules, links.
+fn content_hash(doc: &Document) -> u64 {
+    let mut h = fnv1a(&doc.width.to_bits().to_le_bytes());
+    for page in &doc.pages {
+        for e in &page.elements {
+            match e {
+                Element::Text(t) => {
+                    for v in [t.x, t.baseline, t.size] {
+                        h = fnv1a_from(h, &v.to_bits().to_le_bytes());
+                    }
+                    h = fnv1a_from(h, &[t.face as u8]);
+                    for g in &t.glyphs {
+                        h = fnv1a_from(h, &g.gid.to_le_bytes());
+                    }
+                }
+                Element::Rule(r) => h = fnv1a_from(h, &r.y.to_bits().to_le_bytes()),
+                Element::Link(l) => h = fnv1a_from(h, l.uri.as_bytes()),
+            }
+        }
+        h = fnv1a_from(h, b"page");
+    }
+    h
 }
 
 /// Tables a PDF viewer never reads from an embedded TrueType program (PDF 32000-1
@@ -176,10 +204,7 @@ pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     // A file identifier from the content (PDF 32000-1 §14.4), not from a random source.
-    let mut probe = Vec::new();
-    lo.trailer.remove(b"ID");
-    lo.save_to(&mut probe).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
-    let id = format!("{:016x}{:016x}", fnv1a(&probe), fnv1a(meta.title.as_bytes()));
+    let id = format!("{:016x}{:016x}", content_hash(doc), fnv1a(format!("{meta:?}").as_bytes()));
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     strip_font_programs(&mut lo);

@@ -10,8 +10,8 @@
 //! faces. Advances are in font units until [`Glyph::advance`] scales them to points.
 
 use crate::geom::Pt;
-use rustybuzz::{Face, UnicodeBuffer};
-use std::sync::OnceLock;
+use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
+use std::sync::{Arc, Mutex, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One of the bundled faces.
@@ -167,11 +167,25 @@ pub fn face_for(cluster: &str, primary: FaceId) -> Option<FaceId> {
         .find(|&f| cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).all(|c| font(f).covers(c)))
 }
 
-/// Shapes `text` at `size` pt in `primary`, falling back per grapheme cluster.
+/// Whether `face` covers every grapheme cluster of `text`.
+fn covers_all(text: &str, face: FaceId) -> bool {
+    text.graphemes(true).all(|g| face_for(g, face) == Some(face))
+}
+
+/// Shapes `text` (a word or a piece of one) at `size` pt in `primary`.
 ///
-/// Returns the runs (one per change of face) and every character no bundled face
-/// covers (those are set in `primary` as .notdef, so they stay visible as a box).
+/// A word is set in one face whenever one can: `primary` if it covers every cluster,
+/// else the fallback if that does (so a Greek word Charis covers only in part is set
+/// wholly in DejaVu Sans rather than letter by letter in two faces); otherwise the
+/// face is chosen per grapheme cluster. Returns the runs (one per change of face) and
+/// every character no bundled face covers (set in `primary` as .notdef, so they stay
+/// visible as a box).
 pub fn shape(text: &str, primary: FaceId, size: Pt) -> (Vec<Shaped>, Vec<char>) {
+    for face in [primary, primary.fallback()] {
+        if covers_all(text, face) {
+            return (vec![shape_one(text, face, size)], Vec::new());
+        }
+    }
     let mut runs = Vec::new();
     let mut missing = Vec::new();
     let mut seg_start = 0;
@@ -193,6 +207,22 @@ pub fn shape(text: &str, primary: FaceId, size: Pt) -> (Vec<Shaped>, Vec<char>) 
     (runs, missing)
 }
 
+/// The shaping plan for a face, script and direction, compiled once per process
+/// (compiling one walks the font's GSUB/GPOS feature lists: most of the cost of
+/// shaping a short word).
+fn plan(face_id: FaceId, script: Script, direction: Direction) -> Arc<ShapePlan> {
+    type Plans = Vec<(FaceId, Script, Direction, Arc<ShapePlan>)>;
+    static PLANS: OnceLock<Mutex<Plans>> = OnceLock::new();
+    let plans = PLANS.get_or_init(|| Mutex::new(Vec::new()));
+    let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((.., p)) = plans.iter().find(|(f, s, d, _)| *f == face_id && *s == script && *d == direction) {
+        return p.clone();
+    }
+    let p = Arc::new(ShapePlan::new(&font(face_id).face, direction, Some(script), None, &[]));
+    plans.push((face_id, script, direction, p.clone()));
+    p
+}
+
 /// Shapes text in one face with rustybuzz (default features: kerning, standard
 /// ligatures).
 fn shape_one(text: &str, face_id: FaceId, size: Pt) -> Shaped {
@@ -200,7 +230,8 @@ fn shape_one(text: &str, face_id: FaceId, size: Pt) -> Shaped {
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
-    let out = rustybuzz::shape(&f.face, &[], buf);
+    let plan = plan(face_id, buf.script(), buf.direction());
+    let out = rustybuzz::shape_with_plan(&f.face, &plan, buf);
     let scale = size / f.units_per_em;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
@@ -261,10 +292,18 @@ mod tests {
 
     #[test]
     fn fallback_per_cluster() {
+        // A word the fallback covers wholly is set wholly in it.
         let (runs, missing) = shape("a◇b", FaceId::SerifRegular, 10.0);
         assert!(missing.is_empty());
         let faces: Vec<FaceId> = runs.iter().map(|r| r.face).collect();
-        assert_eq!(faces, vec![FaceId::SerifRegular, FaceId::SansRegular, FaceId::SerifRegular]);
+        assert_eq!(faces, vec![FaceId::SansRegular]);
+        let (runs, _) = shape("Ελληνική", FaceId::SerifBold, 10.0);
+        assert_eq!(runs.iter().map(|r| r.face).collect::<Vec<_>>(), vec![FaceId::SansBold]);
+        // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
+        // ideograph (no face has it) in Charis as .notdef.
+        let (runs, missing) = shape("a◇清", FaceId::SerifRegular, 10.0);
+        assert_eq!(runs.iter().map(|r| r.face).collect::<Vec<_>>(), vec![FaceId::SerifRegular, FaceId::SansRegular, FaceId::SerifRegular]);
+        assert_eq!(missing, vec!['清']);
         let (_, missing) = shape("x清", FaceId::SerifBold, 10.0);
         assert_eq!(missing, vec!['清']);
     }
