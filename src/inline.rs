@@ -131,7 +131,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         out
     };
     let mut prev = 0;
-    for (idx, opp) in unicode_linebreak::linebreaks(&text) {
+    for (idx, opp) in break_opportunities(&text) {
         let seg = &text[prev..idx];
         let word_end = prev + seg.trim_end().len();
         // The word: boxes, split at span and face changes, no breaks between them.
@@ -172,6 +172,39 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
     c
 }
 
+/// Characters after which a URL may break (besides UAX #14's opportunities), as
+/// typographers break URLs: after a slash, a dot, a hyphen, an underscore and the
+/// query characters; never inside `://`.
+const URL_BREAK_AFTER: &str = "/.-_?&=#~";
+
+/// Break opportunities: UAX #14 (`unicode-linebreak`), plus breaks inside URLs (any
+/// whitespace-free run containing `://` or starting with `www.`) after the
+/// characters of [`URL_BREAK_AFTER`]. Sorted byte offsets; the last is the text's end.
+fn break_opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
+    let mut opps: Vec<(usize, BreakOpportunity)> = unicode_linebreak::linebreaks(text).collect();
+    let mut extra = Vec::new();
+    let mut start = 0;
+    for word in text.split(char::is_whitespace) {
+        if word.contains("://") || word.starts_with("www.") {
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            for (k, &(i, c)) in chars.iter().enumerate() {
+                let next = chars.get(k + 1).map(|x| x.1);
+                let in_scheme = c == '/' && next == Some('/') || c == ':' || (c == '/' && k > 0 && chars[k - 1].1 == '/' && word[..i].ends_with(":/"));
+                if URL_BREAK_AFTER.contains(c) && !in_scheme && next.is_some_and(|n| !URL_BREAK_AFTER.contains(n)) {
+                    extra.push((start + i + c.len_utf8(), BreakOpportunity::Allowed));
+                }
+            }
+        }
+        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    if !extra.is_empty() {
+        opps.extend(extra);
+        opps.sort_by_key(|&(i, o)| (i, o != BreakOpportunity::Mandatory));
+        opps.dedup_by_key(|x| x.0);
+    }
+    opps
+}
+
 fn add_missing(all: &mut Vec<char>, new: Vec<char>) {
     for ch in new {
         if !all.contains(&ch) {
@@ -204,6 +237,10 @@ fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize
     }
 }
 
+/// The largest adjustment ratio a justified line is set with (r = 2: spaces of twice
+/// their width; TeX's badness 800, past its default \tolerance of 200).
+pub const MAX_RATIO: f64 = 2.0;
+
 /// Chosen breaks → lines of placed runs.
 fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle) -> Vec<Line> {
     let mut lines = Vec::with_capacity(breaks.len());
@@ -219,13 +256,17 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                 *x += width;
             }
         };
+        // A line whose spaces would stretch more than MAX_RATIO times their
+        // stretchability is set at its natural width instead (ragged), rather than
+        // with gaps wide enough to read as holes.
+        let ratio = if b.ratio > MAX_RATIO { 0.0 } else { b.ratio };
         for i in start..b.index.min(c.items.len()) {
             match c.items[i] {
                 Item::Box { content, .. } => place(&mut runs, &c.material[content], &mut x),
                 Item::Glue { width, stretch, shrink, content } => {
                     let mut at = x;
                     place(&mut runs, &c.material[content], &mut at);
-                    x += width + if b.ratio >= 0.0 { b.ratio * stretch } else { b.ratio * shrink };
+                    x += width + if ratio >= 0.0 { ratio * stretch } else { ratio * shrink };
                 }
                 Item::Penalty { .. } => {}
             }
@@ -280,6 +321,25 @@ mod tests {
             assert!(l.width <= 120.0 + 1e-6);
         }
         assert!(line_text(&p.lines[0]).ends_with('/') || line_text(&p.lines[0]).ends_with('-'));
+    }
+
+    #[test]
+    fn url_break_points() {
+        let opps: Vec<usize> = break_opportunities("see https://ex.org/a_b?q=1 now").into_iter().map(|o| o.0).collect();
+        // after "see ", "https://", "ex.", "org/", "a_", "b?", "q=", "1 ", and the end
+        assert_eq!(opps, vec![4, 12, 15, 19, 21, 23, 25, 27, 30]);
+    }
+
+    #[test]
+    fn a_very_loose_line_is_set_ragged() {
+        // "A" then a URL that cannot share its line: the first line would need its one
+        // space stretched far past twice its stretch.
+        let spans = parse("A B bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb").unwrap();
+        let measure = natural_width(&spans, &style(true)) - 1.0;
+        let p = typeset(&spans, &style(true), measure);
+        assert_eq!(p.lines.len(), 2);
+        let ab = natural_width(&parse("A B").unwrap(), &style(true));
+        assert_eq!(p.lines[0].width, ab);
     }
 
     #[test]

@@ -99,6 +99,15 @@ impl Font {
         self.face.glyph_index(c).map_or(0, |g| g.0)
     }
 
+    /// The ink of glyph `gid` above and below the baseline, as fractions of the em
+    /// (`y_max`, `y_min` of its bounding box; y up, so a descender's `y_min` is
+    /// negative). (0, 0) for a glyph without outline.
+    pub fn ink(&self, gid: u16) -> (f64, f64) {
+        self.face
+            .glyph_bounding_box(ttf_parser::GlyphId(gid))
+            .map_or((0.0, 0.0), |b| (b.y_max as f64 / self.units_per_em, b.y_min as f64 / self.units_per_em))
+    }
+
     /// Horizontal advance of glyph `gid` in font units.
     pub fn advance_units(&self, gid: u16) -> f64 {
         self.face.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0) as f64

@@ -203,4 +203,15 @@ mod tests {
         // Page numbers n / N in the bottom margin.
         assert!(d.pages[1].runs().any(|r| r.text() == "2" && r.baseline > 792.0 - 50.4));
     }
+
+    #[test]
+    fn an_accented_capital_in_the_name_stays_inside_the_top_margin() {
+        // Regression: the ring of 'Å' at 24 pt rose 2.74 pt above the top margin.
+        let d = doc("name: Zoë Ångström\nsections:\n  - title: A\n    entries: [b]\n");
+        let name = find(&d, "Zoë");
+        let f = crate::text::font(name.face);
+        let top = d.pages[0].runs().flat_map(|r| r.glyphs.iter().map(move |g| r.baseline - f.ink(g.gid).0 * r.size)).fold(f64::INFINITY, f64::min);
+        assert!((top - 50.4).abs() < 1e-9, "ink top at {top}");
+        assert!(name.baseline > 72.0);
+    }
 }

@@ -5,7 +5,11 @@
 //! `keep_with_next` (a heading with its entry's first row, an entry's title row with
 //! its subtitle and first body line), the whole chain moves with it, unless the chain
 //! already starts at the top of its page (then it is broken where it must be). Space
-//! above a band is dropped at the top of a page. With more than one page and
+//! above a band is dropped at the top of a page. The glyphs' ink decides what fits:
+//! a band at the top of a page whose ink rises above its box (an accented capital in
+//! a large name) is lowered until its ink touches the top margin, as TeX's
+//! `\topskip` does, and a band fits only when its box and its ink end above the
+//! bottom margin. With more than one page and
 //! `design.page_numbers`, each page gets `n / N` centred in the bottom margin.
 
 use super::blocks::Band;
@@ -27,11 +31,13 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design) -> Vec<Page> {
     let mut page_start = 0; // first band on the current page
     let mut y = top;
     let mut i = 0;
+    let inks: Vec<(f64, f64)> = bands.iter().map(|b| ink(&b.elements)).collect();
     while i < bands.len() {
         let b = &bands[i];
+        let (ink_top, ink_bottom) = inks[i];
         let at_top = i == page_start;
-        let band_top = if at_top { y } else { y + b.space_before };
-        if band_top + b.height > bottom + 1e-6 && !at_top {
+        let band_top = if at_top { y + (-ink_top).max(0.0) } else { y + b.space_before };
+        if band_top + b.height.max(ink_bottom) > bottom + 1e-6 && !at_top {
             // Move the chain that must stay with this band.
             let mut j = i;
             while j > page_start && bands[j - 1].keep_with_next {
@@ -62,6 +68,31 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// The ink's extent of a band's elements: the highest point (y of the tallest glyph's
+/// top, relative to the band's top, negative when it rises above the band) and the
+/// lowest (y of the deepest descender), in pt.
+fn ink(elements: &[Element]) -> (f64, f64) {
+    let (mut top, mut bottom) = (0.0f64, 0.0f64);
+    for e in elements {
+        match e {
+            Element::Text(t) => {
+                let f = crate::text::font(t.face);
+                for g in &t.glyphs {
+                    let (up, down) = f.ink(g.gid);
+                    top = top.min(t.baseline - up * t.size);
+                    bottom = bottom.max(t.baseline - down * t.size);
+                }
+            }
+            Element::Rule(r) => {
+                top = top.min(r.y - r.thickness / 2.0);
+                bottom = bottom.max(r.y + r.thickness / 2.0);
+            }
+            Element::Link(_) => {}
+        }
+    }
+    (top, bottom)
 }
 
 /// Moves an element from band space (y from the band's top) to page space.
@@ -101,9 +132,9 @@ mod tests {
     use super::*;
     use crate::layout::Rule;
 
-    /// A band of `height` pt marked by a rule at its top whose x0 is `id`.
+    /// A band of `height` pt marked by a rule 1 pt below its top whose x0 is `id`.
     fn band(id: f64, height: f64, space_before: f64, keep_with_next: bool) -> Band {
-        let rule = Rule { x0: id, x1: id + 1.0, y: 0.0, thickness: 0.5, color: Rgb::TEXT };
+        let rule = Rule { x0: id, x1: id + 1.0, y: 1.0, thickness: 0.5, color: Rgb::TEXT };
         Band { height, space_before, keep_with_next, elements: vec![Element::Rule(rule)] }
     }
 
@@ -113,7 +144,7 @@ mod tests {
         for (p, page) in pages.iter().enumerate() {
             for e in &page.elements {
                 if let Element::Rule(r) = e {
-                    out.push((p, r.x0, r.y));
+                    out.push((p, r.x0, r.y - 1.0));
                 }
             }
         }
@@ -149,5 +180,14 @@ mod tests {
         let r = two[1].runs().next().unwrap();
         // 8 pt, baseline 0.3 em below the middle of the bottom margin: 792 − 25.2 + 2.4.
         assert!((r.baseline - 769.2).abs() < 1e-9 && r.size == 8.0);
+    }
+
+    #[test]
+    fn ink_above_the_first_band_lowers_it_to_the_margin() {
+        // A rule 2 pt thick centred on the band's top: its ink rises 1 pt above it.
+        let d = Design::default();
+        let mut b = band(1.0, 10.0, 0.0, false);
+        b.elements.push(Element::Rule(Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 2.0, color: Rgb::TEXT }));
+        assert_eq!(placement(&paginate(vec![b], &d))[0], (0, 1.0, 51.4));
     }
 }

@@ -179,7 +179,20 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
             msg = "a tab character in indentation (YAML indents with spaces only)".to_string();
         }
     }
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        msg = format!("duplicate key `{key}` (a key may appear only once in a mapping)");
+    }
     let mut d = Diagnostic::error(pos, msg.clone());
+    const QUOTE: &str = "if this is text, put the whole value in quotes";
+    if msg.contains("alias references unknown anchor") {
+        d.message = "a value starting with `*` is read as a YAML alias (`*name`), and there is no anchor of that name".into();
+        d = d.with_hint(format!("{QUOTE}: \"**Led** the team\""));
+    } else if msg.contains("wrong type: map") || msg.starts_with("unknown key `") && msg[13..].split('`').next().is_some_and(|k| k.contains(' ')) {
+        d = d.with_hint(format!("{QUOTE}: a colon followed by a space inside a value starts a mapping"));
+    } else if msg.contains("did not find expected") || msg.contains("mapping values are not allowed") {
+        d = d.with_hint("check the indentation of this line and the one above: the keys of one mapping, and the `-` items of one list, start in the same column");
+    }
     if let Some(rest) = msg.strip_prefix("unknown key `")
         && let Some((key, expected)) = rest.split_once('`') {
             let list = expected.split_once("expected one of ").map_or("", |(_, l)| l);
