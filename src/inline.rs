@@ -335,7 +335,7 @@ mod tests {
         // "A" then a URL that cannot share its line: the first line would need its one
         // space stretched far past twice its stretch.
         let spans = parse("A B bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb").unwrap();
-        let measure = natural_width(&spans, &style(true)) - 1.0;
+        let measure = natural_width(&spans, &style(true)) - 5.0;
         let p = typeset(&spans, &style(true), measure);
         assert_eq!(p.lines.len(), 2);
         let ab = natural_width(&parse("A B").unwrap(), &style(true));
