@@ -68,7 +68,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 /// Every problem found in the input, each located.
 pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let resume = model::load(text)?;
-    let (doc, warnings) = layout::layout(&resume);
+    let (doc, layout_warnings) = layout::layout(&resume);
+    let mut warnings = resume.warnings.clone();
+    warnings.extend(layout_warnings);
     Ok((resume, doc, warnings))
 }
 

@@ -72,7 +72,7 @@ fn build(input: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode
                 eprintln!("{}", w.render(&shown, &text));
             }
             if let Err(e) = write_atomically(&output, &out.pdf) {
-                eprintln!("{}: error: cannot write the PDF ({e})", output.display());
+                eprintln!("{}: error: cannot write the PDF: {}", output.display(), explain_write_error(&output, &e));
                 return ExitCode::from(EXIT_IO);
             }
             ExitCode::SUCCESS
@@ -85,6 +85,18 @@ fn build(input: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode
             eprintln!("{shown}: {n} error{} found; no PDF written", if n == 1 { "" } else { "s" });
             ExitCode::from(EXIT_INPUT)
         }
+    }
+}
+
+/// Says why an output path cannot be written, in the user's terms.
+fn explain_write_error(path: &Path, e: &std::io::Error) -> String {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if path.is_dir() {
+        format!("it is a folder; give a file name such as {} ({e})", path.join("resume.pdf").display())
+    } else if !parent.is_dir() {
+        format!("the folder {} does not exist ({e})", parent.display())
+    } else {
+        e.to_string()
     }
 }
 

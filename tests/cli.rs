@@ -184,5 +184,9 @@ fn file_errors_name_the_path() {
     assert!(std::fs::read_to_string(dir.join("cv.yaml")).unwrap().starts_with("# The smallest"));
     let out = vitae(&["build", "cv.yaml", "-o", "no/such/dir/cv.pdf"], &dir);
     assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("no/such/dir/cv.pdf: error: cannot write the PDF"));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("no/such/dir/cv.pdf: error: cannot write the PDF: the folder no/such/dir does not exist (No such file or directory"));
+    std::fs::create_dir(dir.join("out")).unwrap();
+    let out = vitae(&["build", "cv.yaml", "-o", "out"], &dir);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("out: error: cannot write the PDF: it is a folder; give a file name such as out/resume.pdf"), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -39,14 +39,14 @@ pub fn parse_date(s: &str, allow_present: bool) -> Result<Date, String> {
     let year = num(parts[0], 4..=4).ok_or_else(|| format!("`{t}` is not a date ({expected})"))?;
     let month = match parts.get(1) {
         None => 0,
-        Some(p) => num(p, 1..=2).ok_or_else(|| format!("`{t}` is not a date ({expected})"))? as u8,
+        Some(p) => num(p, 2..=2).ok_or_else(|| format!("`{t}` is not a date ({expected})"))? as u8,
     };
     if parts.len() > 1 && !(1..=12).contains(&month) {
         return Err(format!("`{t}` has no month {month} (a month is 01 to 12)"));
     }
     let day = match parts.get(2) {
         None => 0,
-        Some(p) => num(p, 1..=2).ok_or_else(|| format!("`{t}` is not a date ({expected})"))? as u8,
+        Some(p) => num(p, 2..=2).ok_or_else(|| format!("`{t}` is not a date ({expected})"))? as u8,
     };
     if parts.len() > 2 {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -129,6 +129,7 @@ mod tests {
         assert_eq!(parse_date("2021-02-30", false).unwrap_err(), "`2021-02-30` has no day 30 (month 2 has 28 days)");
         assert!(parse_date("present", false).unwrap_err().contains("YYYY-MM-DD"));
         assert_eq!(parse_date("2020-02-29", false), Ok(Date::Day { year: 2020, month: 2, day: 29 }));
+        assert_eq!(parse_date("2021-6", false).unwrap_err(), "`2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)");
     }
 
     #[test]

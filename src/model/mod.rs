@@ -81,6 +81,8 @@ pub struct Resume {
     pub sections: Vec<Section>,
     pub design: Design,
     pub pdf: PdfMeta,
+    /// Warnings found while validating (an empty list of sections or entries).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Largest input accepted, in bytes (5 MB): a resume is a few kilobytes.
@@ -120,10 +122,13 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
             return Err(errs);
         }
     };
-    let mut v = Validator { errs: Vec::new() };
+    let mut v = Validator { errs: Vec::new(), warnings: Vec::new() };
     let resume = v.resume(raw);
     match resume {
-        Some(r) if v.errs.is_empty() => Ok(r),
+        Some(mut r) if v.errs.is_empty() => {
+            r.warnings = v.warnings;
+            Ok(r)
+        }
         _ => {
             v.errs.sort_by_key(|d| d.pos);
             Err(v.errs)
@@ -209,6 +214,7 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
 
 struct Validator {
     errs: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 fn at<T>(s: &Spanned<T>) -> Pos {
@@ -250,7 +256,12 @@ impl Validator {
                 self.err(Pos::new(1, 1), "missing key `sections` (the body of the resume, a list of sections)");
                 Vec::new()
             }
-            Some(s) => s.value.0.iter().map(|s| self.section(s)).collect(),
+            Some(s) => {
+                if s.value.0.is_empty() {
+                    self.warnings.push(Diagnostic::warning(at(s), "`sections` is empty: the resume has nothing but its header"));
+                }
+                s.value.0.iter().map(|s| self.section(s)).collect()
+            }
         };
         let design = match &r.design {
             None => Design::default(),
@@ -267,7 +278,7 @@ impl Validator {
             pdf.subject = p.value.subject.as_ref().map(|s| s.value.0.clone());
             pdf.keywords = p.value.keywords.as_ref().map(|k| k.value.0.iter().map(|s| s.0.clone()).collect()).unwrap_or_default();
         }
-        Some(Resume { name, headline, contact, sections, design, pdf })
+        Some(Resume { name, headline, contact, sections, design, pdf, warnings: Vec::new() })
     }
 
     fn contact(&mut self, c: &Spanned<RawContact>) -> Contact {
@@ -342,7 +353,12 @@ impl Validator {
             }
         };
         let entries = match &s.value.entries {
-            Some(e) => e.value.0.iter().map(|e| self.entry(e)).collect(),
+            Some(e) => {
+                if e.value.0.is_empty() {
+                    self.warnings.push(Diagnostic::warning(at(e), format!("section `{}` has no entries: its heading stands alone", title.text)));
+                }
+                e.value.0.iter().map(|e| self.entry(e)).collect()
+            }
             None => {
                 self.err(at(s), format!("section `{}` needs `entries` (a list)", title.text));
                 Vec::new()

@@ -113,6 +113,12 @@ impl<'de> Deserialize<'de> for RawContact {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawContact, E> {
                 Ok(RawContact::Text(v.to_string()))
             }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawContact, E> {
+                Ok(RawContact::Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawContact, E> {
+                Ok(RawContact::Text(v.to_string()))
+            }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawContact, A::Error> {
                 RawContactMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| RawContact::Map(Box::new(m)))
             }
@@ -169,6 +175,9 @@ impl<'de> Deserialize<'de> for RawEntry {
                 Ok(RawEntry::Paragraph(v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawEntry, E> {
+                Ok(RawEntry::Paragraph(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawEntry, E> {
                 Ok(RawEntry::Paragraph(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawEntry, A::Error> {

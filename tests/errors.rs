@@ -1,0 +1,89 @@
+//! Mistakes people make in YAML, and the exact first line of what vitae says.
+
+/// The first diagnostic, rendered for a file named `r.yaml`, with its hints.
+fn first(yaml: &str) -> String {
+    let errs = vitae::compile(yaml, &vitae::Options::default()).expect_err("the input must be refused");
+    let d = &errs[0];
+    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
+    for h in &d.hints {
+        out.push_str(&format!(" | hint: {h}"));
+    }
+    out
+}
+
+const HEAD: &str = "name: A\nsections:\n  - title: T\n    entries:\n";
+
+#[test]
+fn a_bullet_starting_with_markup_must_be_quoted() {
+    assert_eq!(
+        first(&format!("{HEAD}      - title: X\n        bullets:\n          - **Led** the team\n")),
+        "7:13: a value starting with `*` is read as a YAML alias (`*name`), and there is no anchor of that name | hint: if this is text, put the whole value in quotes: \"**Led** the team\""
+    );
+}
+
+#[test]
+fn a_colon_in_text_starts_a_mapping() {
+    assert_eq!(
+        first(&format!("{HEAD}      - Built X: did Y\n")),
+        "5:9: unknown key `Built X`, expected one of title, date, start, end, subtitle, location, label, text, bullets | hint: if this is text, put the whole value in quotes: a colon followed by a space inside a value starts a mapping"
+    );
+}
+
+#[test]
+fn a_key_given_twice() {
+    assert_eq!(first("name: A\nname: B\nsections: []\n"), "2:1: duplicate key `name` (a key may appear only once in a mapping)");
+}
+
+#[test]
+fn indentation_mistakes_get_a_hint() {
+    let hint = " | hint: check the indentation of this line and the one above: the keys of one mapping, and the `-` items of one list, start in the same column";
+    assert_eq!(first("name: A\nsections:\n  - title: T\n  entries:\n      - x\n"), format!("4:3: while parsing a block collection, did not find expected '-' indicator{hint}"));
+    assert_eq!(first(&format!("{HEAD}      - title: X\n         subtitle: S\n")), format!("6:18: mapping values are not allowed in this context{hint}"));
+}
+
+#[test]
+fn a_month_needs_two_digits() {
+    assert_eq!(
+        first(&format!("{HEAD}      - title: X\n        start: 2021-6\n")),
+        "6:16: start: `2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)"
+    );
+}
+
+#[test]
+fn the_link_scheme_is_checked_in_every_field() {
+    assert_eq!(
+        first("name: A\ncontact:\n  - text: \"[x](ftp://example.org)\"\nsections: []\n"),
+        "3:11: contact text: link `ftp://example.org` uses the scheme `ftp`, which is not allowed (expected http:, https:, mailto: or tel:)"
+    );
+    assert_eq!(
+        first("name: A\ncontact:\n  - url: example.org\nsections: []\n"),
+        "3:10: url: link `example.org` has no scheme (expected a URL starting with http:, https:, mailto: or tel:)"
+    );
+}
+
+#[test]
+fn every_rule_violation_is_reported_not_only_the_first() {
+    let errs = vitae::compile(
+        &format!("{HEAD}      - title: X\n        end: 2020\n      - label: L\ndesign:\n  accent_color: blue\n"),
+        &vitae::Options::default(),
+    )
+    .unwrap_err();
+    let lines: Vec<u32> = errs.iter().map(|d| d.pos.line).collect();
+    assert_eq!(lines, vec![6, 7, 9]);
+}
+
+#[test]
+fn empty_lists_are_warnings() {
+    let out = vitae::compile("name: A\nsections: []\n", &vitae::Options::default()).unwrap();
+    assert_eq!(out.warnings.len(), 1);
+    assert_eq!(out.warnings[0].message, "`sections` is empty: the resume has nothing but its header");
+    let out = vitae::compile("name: A\nsections:\n  - title: T\n    entries: []\n", &vitae::Options::default()).unwrap();
+    assert_eq!(out.warnings[0].message, "section `T` has no entries: its heading stands alone");
+    assert_eq!((out.warnings[0].pos.line, out.warnings[0].pos.column), (4, 14));
+}
+
+#[test]
+fn numbers_and_booleans_are_text_where_text_is_expected() {
+    let out = vitae::compile("name: 2024\ncontact: [12345, true]\nsections:\n  - title: 1\n    entries: [yes, 3.5]\n", &vitae::Options::default());
+    assert!(out.is_ok(), "{out:?}");
+}
