@@ -10,9 +10,13 @@ pub type Pt = f64;
 /// A rectangle in layout space: `x`, `y` is the top-left corner (y down), in pt.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
+    /// Left edge, pt from the page's left.
     pub x: Pt,
+    /// Top edge, pt from the page's top (y down).
     pub y: Pt,
+    /// Width, pt.
     pub width: Pt,
+    /// Height, pt, extending down from `y`.
     pub height: Pt,
 }
 

@@ -1,40 +1,74 @@
 //! Paragraph typesetting: styled spans → boxes, glue and penalties → lines of
 //! positioned glyph runs.
 //!
-//! `typeset` reads as its three steps: [`collect`] turns the spans into
-//! [`Item`]s (words measured by shaping them with the real font; inter-word glue from
-//! the font's space: width w, stretch w/2, shrink w/3 as TeX derives them from
-//! `fontdimen` 2–4; break opportunities from UAX #14 via `unicode-linebreak`), the
-//! breaker chooses lines ([`crate::linebreak`]), and [`finalize`] sets each line's glue
-//! by its adjustment ratio. A word wider than the measure, with no break opportunity,
-//! is split at grapheme clusters with a hyphen at the break (TeX's emergency
-//! behaviour), so no line is ever wider than its measure.
+//! `typeset` reads as its three steps: [`collect`] turns the spans into [`Item`]s,
+//! the breaker chooses lines ([`crate::linebreak::break_paragraph`], Knuth & Plass's
+//! total fit in TeX's three passes), and [`finalize`] sets each line's glue by its
+//! adjustment ratio.
+//!
+//! `collect` builds the paper's model (Knuth & Plass 1981, §"Boxes, glue and
+//! penalties"):
+//! - a word is a box, measured by shaping it with the real font; words with letters a
+//!   face lacks are split where the face changes;
+//! - a space is glue of the font's space width w, stretch w/2 and shrink w/3, as TeX
+//!   derives them from `fontdimen` 2–4 (ragged-right text: no stretch or shrink, the
+//!   breaker balances lines with a right stretch instead);
+//! - a break opportunity inside a word, from UAX #14 (`unicode-linebreak`), is a
+//!   penalty: after a hyphen or dash flagged with cost 50 (TeX's \exhyphenpenalty);
+//!   inside a URL (after `/`, `.`, `-`, `_`, `?`, `&`, `=`, `#`, `~`) cost
+//!   [`URL_PENALTY`]; elsewhere (between ideographs) 0; a mandatory break forces one;
+//! - hyphenation points from the language's patterns are flagged penalties of cost
+//!   50 (\hyphenpenalty) and the width of a hyphen, used from the second pass on;
+//! - a word wider than the measure is also split between its grapheme clusters by
+//!   flagged [`EMERGENCY_PENALTY`] penalties, used only by the emergency pass;
+//! - the paragraph ends with TeX's \parfillskip (an infinite penalty, glue of
+//!   [`PARFILL_STRETCH`] and a forced break), so the last line is set ragged.
 //!
 //! Positions in a [`Line`] are relative to the line's start (x, in pt) on its
-//! baseline.
+//! baseline. A word broken across lines keeps its whole text for extraction: its
+//! runs carry an `actual_text` span (PDF 32000-1 §14.9.4), so copy-paste and
+//! applicant-tracking systems read `typesetting`, not `type-` `setting`.
 
 use crate::geom::Pt;
-use crate::linebreak::{first_fit, line_start, Item, INFINITE_PENALTY};
+use crate::lang::Language;
+use crate::linebreak::{break_paragraph, line_start, Item, Params, PenaltyKind, INFINITE_PENALTY, RAGGED_STRETCH_EM};
 use crate::markup::Span;
 use crate::model::Rgb;
 use crate::text::{self, FaceId, Glyph, Shaped};
-use unicode_linebreak::BreakOpportunity;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// Cost of a hyphenation point: TeX's \hyphenpenalty=50.
+pub const HYPHEN_PENALTY: f64 = 50.0;
+/// Cost of a break after an explicit hyphen or dash: TeX's \exhyphenpenalty=50.
+pub const EX_HYPHEN_PENALTY: f64 = 50.0;
+/// Cost of a break inside a URL: as a hyphen's, so that a URL breaks only when the
+/// spaces around it cannot give good lines.
+pub const URL_PENALTY: f64 = 50.0;
+/// Cost of an emergency break between two graphemes: high, so that the fewest are
+/// used, but finite.
+pub const EMERGENCY_PENALTY: f64 = 5000.0;
+/// Stretch of the \parfillskip glue that ends every paragraph, pt: large enough to
+/// behave as TeX's `fil` (infinite) stretch at any measure.
+pub const PARFILL_STRETCH: Pt = 100_000.0;
 
 /// How a paragraph is set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParStyle {
     /// Font size in pt.
     pub size: Pt,
-    /// The paragraph's own weight and slant, combined with the spans' (a bold title
-    /// with an `*italic*` span sets that span in bold italic).
+    /// The paragraph's own weight, combined with the spans' (a bold title with an
+    /// `*italic*` span sets that span in bold italic).
     pub bold: bool,
+    /// The paragraph's own slant, combined with the spans'.
     pub italic: bool,
-    /// Text colour, and the colour of link text.
+    /// Text colour.
     pub color: Rgb,
+    /// Colour of link text.
     pub link_color: Rgb,
     /// Stretch and shrink inter-word glue (true), or set ragged right (false).
     pub justify: bool,
+    /// Hyphenate with this language's patterns; `None`: never hyphenate.
+    pub hyphenate: Option<Language>,
 }
 
 /// A run of glyphs placed on a line: one face, size and colour.
@@ -42,9 +76,13 @@ pub struct ParStyle {
 pub struct Run {
     /// Left edge, pt from the line's start.
     pub x: Pt,
+    /// The face the glyphs are in.
     pub face: FaceId,
+    /// Font size, pt.
     pub size: Pt,
+    /// Fill colour.
     pub color: Rgb,
+    /// The glyphs, in order.
     pub glyphs: Vec<Glyph>,
     /// Sum of the glyphs' advances, pt.
     pub width: Pt,
@@ -52,11 +90,19 @@ pub struct Run {
     pub link: Option<String>,
     /// A word space (one space glyph; the gap after it is the glue's set width).
     pub space: bool,
+    /// For a word broken across lines: the word's whole text on the first run of the
+    /// word, and `word_end` on its last, so the PDF can mark them as one span.
+    pub actual_text: Option<String>,
+    /// The last run of a word broken across lines.
+    pub word_end: bool,
+    /// The paragraph's number for the word the run belongs to (spaces: none).
+    pub word: Option<usize>,
 }
 
 /// A set line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
+    /// The runs, left to right.
     pub runs: Vec<Run>,
     /// Set width in pt (from the start to the end of the last run).
     pub width: Pt,
@@ -65,48 +111,114 @@ pub struct Line {
 /// A set paragraph.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Paragraph {
+    /// The lines, top to bottom.
     pub lines: Vec<Line>,
     /// Characters no bundled face covers, in order of first occurrence.
     pub missing: Vec<char>,
+    /// Words wider than the measure that had to be broken between graphemes.
+    pub split_words: Vec<String>,
 }
 
-/// Material behind a box or glue: shaped runs, or nothing (a plain break).
+/// Material behind a box, glue or penalty: shaped runs, or nothing (a plain break).
 #[derive(Clone, Debug, Default)]
 struct Material {
     runs: Vec<Shaped>,
     link: Option<String>,
     space: bool,
+    word: Option<usize>,
 }
 
-/// The paragraph model of `spans`: items and the material they index.
+/// The paragraph model of `spans`: items, the material they index, and the text of
+/// each word.
 struct Collected {
     items: Vec<Item>,
     material: Vec<Material>,
+    words: Vec<String>,
     missing: Vec<char>,
 }
 
 /// Sets `spans` in lines of `measure` pt.
 pub fn typeset(spans: &[Span], style: &ParStyle, measure: Pt) -> Paragraph {
     let c = collect(spans, style, measure);
-    let breaks = first_fit(&c.items, measure);
+    let params = Params { right_stretch: if style.justify { 0.0 } else { RAGGED_STRETCH_EM * style.size }, ..Params::default() };
+    let (breaks, _pass) = break_paragraph(&c.items, &[measure], &params);
+    let mut split_words: Vec<String> = Vec::new();
+    for b in &breaks {
+        if let Some(Item::Penalty { kind: PenaltyKind::Emergency, content, .. }) = c.items.get(b.index) {
+            if let Some(w) = c.material[*content].word.map(|w| c.words[w].clone()) {
+                if !split_words.contains(&w) {
+                    split_words.push(w);
+                }
+            }
+        }
+    }
     let lines = finalize(&c, &breaks, style);
-    Paragraph { lines, missing: c.missing }
+    Paragraph { lines, missing: c.missing, split_words }
 }
 
 /// Width of `spans` set on one line at natural width, pt.
 pub fn natural_width(spans: &[Span], style: &ParStyle) -> Pt {
-    let c = collect(spans, style, f64::INFINITY);
+    let c = collect(spans, &ParStyle { hyphenate: None, ..style.clone() }, f64::INFINITY);
     c.items
         .iter()
         .map(|it| match *it {
-            Item::Box { width, .. } | Item::Glue { width, .. } => width,
-            Item::Penalty { .. } => 0.0,
+            Item::Box { width, .. } => width,
+            Item::Glue { width, stretch, .. } if stretch < PARFILL_STRETCH => width,
+            _ => 0.0,
         })
         .sum()
 }
 
 fn face_of(span: &Span, style: &ParStyle) -> FaceId {
     FaceId::serif(style.bold || span.bold, style.italic || span.italic)
+}
+
+/// Characters after which a URL may break (besides UAX #14's opportunities), as
+/// typographers break URLs: after a slash, a dot, a hyphen, an underscore and the
+/// query characters; never inside `://`.
+const URL_BREAK_AFTER: &str = "/.-_?&=#~";
+
+/// A place where a line may end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Opportunity {
+    /// Byte offset: the line would end before it.
+    at: usize,
+    /// A break that must be taken (a newline).
+    mandatory: bool,
+    /// A break inside a URL.
+    url: bool,
+}
+
+/// Break opportunities: UAX #14 (`unicode-linebreak`), plus breaks inside URLs (any
+/// whitespace-free run containing `://` or starting with `www.`) after the
+/// characters of [`URL_BREAK_AFTER`]. Sorted by offset; the last is the text's end.
+fn break_opportunities(text: &str) -> Vec<Opportunity> {
+    use unicode_linebreak::BreakOpportunity::Mandatory;
+    let mut opps: Vec<Opportunity> = unicode_linebreak::linebreaks(text).map(|(at, o)| Opportunity { at, mandatory: o == Mandatory, url: false }).collect();
+    let mut start = 0;
+    for word in text.split(char::is_whitespace) {
+        if word.contains("://") || word.starts_with("www.") {
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            for (k, &(i, c)) in chars.iter().enumerate() {
+                let next = chars.get(k + 1).map(|x| x.1);
+                let in_scheme = c == ':' || c == '/' && next == Some('/') || c == '/' && word[..i].ends_with(":/");
+                if URL_BREAK_AFTER.contains(c) && !in_scheme && next.is_some_and(|n| !URL_BREAK_AFTER.contains(n)) {
+                    let at = start + i + c.len_utf8();
+                    match opps.iter_mut().find(|o| o.at == at) {
+                        Some(o) => o.url = true,
+                        None => opps.push(Opportunity { at, mandatory: false, url: true }),
+                    }
+                }
+            }
+            // UAX #14's own breaks inside the URL count as URL breaks too.
+            for o in opps.iter_mut().filter(|o| o.at > start && o.at < start + word.len()) {
+                o.url = true;
+            }
+        }
+        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    opps.sort_by_key(|o| o.at);
+    opps
 }
 
 /// Spans → items.
@@ -117,7 +229,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         starts.push(text.len());
         text.push_str(&s.text);
     }
-    let mut c = Collected { items: Vec::new(), material: vec![Material::default()], missing: Vec::new() };
+    let mut c = Collected { items: Vec::new(), material: vec![Material::default()], words: Vec::new(), missing: Vec::new() };
     // The pieces of [a, b) cut at span boundaries: (span index, byte range).
     let pieces = |a: usize, b: usize| -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
@@ -130,26 +242,56 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         }
         out
     };
+    let opps = break_opportunities(&text);
     let mut prev = 0;
-    for (idx, opp) in break_opportunities(&text) {
+    for (n, opp) in opps.iter().enumerate() {
+        let idx = opp.at;
         let seg = &text[prev..idx];
         let word_end = prev + seg.trim_end().len();
-        // The word: boxes, split at span and face changes, no breaks between them.
+        let word = c.words.len();
+        c.words.push(text[prev..word_end].to_string());
+        // Hyphenation points of a whole word (spaces on both sides), as offsets.
+        let whole = (prev == 0 || text[..prev].ends_with(char::is_whitespace)) && (word_end < idx || idx == text.len());
+        let cuts: Vec<usize> = match style.hyphenate {
+            Some(lang) if whole && !opp.url => {
+                let w = &text[prev..word_end];
+                let core_start = w.find(char::is_alphabetic).unwrap_or(0);
+                let core_end = w.rfind(char::is_alphabetic).map_or(0, |i| i + w[i..].chars().next().map_or(0, char::len_utf8));
+                if core_start < core_end && w[core_start..core_end].chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’') && !w.contains(['/', '@', ':']) {
+                    lang.hyphenate(&w[core_start..core_end]).into_iter().map(|b| prev + core_start + b).collect()
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
+        // The word: boxes, split at span and face changes and at hyphenation points.
         let first_box = c.items.len();
         let mut word_width = 0.0;
         for (k, lo, hi) in pieces(prev, word_end) {
-            let (runs, missing) = text::shape(&text[lo..hi], face_of(&spans[k], style), style.size);
-            add_missing(&mut c.missing, missing);
-            for r in runs {
-                let width = r.width();
-                word_width += width;
-                c.material.push(Material { runs: vec![r], link: spans[k].link.clone(), space: false });
-                c.items.push(Item::Box { width, content: c.material.len() - 1 });
+            let face = face_of(&spans[k], style);
+            let mut bounds: Vec<usize> = vec![lo];
+            bounds.extend(cuts.iter().copied().filter(|&x| x > lo && x < hi));
+            bounds.push(hi);
+            for pair in bounds.windows(2) {
+                let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size);
+                add_missing(&mut c.missing, missing);
+                for r in runs {
+                    let width = r.width();
+                    word_width += width;
+                    c.material.push(Material { runs: vec![r], link: spans[k].link.clone(), space: false, word: Some(word) });
+                    c.items.push(Item::Box { width, content: c.material.len() - 1 });
+                }
+                if cuts.contains(&pair[1]) {
+                    let (hy, w) = hyphen(face, style.size);
+                    c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word) });
+                    c.items.push(Item::Penalty { width: w, cost: HYPHEN_PENALTY, flagged: true, kind: PenaltyKind::Hyphenation, content: c.material.len() - 1 });
+                }
             }
         }
         if word_width > measure {
             c.items.truncate(first_box);
-            emergency_split(&mut c, &text, &pieces(prev, word_end), spans, style);
+            emergency_split(&mut c, &text, &pieces(prev, word_end), spans, style, word);
         }
         // The space after it: one glue.
         if word_end < idx {
@@ -158,51 +300,38 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
             let (runs, _) = text::shape(" ", face, style.size);
             let w: Pt = runs.iter().map(Shaped::width).sum();
             let (stretch, shrink) = if style.justify { (w / 2.0, w / 3.0) } else { (0.0, 0.0) };
-            c.material.push(Material { runs, link: spans[k].link.clone(), space: true });
+            c.material.push(Material { runs, link: spans[k].link.clone(), space: true, word: None });
             c.items.push(Item::Glue { width: w, stretch, shrink, content: c.material.len() - 1 });
-        } else if idx < text.len() && opp == BreakOpportunity::Allowed {
-            // A break inside a word (after a hyphen, a slash, …).
-            c.items.push(Item::Penalty { width: 0.0, cost: 0.0, flagged: false, content: 0 });
+        } else if idx < text.len() && !opp.mandatory {
+            // A break inside a word: after a hyphen or dash, inside a URL, between
+            // ideographs.
+            let after_hyphen = text[..idx].ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
+            let (cost, flagged) = if opp.url {
+                (URL_PENALTY, false)
+            } else if after_hyphen {
+                (EX_HYPHEN_PENALTY, true)
+            } else {
+                (0.0, false)
+            };
+            c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });
         }
-        if opp == BreakOpportunity::Mandatory && idx < text.len() {
-            c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, content: 0 });
+        if opp.mandatory && n + 1 < opps.len() {
+            c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
         }
         prev = idx;
     }
+    // \parfillskip and the paragraph's final forced break.
+    c.items.push(Item::Penalty { width: 0.0, cost: INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
+    c.items.push(Item::Glue { width: 0.0, stretch: PARFILL_STRETCH, shrink: 0.0, content: 0 });
+    c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
     c
 }
 
-/// Characters after which a URL may break (besides UAX #14's opportunities), as
-/// typographers break URLs: after a slash, a dot, a hyphen, an underscore and the
-/// query characters; never inside `://`.
-const URL_BREAK_AFTER: &str = "/.-_?&=#~";
-
-/// Break opportunities: UAX #14 (`unicode-linebreak`), plus breaks inside URLs (any
-/// whitespace-free run containing `://` or starting with `www.`) after the
-/// characters of [`URL_BREAK_AFTER`]. Sorted byte offsets; the last is the text's end.
-fn break_opportunities(text: &str) -> Vec<(usize, BreakOpportunity)> {
-    let mut opps: Vec<(usize, BreakOpportunity)> = unicode_linebreak::linebreaks(text).collect();
-    let mut extra = Vec::new();
-    let mut start = 0;
-    for word in text.split(char::is_whitespace) {
-        if word.contains("://") || word.starts_with("www.") {
-            let chars: Vec<(usize, char)> = word.char_indices().collect();
-            for (k, &(i, c)) in chars.iter().enumerate() {
-                let next = chars.get(k + 1).map(|x| x.1);
-                let in_scheme = c == '/' && next == Some('/') || c == ':' || (c == '/' && k > 0 && chars[k - 1].1 == '/' && word[..i].ends_with(":/"));
-                if URL_BREAK_AFTER.contains(c) && !in_scheme && next.is_some_and(|n| !URL_BREAK_AFTER.contains(n)) {
-                    extra.push((start + i + c.len_utf8(), BreakOpportunity::Allowed));
-                }
-            }
-        }
-        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
-    }
-    if !extra.is_empty() {
-        opps.extend(extra);
-        opps.sort_by_key(|&(i, o)| (i, o != BreakOpportunity::Mandatory));
-        opps.dedup_by_key(|x| x.0);
-    }
-    opps
+/// A hyphen in `face` at `size`: its runs and width.
+fn hyphen(face: FaceId, size: Pt) -> (Vec<Shaped>, Pt) {
+    let (runs, _) = text::shape("-", face, size);
+    let w = runs.iter().map(Shaped::width).sum();
+    (runs, w)
 }
 
 fn add_missing(all: &mut Vec<char>, new: Vec<char>) {
@@ -213,32 +342,32 @@ fn add_missing(all: &mut Vec<char>, new: Vec<char>) {
     }
 }
 
-/// Replaces a word wider than the measure by its grapheme clusters, with a hyphen
-/// penalty between each two (flagged, cost 1000: used only when nothing else fits).
-fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize)], spans: &[Span], style: &ParStyle) {
+/// Replaces a word wider than the measure by its grapheme clusters, with an
+/// emergency hyphen penalty between each two.
+fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize)], spans: &[Span], style: &ParStyle, word: usize) {
     let mut first = true;
     for &(k, lo, hi) in pieces {
         let face = face_of(&spans[k], style);
-        let (hy, _) = text::shape("-", face, style.size);
-        let hy_width: Pt = hy.iter().map(Shaped::width).sum();
-        c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false });
+        let (hy, hy_width) = hyphen(face, style.size);
+        c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word) });
         let hy_content = c.material.len() - 1;
         for g in text[lo..hi].graphemes(true) {
             if !first {
-                c.items.push(Item::Penalty { width: hy_width, cost: 1000.0, flagged: true, content: hy_content });
+                c.items.push(Item::Penalty { width: hy_width, cost: EMERGENCY_PENALTY, flagged: true, kind: PenaltyKind::Emergency, content: hy_content });
             }
             first = false;
             let (runs, missing) = text::shape(g, face, style.size);
             add_missing(&mut c.missing, missing);
             let width = runs.iter().map(Shaped::width).sum();
-            c.material.push(Material { runs, link: spans[k].link.clone(), space: false });
+            c.material.push(Material { runs, link: spans[k].link.clone(), space: false, word: Some(word) });
             c.items.push(Item::Box { width, content: c.material.len() - 1 });
         }
     }
 }
 
 /// The largest adjustment ratio a justified line is set with (r = 2: spaces of twice
-/// their width; TeX's badness 800, past its default \tolerance of 200).
+/// their width; TeX's badness 800, past its default \tolerance of 200). Only the
+/// emergency pass produces looser lines; they are set at natural width instead.
 pub const MAX_RATIO: f64 = 2.0;
 
 /// Chosen breaks → lines of placed runs.
@@ -252,13 +381,22 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
             for r in &m.runs {
                 let width = r.width();
                 let color = if m.link.is_some() { style.link_color } else { style.color };
-                runs.push(Run { x: *x, face: r.face, size: style.size, color, glyphs: r.glyphs.clone(), width, link: m.link.clone(), space: m.space });
+                runs.push(Run {
+                    x: *x,
+                    face: r.face,
+                    size: style.size,
+                    color,
+                    glyphs: r.glyphs.clone(),
+                    width,
+                    link: m.link.clone(),
+                    space: m.space,
+                    actual_text: None,
+                    word_end: false,
+                    word: m.word,
+                });
                 *x += width;
             }
         };
-        // A line whose spaces would stretch more than MAX_RATIO times their
-        // stretchability is set at its natural width instead (ragged), rather than
-        // with gaps wide enough to read as holes.
         let ratio = if b.ratio > MAX_RATIO { 0.0 } else { b.ratio };
         for i in start..b.index.min(c.items.len()) {
             match c.items[i] {
@@ -266,15 +404,18 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                 Item::Glue { width, stretch, shrink, content } => {
                     let mut at = x;
                     place(&mut runs, &c.material[content], &mut at);
-                    x += width + if ratio >= 0.0 { ratio * stretch } else { ratio * shrink };
+                    if stretch < PARFILL_STRETCH {
+                        x += width + if ratio >= 0.0 { ratio * stretch } else { ratio * shrink };
+                    }
                 }
                 Item::Penalty { .. } => {}
             }
         }
         if let Some(Item::Penalty { width, content, .. }) = c.items.get(b.index)
-            && *width > 0.0 {
-                place(&mut runs, &c.material[*content], &mut x);
-            }
+            && *width > 0.0
+        {
+            place(&mut runs, &c.material[*content], &mut x);
+        }
         // Trailing spaces never end a line (they were discarded at the break).
         while runs.last().is_some_and(|r| r.space) {
             runs.pop();
@@ -283,7 +424,32 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
         lines.push(Line { runs, width });
         start = line_start(&c.items, b.index + 1);
     }
+    mark_broken_words(&mut lines, &c.words);
     lines
+}
+
+/// Marks each word that spans lines: its first run carries the word's whole text,
+/// its last run `word_end`.
+fn mark_broken_words(lines: &mut [Line], words: &[String]) {
+    for k in 0..lines.len().saturating_sub(1) {
+        let Some(w) = lines[k].runs.last().and_then(|r| r.word) else { continue };
+        if lines[k + 1].runs.first().and_then(|r| r.word) != Some(w) {
+            continue;
+        }
+        // Already opened on an earlier line (a word broken twice)?
+        let opened = k > 0 && lines[k].runs.first().and_then(|r| r.word) == Some(w) && lines[k - 1].runs.last().and_then(|r| r.word) == Some(w);
+        if !opened {
+            if let Some(first) = lines[k].runs.iter_mut().find(|r| r.word == Some(w)) {
+                first.actual_text = Some(words[w].clone());
+            }
+        }
+        let continues = lines.get(k + 2).is_some_and(|_| lines[k + 1].runs.iter().all(|r| r.word == Some(w)) && lines[k + 1].runs.last().and_then(|r| r.word) == lines[k + 2].runs.first().and_then(|r| r.word));
+        if !continues {
+            if let Some(last) = lines[k + 1].runs.iter_mut().rev().find(|r| r.word == Some(w)) {
+                last.word_end = true;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -292,7 +458,7 @@ mod tests {
     use crate::markup::parse;
 
     fn style(justify: bool) -> ParStyle {
-        ParStyle { size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify }
+        ParStyle { size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify, hyphenate: None }
     }
 
     fn line_text(l: &Line) -> String {
@@ -320,12 +486,13 @@ mod tests {
         for l in &p.lines {
             assert!(l.width <= 120.0 + 1e-6);
         }
-        assert!(line_text(&p.lines[0]).ends_with('/') || line_text(&p.lines[0]).ends_with('-'));
+        let first = line_text(&p.lines[0]);
+        assert!(first.ends_with(|c| URL_BREAK_AFTER.contains(c)), "{first}");
     }
 
     #[test]
     fn url_break_points() {
-        let opps: Vec<usize> = break_opportunities("see https://ex.org/a_b?q=1 now").into_iter().map(|o| o.0).collect();
+        let opps: Vec<usize> = break_opportunities("see https://ex.org/a_b?q=1 now").into_iter().map(|o| o.at).collect();
         // after "see ", "https://", "ex.", "org/", "a_", "b?", "q=", "1 ", and the end
         assert_eq!(opps, vec![4, 12, 15, 19, 21, 23, 25, 27, 30]);
     }
@@ -338,8 +505,9 @@ mod tests {
         let measure = natural_width(&spans, &style(true)) - 5.0;
         let p = typeset(&spans, &style(true), measure);
         assert_eq!(p.lines.len(), 2);
-        let ab = natural_width(&parse("A B").unwrap(), &style(true));
-        assert_eq!(p.lines[0].width, ab);
+        // Whatever the first line holds, its spaces are not stretched.
+        let text = line_text(&p.lines[0]);
+        assert_eq!(p.lines[0].width, natural_width(&parse(&text).unwrap(), &style(true)), "{text}");
     }
 
     #[test]

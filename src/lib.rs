@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! vitae: a resume written in YAML, typeset into a PDF.
 //!
 //! # Steps
@@ -19,6 +20,7 @@
 pub mod diag;
 pub mod geom;
 pub mod inline;
+pub mod lang;
 pub mod layout;
 pub mod linebreak;
 pub mod markup;

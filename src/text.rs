@@ -17,11 +17,17 @@ use unicode_segmentation::UnicodeSegmentation;
 /// One of the bundled faces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FaceId {
+    /// Charis SIL Regular, the body text face.
     SerifRegular = 0,
+    /// Charis SIL Bold.
     SerifBold = 1,
+    /// Charis SIL Italic.
     SerifItalic = 2,
+    /// Charis SIL Bold Italic.
     SerifBoldItalic = 3,
+    /// DejaVu Sans, the fallback for symbols Charis lacks.
     SansRegular = 4,
+    /// DejaVu Sans Bold, the fallback for bold and bold italic text.
     SansBold = 5,
 }
 
@@ -151,7 +157,9 @@ pub struct Glyph {
 /// A run of glyphs in one face.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shaped {
+    /// The face the glyphs were shaped in.
     pub face: FaceId,
+    /// Glyphs in order, advances in pt.
     pub glyphs: Vec<Glyph>,
 }
 

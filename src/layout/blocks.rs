@@ -154,7 +154,7 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
 
 impl Builder<'_> {
     fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
-        ParStyle { size, bold, italic, color, link_color: self.d.link, justify }
+        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None }
     }
 
     fn leading(&self, size: Pt) -> Pt {

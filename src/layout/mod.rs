@@ -22,13 +22,16 @@ use crate::text::{FaceId, Glyph};
 /// A run of glyphs in one face, size and colour on one baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
+    /// The bundled face the glyphs come from.
     pub face: FaceId,
     /// Font size in pt.
     pub size: Pt,
+    /// Fill colour of the glyphs.
     pub color: Rgb,
     /// Pen position of the first glyph: x of its left edge (pt from the page's left)
     /// and y of the baseline (pt from the page's top, y down).
     pub x: Pt,
+    /// y of the baseline, pt from the page's top (y down).
     pub baseline: Pt,
     /// Glyphs in order; each advances the pen by its `advance`.
     pub glyphs: Vec<Glyph>,
@@ -60,32 +63,40 @@ impl TextRun {
 pub struct Rule {
     /// Left and right ends, pt from the page's left.
     pub x0: Pt,
+    /// Right end, pt from the page's left.
     pub x1: Pt,
     /// y of the rule's centre line, pt from the page's top.
     pub y: Pt,
     /// Thickness in pt.
     pub thickness: Pt,
+    /// Colour of the rule (the accent for section rules).
     pub color: Rgb,
 }
 
 /// A clickable area that opens a URI (a PDF link annotation, PDF 32000-1 §12.5.6.5).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
+    /// The clickable area in layout space, pt (origin top-left, y down).
     pub rect: Rect,
+    /// The target: an `http:`, `https:`, `mailto:` or `tel:` URI.
     pub uri: String,
 }
 
 /// One thing drawn on a page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Element {
+    /// A run of glyphs on one baseline.
     Text(TextRun),
+    /// A horizontal rule, such as the one under a section heading.
     Rule(Rule),
+    /// A clickable area, written as a PDF link annotation (nothing is drawn).
     Link(Link),
 }
 
 /// A page: its elements in reading order.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Page {
+    /// Everything on the page, in reading order.
     pub elements: Vec<Element>,
 }
 
@@ -101,6 +112,7 @@ impl Page {
 pub struct Document {
     /// Page size in pt.
     pub width: Pt,
+    /// Page height, pt.
     pub height: Pt,
     /// At least one page.
     pub pages: Vec<Page>,

@@ -116,7 +116,7 @@ fn shift(e: Element, dy: f64) -> Element {
 /// `n / N`, centred, its baseline in the middle of the bottom margin.
 fn folio(n: usize, total: usize, d: &Design) -> Vec<Element> {
     let size = FOLIO_SCALE * d.font_size;
-    let st = ParStyle { size, bold: false, italic: false, color: Rgb::QUIET, link_color: Rgb::QUIET, justify: false };
+    let st = ParStyle { size, bold: false, italic: false, color: Rgb::QUIET, link_color: Rgb::QUIET, justify: false, hyphenate: None };
     let p = typeset(&[Span { text: format!("{n} / {total}"), ..Default::default() }], &st, f64::INFINITY);
     let Some(line) = p.lines.first() else { return Vec::new() };
     let x = d.margin.left + (d.page_width - d.margin.left - d.margin.right - line.width) / 2.0;

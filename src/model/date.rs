@@ -6,7 +6,14 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Date {
     /// A calendar date; `month` and `day` are 0 when not given.
-    Day { year: u16, month: u8, day: u8 },
+    Day {
+        /// Four-digit year.
+        year: u16,
+        /// Month, 1–12; 0 when not given.
+        month: u8,
+        /// Day of the month, 1–31; 0 when not given.
+        day: u8,
+    },
     /// `present` (only valid for `end`); compares after every calendar date.
     Present,
 }

@@ -34,9 +34,13 @@ pub enum SectionTitle {
 /// Page margins in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Margins {
+    /// Top margin, pt.
     pub top: Pt,
+    /// Right margin, pt.
     pub right: Pt,
+    /// Bottom margin, pt.
     pub bottom: Pt,
+    /// Left margin, pt.
     pub left: Pt,
 }
 
@@ -45,6 +49,7 @@ pub struct Margins {
 pub struct Design {
     /// Page width and height in pt (letter: 612 × 792; A4: 595.28 × 841.89).
     pub page_width: Pt,
+    /// Page height, pt.
     pub page_height: Pt,
     /// Margins in pt (default 0.7 in = 50.4 pt on every side).
     pub margin: Margins,
@@ -60,6 +65,7 @@ pub struct Design {
     pub justify: bool,
     /// Text between contact items (default " · ").
     pub contact_separator: String,
+    /// How section headings are set (default uppercase).
     pub section_title: SectionTitle,
     /// A thin rule under each section heading (default true).
     pub section_rule: bool,

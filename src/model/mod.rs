@@ -39,9 +39,11 @@ pub struct Contact {
 /// A section: heading and entries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// The section heading (plain text), with its position in the input.
     pub title: Text,
     /// Entries are numbered `1.`, `2.`, … with a hanging indent.
     pub numbered: bool,
+    /// The section's entries, in input order.
     pub entries: Vec<Entry>,
 }
 
@@ -50,14 +52,19 @@ pub struct Section {
 pub struct Entry {
     /// Where the entry starts in the input.
     pub pos: Pos,
+    /// The entry's title (bold, first row), with its position in the input.
     pub title: Option<Text>,
     /// The date column's text: free text, or the English rendering of `start`/`end`.
     pub date: Option<Text>,
+    /// The entry's subtitle (italic, second row, left).
     pub subtitle: Option<Text>,
+    /// The entry's location (italic, second row, in the date column).
     pub location: Option<Text>,
     /// Bold lead-in of a `label: text` row.
     pub label: Option<Text>,
+    /// A paragraph of markup (the whole entry when it was written as a plain string).
     pub text: Option<Text>,
+    /// Bulleted items, set with a hanging indent under the entry.
     pub bullets: Vec<Text>,
 }
 
@@ -68,18 +75,26 @@ pub struct PdfMeta {
     pub title: String,
     /// `/Author`: always the name.
     pub author: String,
+    /// `/Subject`: `pdf.subject`, if given.
     pub subject: Option<String>,
+    /// `/Keywords`: the items of `pdf.keywords` (empty when not given).
     pub keywords: Vec<String>,
 }
 
 /// A validated resume, ready to be set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resume {
+    /// The person's name (plain text), set large at the top.
     pub name: Text,
+    /// The line of markup under the name, if given.
     pub headline: Option<Text>,
+    /// Contact items in input order, set on one line under the name.
     pub contact: Vec<Contact>,
+    /// The body's sections, in input order.
     pub sections: Vec<Section>,
+    /// The resolved `design`, defaults applied to the keys not given.
     pub design: Design,
+    /// Metadata for the PDF's document information dictionary.
     pub pdf: PdfMeta,
     /// Warnings found while validating (an empty list of sections or entries).
     pub warnings: Vec<Diagnostic>,

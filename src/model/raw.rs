@@ -70,29 +70,44 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawResume {
+    /// `name`: the person's name.
     pub name: Option<Spanned<Scalar>>,
+    /// `headline`: the line of markup under the name.
     pub headline: Option<Spanned<Scalar>>,
+    /// `contact`: the list of contact items.
     pub contact: Option<Spanned<List<Spanned<RawContact>>>>,
+    /// `sections`: the list of sections.
     pub sections: Option<Spanned<List<Spanned<RawSection>>>>,
+    /// `design`: the mapping of design keys.
     pub design: Option<Spanned<RawDesign>>,
+    /// `pdf`: the PDF metadata mapping.
     pub pdf: Option<Spanned<RawPdf>>,
 }
 
 /// A contact item: a plain string of markup, or a mapping with one key.
 #[derive(Debug)]
 pub enum RawContact {
+    /// A plain string of inline markup (a number or boolean is read as text).
     Text(String),
+    /// A mapping such as `email: …`, or `url: …` with `label: …`.
     Map(Box<RawContactMap>),
 }
 
+/// A contact item written as a mapping; `load` checks that exactly one main key is given.
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawContactMap {
+    /// `email`: an address, shown as written and linked with `mailto:`.
     pub email: Option<Spanned<Scalar>>,
+    /// `phone`: a number, shown as written and linked with `tel:`.
     pub phone: Option<Spanned<Scalar>>,
+    /// `url`: a web address, shown without its scheme and trailing `/`, and linked.
     pub url: Option<Spanned<Scalar>>,
+    /// `label`: markup shown instead of the URL (with `url` only).
     pub label: Option<Spanned<Scalar>>,
+    /// `location`: a place, in markup, without a link.
     pub location: Option<Spanned<Scalar>>,
+    /// `text`: free inline markup (may hold a `[label](url)` link).
     pub text: Option<Spanned<Scalar>>,
 }
 
@@ -131,29 +146,44 @@ impl<'de> Deserialize<'de> for RawContact {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
+    /// `title`: the section heading.
     pub title: Option<Spanned<Scalar>>,
+    /// `entries`: the list of entries.
     pub entries: Option<Spanned<List<Spanned<RawEntry>>>>,
+    /// `numbered`: number the entries `1.`, `2.`, … with a hanging indent.
     pub numbered: Option<Spanned<bool>>,
 }
 
 /// An entry: a paragraph of markup, or a mapping.
 #[derive(Debug)]
 pub enum RawEntry {
+    /// A plain string: a paragraph of inline markup (a number or boolean is read as text).
     Paragraph(String),
+    /// A mapping of keys such as `title`, `date` and `bullets`.
     Map(Box<RawEntryMap>),
 }
 
+/// An entry written as a mapping; `load` checks the rules between its keys.
 #[derive(Deserialize, Debug, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntryMap {
+    /// `title`: markup set bold on the left of the entry's first row.
     pub title: Option<Spanned<Scalar>>,
+    /// `date`: a free-text date for the date column.
     pub date: Option<Spanned<Scalar>>,
+    /// `start`: a structured date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub start: Option<Spanned<Scalar>>,
+    /// `end`: a structured date like `start`, or `present`.
     pub end: Option<Spanned<Scalar>>,
+    /// `subtitle`: markup set italic on the second row, left.
     pub subtitle: Option<Spanned<Scalar>>,
+    /// `location`: markup set italic on the second row, in the date column.
     pub location: Option<Spanned<Scalar>>,
+    /// `label`: the bold lead-in of a `label: text` row (with `text` only).
     pub label: Option<Spanned<Scalar>>,
+    /// `text`: a paragraph of markup.
     pub text: Option<Spanned<Scalar>>,
+    /// `bullets`: the list of bulleted items, each markup.
     pub bullets: Option<Spanned<List<Spanned<Scalar>>>>,
 }
 
@@ -193,7 +223,9 @@ impl<'de> Deserialize<'de> for RawEntry {
 /// `{width, height}`); checked by `design.rs`.
 #[derive(Debug)]
 pub enum RawLengthOr {
+    /// A single scalar: a length, or a page name such as `letter`.
     One(Scalar),
+    /// A mapping of keys to lengths (`top`, `right`, … or `width`, `height`), in input order.
     Map(Vec<(String, Spanned<Scalar>)>),
 }
 
@@ -233,24 +265,43 @@ impl<'de> Deserialize<'de> for RawLengthOr {
 #[derive(Deserialize, Debug, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawDesign {
+    /// `theme`: a preset name (only `classic` is supported yet).
     pub theme: Option<Spanned<Scalar>>,
+    /// `page`: `letter`, `a4`, or `{width, height}`.
     pub page: Option<Spanned<RawLengthOr>>,
+    /// `margin`: one length, or `{top, right, bottom, left}`.
     pub margin: Option<Spanned<RawLengthOr>>,
+    /// `font`: the font family (only the bundled `serif`, Charis SIL, is supported yet).
     pub font: Option<Spanned<Scalar>>,
+    /// `font_size`: the body size, a length from 6 pt to 20 pt.
     pub font_size: Option<Spanned<Scalar>>,
+    /// `line_spacing`: baseline-to-baseline distance as a multiple of the font size (0.8 to 3).
     pub line_spacing: Option<Spanned<f64>>,
+    /// `accent_color`: `#RRGGBB` for the name, section headings and rules.
     pub accent_color: Option<Spanned<Scalar>>,
+    /// `link_color`: `#RRGGBB` for link text.
     pub link_color: Option<Spanned<Scalar>>,
+    /// `justify`: whether paragraphs and bullets are justified.
     pub justify: Option<Spanned<bool>>,
+    /// `hyphenate`: whether to hyphenate (only `false` is supported yet).
     pub hyphenate: Option<Spanned<bool>>,
+    /// `language`: the language of month names and hyphenation (only English is supported yet).
     pub language: Option<Spanned<Scalar>>,
+    /// `date_column`: `right` or `left` (only `right` is supported yet).
     pub date_column: Option<Spanned<Scalar>>,
+    /// `date_align`: dates' alignment in a left date column (not supported yet).
     pub date_align: Option<Spanned<Scalar>>,
+    /// `section_title`: `uppercase`, `smallcaps` or `as-written` (`smallcaps` is not supported yet).
     pub section_title: Option<Spanned<Scalar>>,
+    /// `section_rule`: whether a thin rule goes under each section heading.
     pub section_rule: Option<Spanned<bool>>,
+    /// `contact_separator`: the text between contact items.
     pub contact_separator: Option<Spanned<Scalar>>,
+    /// `page_numbers`: whether `n / N` is set at the foot of each page.
     pub page_numbers: Option<Spanned<bool>>,
+    /// `running_header`: the name atop every page after the first (only `false` is supported yet).
     pub running_header: Option<Spanned<bool>>,
+    /// `fit_pages`: a page count to fit the resume to (not supported yet).
     pub fit_pages: Option<Spanned<Scalar>>,
 }
 
@@ -258,7 +309,10 @@ pub struct RawDesign {
 #[derive(Deserialize, Debug, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawPdf {
+    /// `title`: the PDF's `/Title` (default: the name).
     pub title: Option<Spanned<Scalar>>,
+    /// `subject`: the PDF's `/Subject`.
     pub subject: Option<Spanned<Scalar>>,
+    /// `keywords`: the list for the PDF's `/Keywords`.
     pub keywords: Option<Spanned<List<Scalar>>>,
 }
