@@ -20,7 +20,7 @@ use crate::layout::{Document, Element};
 use crate::model::{PdfMeta, Rgb};
 use crate::text::{font, FaceId};
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    Actions, BorderArray, Codepoint, Color, DictItem, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
@@ -172,6 +172,15 @@ pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
                 ops.push(Op::SetFillColor { col: color(run.color) });
                 cur_color = Some(run.color);
             }
+            if let Some(text) = &run.actual_text {
+                // A word broken across lines: one marked-content span whose
+                // /ActualText is the whole word (PDF 32000-1 §14.9.4).
+                let mut utf16 = vec![0xFE, 0xFF];
+                utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+                let mut map = std::collections::BTreeMap::new();
+                map.insert("ActualText".to_string(), DictItem::String { data: utf16, literal: false });
+                ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_string(), properties: DictItem::Dict { map } });
+            }
             let y = Pt((h - run.baseline) as f32);
             let mut x = run.x;
             for g in &run.glyphs {
@@ -179,6 +188,9 @@ pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
                 let cp = Codepoint { gid: g.gid, offset: 0.0, cid: g.text.clone() };
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![cp])] });
                 x += g.advance;
+            }
+            if run.actual_text_end {
+                ops.push(Op::EndMarkedContent);
             }
         }
         ops.push(Op::EndTextSection);

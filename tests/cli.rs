@@ -151,7 +151,9 @@ fn every_good_fixture_gives_a_valid_pdf() {
         let out = vitae(&["build", path.to_str().unwrap(), "-o", pdf.to_str().unwrap()], &dir);
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(stderr.is_empty(), name != "cjk", "{name}: {stderr}");
+        // cjk: characters no bundled font has; long-url: an identifier wider than the
+        // line, broken between letters (issue #3 asks for a warning saying where).
+        assert_eq!(stderr.is_empty(), name != "cjk" && name != "long-url", "{name}: {stderr}");
         qpdf_check(&pdf);
         n += 1;
     }

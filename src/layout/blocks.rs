@@ -9,6 +9,7 @@
 //! Vertical space is counted in fractions of fs so that the rhythm scales with the
 //! body size (the constants below).
 
+use super::page::shift;
 use super::{Element, Link, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rect};
@@ -66,6 +67,8 @@ struct Builder<'a> {
     bands: Vec<Band>,
     /// Characters no font covers, with the field they occur in.
     missing: Vec<(char, Pos, String)>,
+    /// Warnings other than missing characters (words split between graphemes).
+    warnings: Vec<Diagnostic>,
 }
 
 /// Baseline position in a band of `leading` for text of `size`: the em box centred
@@ -80,7 +83,7 @@ fn line_elements(line: &Line, x: Pt, baseline: Pt) -> Vec<Element> {
     let mut links: Vec<Link> = Vec::new();
     let mut open: Option<(String, Pt, Pt, Pt)> = None; // uri, x0, x1, size
     for r in &line.runs {
-        out.push(Element::Text(TextRun { face: r.face, size: r.size, color: r.color, x: x + r.x, baseline, glyphs: r.glyphs.clone(), space: r.space }));
+        out.push(Element::Text(TextRun::from_run(r, x, baseline)));
         match (&r.link, &mut open) {
             (Some(u), Some((ou, _, x1, _))) if u == ou => *x1 = x + r.x + r.width,
             _ => {
@@ -107,7 +110,7 @@ fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
 /// Builds the bands of a resume, and warnings for characters no font covers.
 pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
     let d = &r.design;
-    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new() };
+    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new(), warnings: Vec::new() };
     b.header(r);
     for (k, s) in r.sections.iter().enumerate() {
         let title = match d.section_title {
@@ -128,7 +131,8 @@ pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
             b.entry(e, s.numbered.then_some((i + 1, indent)), i == 0, &ctx);
         }
     }
-    let warnings = missing_warnings(&b.missing);
+    let mut warnings = missing_warnings(&b.missing);
+    warnings.append(&mut b.warnings);
     (b.bands, warnings)
 }
 
@@ -157,6 +161,14 @@ impl Builder<'_> {
         ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None }
     }
 
+    /// Body text (an entry's text, bullets): justified per the design, hyphenated in
+    /// its language unless `hyphenate: false`.
+    fn body_style(&self) -> ParStyle {
+        let mut st = self.style(self.fs, false, false, Rgb::TEXT, self.d.justify);
+        st.hyphenate = self.d.hyphenate.then_some(self.d.language);
+        st
+    }
+
     fn leading(&self, size: Pt) -> Pt {
         size * self.d.line_spacing
     }
@@ -164,6 +176,12 @@ impl Builder<'_> {
     /// Sets spans and records missing characters against `field`.
     fn set(&mut self, spans: &[Span], style: &ParStyle, measure: Pt, pos: Pos, field: &str) -> Paragraph {
         let p = typeset(spans, style, measure);
+        for w in &p.split_words {
+            self.warnings.push(Diagnostic::warning(
+                pos,
+                format!("`{w}` in {field} is wider than the line ({measure:.1} pt) and has no place to break: it was broken between letters, with a hyphen"),
+            ));
+        }
         for &c in &p.missing {
             self.missing.push((c, pos, field.to_string()));
         }
@@ -176,7 +194,10 @@ impl Builder<'_> {
         for (k, line) in p.lines.iter().enumerate() {
             let lx = if centre { x + (self.measure - line.width) / 2.0 } else { x };
             let elements = line_elements(line, lx, baseline_in(leading, size));
-            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, keep_with_next: keep, elements });
+            // A line ending in a hyphenated word never ends a page (TeX's
+            // \brokenpenalty, made absolute): the reader would turn the page mid-word.
+            let broken = line.runs.last().and_then(|r| r.word).is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
+            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, keep_with_next: keep || broken, elements });
         }
     }
 
@@ -265,23 +286,27 @@ impl Builder<'_> {
         let side_w = side.as_ref().map(|(t, st)| natural_width(&t.inline, st));
         let inline_side = side_w.is_some_and(|w| w <= self.measure / 2.0);
         let main_measure = if inline_side { measure - side_w.unwrap_or(0.0) - DATE_GUTTER * fs } else { measure };
-        let mut first_band = self.bands.len();
+        // The main text's bands, if any: [first, end).
+        let first = self.bands.len();
         if let Some((spans, st, pos, field)) = main {
             let p = self.set(spans, &st, main_measure, pos, field);
             self.push_lines(&p, st.size, x, false, space_before, true);
-        } else {
-            first_band = usize::MAX;
         }
+        let main_bands = first..self.bands.len();
         let Some((t, st)) = side else { return };
         let sp = self.set(&t.inline, &st, if inline_side { self.measure } else { measure }, t.pos, "date");
         let leading = self.leading(st.size);
         for (k, line) in sp.lines.iter().enumerate() {
             let els = line_elements(line, right - line.width, baseline_in(leading, st.size));
-            if inline_side && k == 0 && first_band != usize::MAX {
-                // Onto the title's first baseline (same size: same band baseline).
-                self.bands[first_band].elements.extend(els);
+            if inline_side && k == 0 && !main_bands.is_empty() {
+                // On the main text's first baseline, but written after its last line
+                // (the bands are kept together), so that the text of a word broken
+                // across the main text's lines stays one span in the PDF.
+                let last = main_bands.end - 1;
+                let up: Pt = self.bands[main_bands.start + 1..=last].iter().map(|b| b.height + b.space_before).sum();
+                self.bands[last].elements.extend(els.into_iter().map(|e| shift(e, -up)));
             } else {
-                let sb = if k == 0 && first_band == usize::MAX { space_before } else { 0.0 };
+                let sb = if k == 0 && main_bands.is_empty() { space_before } else { 0.0 };
                 self.bands.push(Band { height: leading, space_before: sb, keep_with_next: true, elements: els });
             }
         }
@@ -331,7 +356,7 @@ impl Builder<'_> {
         // 3. Text and bullets.
         if let (false, Some((spans, pos))) = (text_done, &label_text) {
             let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
-            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            let st = self.body_style();
             let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
             self.push_lines(&p, fs, x, false, sb, false);
         }
@@ -339,7 +364,7 @@ impl Builder<'_> {
         let text_x = x + BULLET_INDENT * fs;
         for (k, bt) in e.bullets.iter().enumerate() {
             let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
-            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            let st = self.body_style();
             let p = self.set(&bt.inline, &st, m - BULLET_INDENT * fs, bt.pos, &format!("{ctx} bullet {}", k + 1));
             let at = self.bands.len();
             self.push_lines(&p, fs, text_x, false, sb, false);
@@ -349,11 +374,12 @@ impl Builder<'_> {
         // body's own lines may be split between pages.
         let end = self.bands.len();
         let keep_to = if head_end < end { head_end } else { end.saturating_sub(1) };
-        for band in &mut self.bands[start..end] {
-            band.keep_with_next = false;
-        }
-        for band in &mut self.bands[start..keep_to.max(start)] {
-            band.keep_with_next = true;
+        for i in start..end {
+            if i < keep_to {
+                self.bands[i].keep_with_next = true;
+            } else if head_end == end {
+                self.bands[i].keep_with_next = false;
+            }
         }
         if let Some((n, _)) = number {
             self.mark(start, &format!("{n}."), x - NUMBER_GAP * fs, true);

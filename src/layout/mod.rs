@@ -38,9 +38,31 @@ pub struct TextRun {
     /// A word space: one space glyph written for text extraction; the visible gap is
     /// the distance to the next run.
     pub space: bool,
+    /// The first run of a word broken across lines carries the word's whole text;
+    /// the PDF marks the runs from here to the one with `actual_text_end` as one span
+    /// whose `/ActualText` is that text (PDF 32000-1 §14.9.4), so extraction gives the
+    /// word without the added hyphen.
+    pub actual_text: Option<String>,
+    /// The last run of a word broken across lines.
+    pub actual_text_end: bool,
 }
 
 impl TextRun {
+    /// A set run placed with its line's start at `x` on `baseline` (pt).
+    pub fn from_run(r: &crate::inline::Run, x: Pt, baseline: Pt) -> TextRun {
+        TextRun {
+            face: r.face,
+            size: r.size,
+            color: r.color,
+            x: x + r.x,
+            baseline,
+            glyphs: r.glyphs.clone(),
+            space: r.space,
+            actual_text: r.actual_text.clone(),
+            actual_text_end: r.word_end,
+        }
+    }
+
     /// Sum of the advances, pt.
     pub fn width(&self) -> Pt {
         self.glyphs.iter().map(|g| g.advance).sum()

@@ -96,7 +96,7 @@ fn ink(elements: &[Element]) -> (f64, f64) {
 }
 
 /// Moves an element from band space (y from the band's top) to page space.
-fn shift(e: Element, dy: f64) -> Element {
+pub(super) fn shift(e: Element, dy: f64) -> Element {
     match e {
         Element::Text(mut t) => {
             t.baseline += dy;
@@ -123,7 +123,7 @@ fn folio(n: usize, total: usize, d: &Design) -> Vec<Element> {
     let baseline = d.page_height - d.margin.bottom / 2.0 + 0.3 * size;
     line.runs
         .iter()
-        .map(|r| Element::Text(TextRun { face: r.face, size: r.size, color: r.color, x: x + r.x, baseline, glyphs: r.glyphs.clone(), space: r.space }))
+        .map(|r| Element::Text(TextRun::from_run(r, x, baseline)))
         .collect()
 }
 

@@ -18,8 +18,7 @@ pub enum Date {
     Present,
 }
 
-/// English month abbreviations, as RenderCV and moderncv print them.
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+use crate::lang::Language;
 
 /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or (when `allow_present`) `present`.
 ///
@@ -82,18 +81,28 @@ pub fn is_after(a: Date, b: Date) -> bool {
     }
 }
 
-fn one(d: Date, with_year: bool) -> String {
+fn one(d: Date, with_year: bool, lang: Language) -> String {
+    let months = lang.months();
     match d {
-        Date::Present => "present".to_string(),
+        Date::Present => lang.present().to_string(),
         Date::Day { year, month: 0, .. } => year.to_string(),
-        Date::Day { year, month, .. } if with_year => format!("{} {year}", MONTHS[month as usize - 1]),
-        Date::Day { month, .. } => MONTHS[month as usize - 1].to_string(),
+        Date::Day { year, month, .. } if with_year => format!("{} {year}", months[month as usize - 1]),
+        Date::Day { month, .. } => months[month as usize - 1].to_string(),
     }
 }
 
-/// Formats a start date and optional end date in English, with an en dash between
-/// thin-spaced ends: `Sep 2016 – Apr 2022`, `Jun – Oct 2021`, `2019 – present`, `Jan 2023`.
+/// Formats a start date and optional end date in English: `Sep 2016 – Apr 2022`,
+/// `Jun – Oct 2021` (the year written once when both ends share it), `2019 – present`,
+/// `Jan 2023`. The ends are joined by a spaced en dash.
 pub fn format_range(start: Date, end: Option<Date>) -> String {
+    format_range_in(start, end, Language::EnglishUs)
+}
+
+/// [`format_range`] in a language: its month abbreviations and its word for
+/// "present" ([`Language::months`], [`Language::present`]), e.g. German
+/// `Jan. 2018 – heute`, `Juni – Okt. 2021`.
+pub fn format_range_in(start: Date, end: Option<Date>, lang: Language) -> String {
+    let one = |d: Date, with_year: bool| one(d, with_year, lang);
     match end {
         None => one(start, true),
         Some(end @ Date::Day { year: ye, month: me, .. }) => match start {
@@ -106,7 +115,7 @@ pub fn format_range(start: Date, end: Option<Date>) -> String {
             }
             _ => format!("{} – {}", one(start, true), one(end, true)),
         },
-        Some(Date::Present) => format!("{} – present", one(start, true)),
+        Some(Date::Present) => format!("{} – {}", one(start, true), lang.present()),
     }
 }
 
@@ -128,6 +137,15 @@ mod tests {
         assert_eq!(range("2018-05-02", Some("2018-06-30")), "May – Jun 2018");
         assert_eq!(range("2018-05-02", Some("2018-05-30")), "May 2018");
         assert_eq!(range("2019", Some("present")), "2019 – present");
+    }
+
+    #[test]
+    fn other_languages() {
+        let d = |s| parse_date(s, true).unwrap();
+        assert_eq!(format_range_in(d("2018-01"), Some(d("present")), Language::German), "Jan. 2018 – heute");
+        assert_eq!(format_range_in(d("2021-06"), Some(d("2021-10")), Language::German), "Juni – Okt. 2021");
+        assert_eq!(format_range_in(d("2016-09"), Some(d("2022-04")), Language::French), "sept. 2016 – avr. 2022");
+        assert_eq!(format_range_in(d("2019"), Some(d("present")), Language::Spanish), "2019 – actualidad");
     }
 
     #[test]

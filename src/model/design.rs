@@ -7,6 +7,7 @@
 use super::raw::{RawDesign, RawLengthOr, Scalar};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::Pt;
+use crate::lang::Language;
 use serde_saphyr::Spanned;
 
 /// An sRGB colour, each channel 0.0–1.0.
@@ -71,6 +72,10 @@ pub struct Design {
     pub section_rule: bool,
     /// `n / N` at the foot of each page when there is more than one (default true).
     pub page_numbers: bool,
+    /// Hyphenate paragraphs and bullets when it improves the breaks (default true).
+    pub hyphenate: bool,
+    /// Hyphenation patterns and date words (default en-US).
+    pub language: Language,
 }
 
 /// The smallest text block a design may leave, in pt (2 in × 2 in): margins that leave
@@ -93,6 +98,8 @@ impl Default for Design {
             section_title: SectionTitle::Uppercase,
             section_rule: true,
             page_numbers: true,
+            hyphenate: true,
+            language: Language::EnglishUs,
         }
     }
 }
@@ -270,14 +277,20 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
             errs.push(not_yet("font", pos(v), &format!(" with value `{f}` (only the bundled `serif`, Charis SIL, is available)")));
         }
     }
-    if let Some(v) = &raw.hyphenate
-        && v.value {
-            errs.push(not_yet("hyphenate", pos(v), ": `true`"));
-        }
+    if let Some(v) = &raw.hyphenate {
+        d.hyphenate = v.value;
+    }
     if let Some(v) = &raw.language {
         let l = v.value.0.trim();
-        if !matches!(l, "en" | "en-US" | "en-GB") {
-            errs.push(not_yet("language", pos(v), &format!(" with value `{l}` (only English is available)")));
+        match Language::from_tag(l) {
+            Some(lang) => d.language = lang,
+            None => errs.push(Diagnostic::error(
+                pos(v),
+                format!(
+                    "design.language: `{l}` is not a language vitae can set (expected one of {})",
+                    crate::lang::LANGUAGES.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ")
+                ),
+            )),
         }
     }
     if let Some(v) = &raw.date_column {

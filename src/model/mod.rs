@@ -137,7 +137,7 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
             return Err(errs);
         }
     };
-    let mut v = Validator { errs: Vec::new(), warnings: Vec::new() };
+    let mut v = Validator { errs: Vec::new(), warnings: Vec::new(), language: crate::lang::Language::EnglishUs };
     let resume = v.resume(raw);
     match resume {
         Some(mut r) if v.errs.is_empty() => {
@@ -230,6 +230,8 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
 struct Validator {
     errs: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// The language dates are written in (from `design.language`).
+    language: crate::lang::Language,
 }
 
 fn at<T>(s: &Spanned<T>) -> Pos {
@@ -265,6 +267,14 @@ impl Validator {
         }
         let name = self.plain(name);
         let headline = r.headline.as_ref().map(|h| self.markup(h, "headline"));
+        let design = match &r.design {
+            None => Design::default(),
+            Some(d) => design::resolve(&d.value).unwrap_or_else(|e| {
+                self.errs.extend(e);
+                Design::default()
+            }),
+        };
+        self.language = design.language;
         let contact = r.contact.as_ref().map(|c| c.value.0.iter().map(|c| self.contact(c)).collect()).unwrap_or_default();
         let sections = match &r.sections {
             None => {
@@ -277,13 +287,6 @@ impl Validator {
                 }
                 s.value.0.iter().map(|s| self.section(s)).collect()
             }
-        };
-        let design = match &r.design {
-            None => Design::default(),
-            Some(d) => design::resolve(&d.value).unwrap_or_else(|e| {
-                self.errs.extend(e);
-                Design::default()
-            }),
         };
         let mut pdf = PdfMeta { title: name.text.clone(), author: name.text.clone(), ..Default::default() };
         if let Some(p) = &r.pdf {
@@ -423,7 +426,7 @@ impl Validator {
                     self.err(at(e), format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()));
                 }
             if let Some(a) = start {
-                let text = date::format_range(a, end);
+                let text = date::format_range_in(a, end, self.language);
                 out.date = Some(self.plain(&Spanned { value: Scalar(text), ..*s }));
             }
         }
