@@ -156,6 +156,12 @@ pub fn typeset(spans: &[Span], style: &ParStyle, measure: Pt) -> Paragraph {
     Paragraph { lines, missing: c.missing, split_words }
 }
 
+/// The paragraph model of `spans` at `measure` pt: the boxes, glue and penalties the
+/// breaker sees (for benchmarks and tests of the breaker on real text).
+pub fn items(spans: &[Span], style: &ParStyle, measure: Pt) -> Vec<Item> {
+    collect(spans, style, measure).items
+}
+
 /// Width of `spans` set on one line at natural width, pt.
 pub fn natural_width(spans: &[Span], style: &ParStyle) -> Pt {
     let c = collect(spans, &ParStyle { hyphenate: None, ..style.clone() }, f64::INFINITY);

@@ -192,3 +192,25 @@ fn file_errors_name_the_path() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("out: error: cannot write the PDF: it is a folder; give a file name such as out/resume.pdf"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn hyphenated_words_extract_whole() {
+    // A narrow measure forces hyphenation; poppler honours /ActualText, so the words
+    // come back without the hyphens the line breaks added.
+    let dir = tempdir("hyphen");
+    let yaml = "name: Hy Phen\nsections:\n  - title: Summary\n    entries:\n      - \"Characteristically, internationalization considerations notwithstanding, the telecommunications infrastructure modernization programme demonstrated extraordinarily comprehensive interoperability improvements.\"\ndesign:\n  margin: {left: 2.4in, right: 2.4in}\n";
+    std::fs::write(dir.join("hy.yaml"), yaml).unwrap();
+    let out = vitae(&["build", "hy.yaml"], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = dir.join("hy.pdf");
+    qpdf_check(&pdf);
+    let (_, doc, _) = vitae::layout_source(yaml).unwrap();
+    let hyphens = doc.pages[0].runs().filter(|r| r.text() == "-").count();
+    assert!(hyphens >= 2, "the paragraph should hyphenate at this measure ({hyphens} hyphens)");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for w in ["notwithstanding,", "modernization", "comprehensive", "considerations", "extraordinarily"] {
+        assert!(words.contains(&w), "'{w}' not whole in: {text}");
+    }
+    assert!(!text.contains('-'), "an added hyphen leaked into the text: {text}");
+}

@@ -137,7 +137,10 @@ pub enum Pass {
 /// end with a forced break.
 pub fn break_paragraph(items: &[Item], lengths: &[Pt], params: &Params) -> (Vec<Break>, Pass) {
     let p = params;
-    if let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.pretolerance), PenaltyKind::Normal, p) {
+    // Without hyphenation points the second pass sees the same breaks as the first
+    // with a wider tolerance, so its optimum is at least as good: skip the first.
+    let hyphenable = items.iter().any(|i| matches!(i, Item::Penalty { kind: PenaltyKind::Hyphenation, .. }));
+    if hyphenable && let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.pretolerance), PenaltyKind::Normal, p) {
         return (b, Pass::First);
     }
     if let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.tolerance), PenaltyKind::Hyphenation, p) {
