@@ -137,11 +137,28 @@ struct Collected {
     missing: Vec<char>,
 }
 
+/// Which line breaker sets a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breaker {
+    /// Knuth & Plass's total fit in TeX's three passes: what vitae uses.
+    TotalFit,
+    /// First fit (each line as full as it can be): for comparisons only.
+    FirstFit,
+}
+
 /// Sets `spans` in lines of `measure` pt.
 pub fn typeset(spans: &[Span], style: &ParStyle, measure: Pt) -> Paragraph {
+    typeset_with(spans, style, measure, Breaker::TotalFit)
+}
+
+/// Sets `spans` in lines of `measure` pt with the given breaker.
+pub fn typeset_with(spans: &[Span], style: &ParStyle, measure: Pt, breaker: Breaker) -> Paragraph {
     let c = collect(spans, style, measure);
     let params = Params { right_stretch: if style.justify { 0.0 } else { RAGGED_STRETCH_EM * style.size }, ..Params::default() };
-    let (breaks, _pass) = break_paragraph(&c.items, &[measure], &params);
+    let breaks = match breaker {
+        Breaker::TotalFit => break_paragraph(&c.items, &[measure], &params).0,
+        Breaker::FirstFit => crate::linebreak::first_fit(&c.items, measure),
+    };
     let mut split_words: Vec<String> = Vec::new();
     for b in &breaks {
         if let Some(Item::Penalty { kind: PenaltyKind::Emergency, content, .. }) = c.items.get(b.index) {
