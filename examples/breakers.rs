@@ -37,7 +37,7 @@ fn main() {
             y += 10.0;
         }
     }
-    let doc = Document { width: left * 2.0 + measure * 2.0 + gutter, height: 560.0, pages: vec![Page { elements }] };
+    let doc = Document { width: left * 2.0 + measure * 2.0 + gutter, height: 560.0, pages: vec![Page { elements }], bands: Vec::new() };
     let meta = PdfMeta { title: "First fit and total fit".into(), author: "vitae".into(), ..Default::default() };
     std::fs::write("docs/breakers.pdf", vitae::pdf::export(&doc, &meta).unwrap()).unwrap();
 }

@@ -35,6 +35,9 @@ use diag::{Diagnostic, Pos, Severity};
 pub struct Options {
     /// Treat warnings (e.g. a character no font covers) as errors.
     pub deny_warnings: bool,
+    /// Fit into this many pages, overriding `design.fit_pages` (the CLI's
+    /// `--fit-pages`).
+    pub fit_pages: Option<u32>,
 }
 
 /// The result of a successful build.
@@ -46,7 +49,34 @@ pub struct Output {
     pub pages: usize,
     /// Warnings (the PDF was built nevertheless).
     pub warnings: Vec<Diagnostic>,
+    /// What the build decided for the user to know, e.g. `fitted to 1 page at
+    /// 9.4 pt (94 %)`.
+    pub notes: Vec<String>,
 }
+
+/// A laid-out resume: the validated input, its display list, warnings and notes.
+#[derive(Clone, Debug)]
+pub struct Laid {
+    /// The resume, its design as set (after fitting, the scaled font size).
+    pub resume: model::Resume,
+    /// The display list.
+    pub doc: layout::Document,
+    /// Warnings from validation and layout.
+    pub warnings: Vec<Diagnostic>,
+    /// Notes such as the size `fit_pages` chose.
+    pub notes: Vec<String>,
+}
+
+/// The smallest scale `fit_pages` may apply to the type and its spacing: 85 %.
+pub const FIT_MIN_SCALE: f64 = 0.85;
+/// The smallest body size `fit_pages` may reach, pt.
+pub const FIT_MIN_SIZE: f64 = 8.0;
+/// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
+/// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
+/// ascenders of the line below.
+pub const FIT_MIN_LINE_SPACING: f64 = 1.15;
+/// The precision of the fitted scale: bisection stops when the bounds are this close.
+pub const FIT_STEP: f64 = 0.005;
 
 /// Decodes input bytes as UTF-8 (a leading byte-order mark is dropped).
 ///
@@ -69,11 +99,78 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 /// # Errors
 /// Every problem found in the input, each located.
 pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let resume = model::load(text)?;
-    let (doc, layout_warnings) = layout::layout(&resume);
+    let laid = lay_out(text, &Options::default())?;
+    Ok((laid.resume, laid.doc, laid.warnings))
+}
+
+/// Parses, validates and lays out a resume, fitting it to a page count when asked.
+///
+/// `fit_pages` (from the options or `design.fit_pages`) looks for the largest scale s
+/// in [85 %, 100 %] at which the resume takes at most that many pages: the body size
+/// and with it every size and vertical space times s (never a body below 8 pt), and
+/// the line spacing times s (never below 1.15). By bisection to 0.5 %, laying
+/// the resume out again at each step. A resume that already fits is left at 100 %.
+///
+/// # Errors
+/// The input's problems; or, with `fit_pages`, a resume that needs more pages even at
+/// the smallest scale (the error names how many).
+pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
+    let mut resume = model::load(text)?;
+    let fit = options.fit_pages.map(|n| (n, Pos::UNKNOWN)).or(resume.design.fit_pages);
+    let base = resume.design.font_size;
+    let base_spacing = resume.design.line_spacing;
+    let at = |resume: &mut model::Resume, scale: f64| {
+        resume.design.font_size = base * scale;
+        resume.design.line_spacing = (base_spacing * scale).max(FIT_MIN_LINE_SPACING.min(base_spacing));
+        layout::layout(resume)
+    };
+    let mut notes = Vec::new();
+    let (doc, layout_warnings) = match fit {
+        None => layout::layout(&resume),
+        Some((n, pos)) => {
+            let pages = |d: &layout::Document| d.pages.len() as u32;
+            let full = at(&mut resume, 1.0);
+            let (chosen, laid) = if pages(&full.0) <= n {
+                (1.0, full)
+            } else {
+                let min = FIT_MIN_SCALE.max(FIT_MIN_SIZE / base).min(1.0);
+                let smallest = at(&mut resume, min);
+                if pages(&smallest.0) > n {
+                    let need = pages(&smallest.0);
+                    return Err(vec![Diagnostic::error(
+                        pos,
+                        format!(
+                            "fit_pages: the resume cannot fit in {n} page{}: it needs {need} pages even at the smallest size ({:.0} %, {:.1} pt)",
+                            if n == 1 { "" } else { "s" },
+                            min * 100.0,
+                            base * min
+                        ),
+                    )
+                    .with_hint("shorten it, or ask for more pages")]);
+                }
+                let (mut lo, mut hi, mut best) = (min, 1.0, smallest);
+                while hi - lo > FIT_STEP {
+                    let mid = (lo + hi) / 2.0;
+                    let trial = at(&mut resume, mid);
+                    if pages(&trial.0) <= n {
+                        lo = mid;
+                        best = trial;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                (lo, best)
+            };
+            resume.design.font_size = base * chosen;
+            resume.design.line_spacing = (base_spacing * chosen).max(FIT_MIN_LINE_SPACING.min(base_spacing));
+            let got = pages(&laid.0);
+            notes.push(format!("fitted to {got} page{} at {:.1} pt ({:.0} %)", if got == 1 { "" } else { "s" }, base * chosen, chosen * 100.0));
+            laid
+        }
+    };
     let mut warnings = resume.warnings.clone();
     warnings.extend(layout_warnings);
-    Ok((resume, doc, warnings))
+    Ok(Laid { resume, doc, warnings, notes })
 }
 
 /// Builds a resume into PDF bytes.
@@ -82,7 +179,7 @@ pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec
 /// The input's problems (or, with `deny_warnings`, its warnings turned errors); an
 /// internal error if the PDF cannot be written.
 pub fn compile(text: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let (resume, doc, mut warnings) = layout_source(text)?;
+    let Laid { resume, doc, mut warnings, notes } = lay_out(text, options)?;
     if options.deny_warnings && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;
@@ -90,5 +187,5 @@ pub fn compile(text: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
         return Err(warnings);
     }
     let pdf = pdf::export(&doc, &resume.pdf).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
-    Ok(Output { pdf, pages: doc.pages.len(), warnings })
+    Ok(Output { pdf, pages: doc.pages.len(), warnings, notes })
 }

@@ -29,6 +29,10 @@ enum Command {
         /// Fail when there is any warning (e.g. a character no font can show).
         #[arg(long)]
         deny_warnings: bool,
+        /// Fit the resume into N pages by scaling the type down (to 85 % at most);
+        /// overrides `design.fit_pages`.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
+        fit_pages: Option<u32>,
     },
 }
 
@@ -40,11 +44,11 @@ const EXIT_IO: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { input, output, deny_warnings } => build(&input, output, deny_warnings),
+        Command::Build { input, output, deny_warnings, fit_pages } => build(&input, output, vitae::Options { deny_warnings, fit_pages }),
     }
 }
 
-fn build(input: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode {
+fn build(input: &Path, output: Option<PathBuf>, options: vitae::Options) -> ExitCode {
     let shown = input.display().to_string();
     let output = output.unwrap_or_else(|| input.with_extension("pdf"));
     if same_file(input, &output) {
@@ -65,11 +69,13 @@ fn build(input: &Path, output: Option<PathBuf>, deny_warnings: bool) -> ExitCode
             return ExitCode::from(EXIT_INPUT);
         }
     };
-    let options = vitae::Options { deny_warnings };
     match vitae::compile(&text, &options) {
         Ok(out) => {
             for w in &out.warnings {
                 eprintln!("{}", w.render(&shown, &text));
+            }
+            for n in &out.notes {
+                eprintln!("{shown}: {n}");
             }
             if let Err(e) = write_atomically(&output, &out.pdf) {
                 eprintln!("{}: error: cannot write the PDF: {}", output.display(), explain_write_error(&output, &e));

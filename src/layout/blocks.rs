@@ -9,8 +9,8 @@
 //! Vertical space is counted in fractions of fs so that the rhythm scales with the
 //! body size (the constants below).
 
-use super::page::shift;
-use super::{Element, Link, Rule, TextRun};
+use super::page::{self, shift};
+use super::{BandInfo, BandKind, Element, Link, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rect};
 use crate::inline::{natural_width, typeset, Line, ParStyle, Paragraph};
@@ -48,14 +48,19 @@ const NUMBER_GAP: f64 = 0.5;
 /// A horizontal slice of the page: one line of text (or a heading with its rule).
 /// Element coordinates are relative to the band: x from the page's left edge, y from
 /// the band's top (y down).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(super) struct Band {
     /// Height in pt (the leading of its line, plus a rule's room).
     pub height: Pt,
     /// Space above the band, pt; dropped at the top of a page.
     pub space_before: Pt,
-    /// The band must be on the same page as the next band.
-    pub keep_with_next: bool,
+    /// The cost of a page break after this band: [`page::FREE`], [`page::KEEP`] or
+    /// [`page::FORBIDDEN`] (see `page.rs` for the rules).
+    pub penalty: f64,
+    /// What the band holds, its paragraph (a number shared by its lines) and its
+    /// line's place in that paragraph: for tests of the page-breaking rules.
+    pub info: BandInfo,
+    /// The elements, relative to the band.
     pub elements: Vec<Element>,
 }
 
@@ -69,6 +74,12 @@ struct Builder<'a> {
     missing: Vec<(char, Pos, String)>,
     /// Warnings other than missing characters (words split between graphemes).
     warnings: Vec<Diagnostic>,
+    /// The kind of band being built, and the serial number of the next paragraph.
+    kind: BandKind,
+    groups: usize,
+    /// The entry being set, and how many have been.
+    entry: Option<usize>,
+    entries: usize,
 }
 
 /// Baseline position in a band of `leading` for text of `size`: the em box centred
@@ -110,7 +121,7 @@ fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
 /// Builds the bands of a resume, and warnings for characters no font covers.
 pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
     let d = &r.design;
-    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new(), warnings: Vec::new() };
+    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new(), warnings: Vec::new(), kind: BandKind::Header, groups: 0, entry: None, entries: 0 };
     b.header(r);
     for (k, s) in r.sections.iter().enumerate() {
         let title = match d.section_title {
@@ -128,7 +139,10 @@ pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
         };
         for (i, e) in s.entries.iter().enumerate() {
             let ctx = format!("section '{}', entry {}", s.title.text, i + 1);
+            b.entry = Some(b.entries);
+            b.entries += 1;
             b.entry(e, s.numbered.then_some((i + 1, indent)), i == 0, &ctx);
+            b.entry = None;
         }
     }
     let mut warnings = missing_warnings(&b.missing);
@@ -189,15 +203,32 @@ impl Builder<'_> {
     }
 
     /// Pushes one band per line, lines placed at `x` (or centred when `centre`).
+    ///
+    /// Page-break penalties after each line: `keep` keeps every line with the next
+    /// (head rows, the header); otherwise a paragraph of three lines or fewer moves
+    /// whole, one of four or more may break anywhere that leaves two lines on each
+    /// side (no orphan, no widow), and a line ending in a hyphenated word never ends a
+    /// page. After the last line a break is free.
     fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, centre: bool, space_before: Pt, keep: bool) {
         let leading = self.leading(size);
+        let n = p.lines.len();
+        let group = self.groups;
+        self.groups += 1;
         for (k, line) in p.lines.iter().enumerate() {
             let lx = if centre { x + (self.measure - line.width) / 2.0 } else { x };
             let elements = line_elements(line, lx, baseline_in(leading, size));
-            // A line ending in a hyphenated word never ends a page (TeX's
-            // \brokenpenalty, made absolute): the reader would turn the page mid-word.
             let broken = line.runs.last().and_then(|r| r.word).is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
-            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, keep_with_next: keep || broken, elements });
+            let last = k + 1 == n;
+            let penalty = if keep || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { page::KEEP } else { page::FREE };
+            let info = BandInfo { kind: self.kind, group, line: k, lines: n, entry: self.entry };
+            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, penalty, info, elements });
+        }
+    }
+
+    /// Sets the penalty after bands `from..to` (no-op for an empty range).
+    fn set_penalty(&mut self, from: usize, to: usize, penalty: f64) {
+        for b in &mut self.bands[from.min(to)..to] {
+            b.penalty = penalty;
         }
     }
 
@@ -217,7 +248,7 @@ impl Builder<'_> {
             self.contact_lines(r);
         }
         if let Some(last) = self.bands.last_mut() {
-            last.keep_with_next = false;
+            last.penalty = page::FREE;
         }
     }
 
@@ -265,7 +296,12 @@ impl Builder<'_> {
         let spans = [Span { text: title.to_string(), ..Default::default() }];
         let p = self.set(&spans, &st, self.measure, t.pos, "section title");
         let space = if first { 0.8 * fs } else { SPACE_BEFORE_HEADING * fs };
+        let at = self.bands.len();
+        self.kind = BandKind::Heading;
         self.push_lines(&p, size, self.left, false, space, true);
+        self.kind = BandKind::Body;
+        let end = self.bands.len();
+        self.set_penalty(at, end, page::FORBIDDEN);
         if self.d.section_rule {
             let leading = self.leading(size);
             let y = baseline_in(leading, size) + RULE_DROP * fs;
@@ -307,7 +343,9 @@ impl Builder<'_> {
                 self.bands[last].elements.extend(els.into_iter().map(|e| shift(e, -up)));
             } else {
                 let sb = if k == 0 && main_bands.is_empty() { space_before } else { 0.0 };
-                self.bands.push(Band { height: leading, space_before: sb, keep_with_next: true, elements: els });
+                let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
+                self.groups += 1;
+                self.bands.push(Band { height: leading, space_before: sb, penalty: page::KEEP, info, elements: els });
             }
         }
     }
@@ -371,15 +409,16 @@ impl Builder<'_> {
             self.mark(at, "•", bullet_x, false);
         }
         // Keep the head rows together and with the first line of the body; the
-        // body's own lines may be split between pages.
+        // body's own lines carry their paragraphs' penalties. The first entry of a
+        // section is held to its heading: no break before its first body line.
         let end = self.bands.len();
         let keep_to = if head_end < end { head_end } else { end.saturating_sub(1) };
-        for i in start..end {
-            if i < keep_to {
-                self.bands[i].keep_with_next = true;
-            } else if head_end == end {
-                self.bands[i].keep_with_next = false;
-            }
+        self.set_penalty(start, keep_to, if first { page::FORBIDDEN } else { page::KEEP });
+        if head_end == end && end > start {
+            self.bands[end - 1].penalty = page::FREE;
+        }
+        for b in &mut self.bands[start..head_end] {
+            b.info.kind = BandKind::EntryHead;
         }
         if let Some((n, _)) = number {
             self.mark(start, &format!("{n}."), x - NUMBER_GAP * fs, true);

@@ -12,7 +12,7 @@
 //! numbers.
 
 mod blocks;
-mod page;
+pub mod page;
 
 use crate::diag::Diagnostic;
 use crate::geom::{Pt, Rect};
@@ -129,6 +129,51 @@ impl Page {
     }
 }
 
+/// What a band of the page holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandKind {
+    /// The name, headline and contact line.
+    Header,
+    /// A section heading (with its rule).
+    Heading,
+    /// An entry's title row, subtitle row, or a date on its own line.
+    EntryHead,
+    /// A line of a paragraph, an entry's text or a bullet.
+    Body,
+    /// The running header of pages after the first.
+    RunningHeader,
+}
+
+/// What a band is, for checking the page-breaking rules on a laid-out document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BandInfo {
+    /// The band's kind.
+    pub kind: BandKind,
+    /// The paragraph it belongs to (a number shared by the lines of one paragraph).
+    pub group: usize,
+    /// Its line's index in that paragraph, from 0.
+    pub line: usize,
+    /// The paragraph's number of lines.
+    pub lines: usize,
+    /// The entry it belongs to (a number per entry of the resume), if any.
+    pub entry: Option<usize>,
+}
+
+/// A band as placed: its page and vertical extent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedBand {
+    /// Page index, from 0.
+    pub page: usize,
+    /// Top and bottom of the band's box, pt from the page's top (y down).
+    pub top: Pt,
+    /// Bottom of the band's box, pt.
+    pub bottom: Pt,
+    /// What it holds.
+    pub info: BandInfo,
+    /// The page-break penalty after it.
+    pub penalty: f64,
+}
+
 /// The laid-out document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -138,6 +183,9 @@ pub struct Document {
     pub height: Pt,
     /// At least one page.
     pub pages: Vec<Page>,
+    /// Every band in reading order with where it was placed (running headers
+    /// included).
+    pub bands: Vec<PlacedBand>,
 }
 
 /// Lays out a resume.
@@ -146,8 +194,8 @@ pub struct Document {
 /// per character naming where it occurs).
 pub fn layout(resume: &Resume) -> (Document, Vec<Diagnostic>) {
     let (bands, warnings) = blocks::build(resume);
-    let pages = page::paginate(bands, &resume.design);
-    (Document { width: resume.design.page_width, height: resume.design.page_height, pages }, warnings)
+    let (pages, placed) = page::paginate(bands, &resume.design, &resume.name);
+    (Document { width: resume.design.page_width, height: resume.design.page_height, pages, bands: placed }, warnings)
 }
 
 #[cfg(test)]

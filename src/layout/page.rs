@@ -1,35 +1,69 @@
-//! Page breaking: bands → pages.
+//! Page breaking: bands → pages, in the spirit of TeX's page builder.
 //!
-//! Bands are stacked from the top margin down. A band that would cross the bottom
-//! margin starts a new page; when the bands before it are chained to it by
-//! `keep_with_next` (a heading with its entry's first row, an entry's title row with
-//! its subtitle and first body line), the whole chain moves with it, unless the chain
-//! already starts at the top of its page (then it is broken where it must be). Space
-//! above a band is dropped at the top of a page. The glyphs' ink decides what fits:
-//! a band at the top of a page whose ink rises above its box (an accented capital in
-//! a large name) is lowered until its ink touches the top margin, as TeX's
-//! `\topskip` does, and a band fits only when its box and its ink end above the
-//! bottom margin. With more than one page and
-//! `design.page_numbers`, each page gets `n / N` centred in the bottom margin.
+//! Bands are stacked from the top of the text block down. When the next band would
+//! cross the bottom margin, the page ends after one of the bands already on it,
+//! chosen by the penalties the layout put after each band. The costs, all in one
+//! place:
+//!
+//! | penalty after a band | value | where |
+//! |---|---|---|
+//! | [`FREE`] | 0 | between entries, between bullets, inside a paragraph of four lines or more where two lines stay on each side |
+//! | [`KEEP`] | 10000 | inside the header; between an entry's title row, subtitle row and first body line; after the first line (orphan) or before the last line (widow) of a paragraph of four lines or more; inside a paragraph of three lines or fewer (it moves whole); after a line ending in a hyphenated word |
+//! | [`FORBIDDEN`] | ∞ | after a section heading, and from it through its first entry's first body line |
+//!
+//! The page ends at the last free break on it, if that leaves at most a third of the
+//! text block empty ([`MAX_GAP`]). Otherwise keeping things together would leave too
+//! large a gap, and the page ends at the last [`KEEP`] break that leaves less (inside
+//! an entry, as a typesetter would); failing that, at the last free break whatever
+//! the gap; failing that (a chain of forbidden breaks longer than a page, which only
+//! a heading followed by a giant first line could make), just before the band that
+//! does not fit.
+//!
+//! Space above a band is dropped at the top of a page. The glyphs' ink decides what
+//! fits: a band at the top of a page whose ink rises above its box (an accented
+//! capital in a large name) is lowered until its ink touches the top of the text
+//! block, as TeX's `\topskip` does, and a band fits only when its box and its ink end
+//! above the bottom margin. Pages after the first start with a running header (the
+//! person's name, small, over a hairline) when `design.running_header` is on; with
+//! more than one page and `design.page_numbers`, each page gets `n / N` centred in the
+//! bottom margin.
 
 use super::blocks::Band;
-use super::{Element, Page, TextRun};
+use super::{BandInfo, BandKind, Element, Page, PlacedBand, Rule, TextRun};
 use crate::inline::{typeset, ParStyle};
 use crate::markup::Span;
-use crate::model::{Design, Rgb};
+use crate::model::{Design, Rgb, Text};
+
+/// A page may end here at no cost.
+pub const FREE: f64 = 0.0;
+/// Keep with the next band; broken only when keeping would leave more than
+/// [`MAX_GAP`] of the page empty.
+pub const KEEP: f64 = 10000.0;
+/// Never end a page here.
+pub const FORBIDDEN: f64 = f64::INFINITY;
+/// The largest part of the text block a page may leave empty to keep things
+/// together: a third.
+pub const MAX_GAP: f64 = 1.0 / 3.0;
 
 /// Page number size as a multiple of the body size.
 const FOLIO_SCALE: f64 = 0.8;
+/// Running header size as a multiple of the body size.
+const RUNNING_SCALE: f64 = 0.8;
 
-/// Distributes bands over pages; returns at least one page.
-pub(super) fn paginate(bands: Vec<Band>, d: &Design) -> Vec<Page> {
+/// Distributes bands over pages. Returns the pages (at least one) and where each band
+/// went.
+pub(super) fn paginate(bands: Vec<Band>, d: &Design, name: &Text) -> (Vec<Page>, Vec<PlacedBand>) {
     let top = d.margin.top;
     let bottom = d.page_height - d.margin.bottom;
+    let block = bottom - top;
+    let running = running_header(d, name);
+    let running_height = running.as_ref().map_or(0.0, |b| b.height);
     // (page index, y of the band's top) for each band
     let mut placed: Vec<(usize, f64)> = Vec::with_capacity(bands.len());
     let mut page = 0;
     let mut page_start = 0; // first band on the current page
-    let mut y = top;
+    let page_top = |page: usize| if page > 0 { top + running_height } else { top };
+    let mut y = page_top(0);
     let mut i = 0;
     let inks: Vec<(f64, f64)> = bands.iter().map(|b| ink(&b.elements)).collect();
     while i < bands.len() {
@@ -38,19 +72,23 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design) -> Vec<Page> {
         let at_top = i == page_start;
         let band_top = if at_top { y + (-ink_top).max(0.0) } else { y + b.space_before };
         if band_top + b.height.max(ink_bottom) > bottom + 1e-6 && !at_top {
-            // Move the chain that must stay with this band.
-            let mut j = i;
-            while j > page_start && bands[j - 1].keep_with_next {
-                j -= 1;
-            }
-            if j == page_start {
-                j = i; // the chain fills the page: break inside it
-            }
-            placed.truncate(j);
+            let end_of = |j: usize| placed[j].1 + bands[j].height;
+            let gap_ok = |j: usize| bottom - end_of(j) <= MAX_GAP * block + 1e-9;
+            let candidates = page_start..i;
+            let last_free = candidates.clone().rev().find(|&j| bands[j].penalty <= FREE);
+            let last_keep = candidates.clone().rev().find(|&j| bands[j].penalty <= KEEP && gap_ok(j));
+            let j = match (last_free, last_keep) {
+                (Some(f), _) if gap_ok(f) => f,
+                (_, Some(k)) => k,
+                (Some(f), None) => f,
+                (None, None) => i - 1,
+            };
+            // The page ends after band j.
+            placed.truncate(j + 1);
             page += 1;
-            page_start = j;
-            y = top;
-            i = j;
+            page_start = j + 1;
+            y = page_top(page);
+            i = j + 1;
             continue;
         }
         placed.push((page, band_top));
@@ -58,16 +96,46 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design) -> Vec<Page> {
         i += 1;
     }
     let mut pages: Vec<Page> = (0..=page).map(|_| Page::default()).collect();
+    let mut out = Vec::with_capacity(bands.len() + page);
+    if let Some(rh) = &running {
+        for (p, pg) in pages.iter_mut().enumerate().skip(1) {
+            pg.elements.extend(rh.elements.iter().cloned().map(|e| shift(e, top)));
+            out.push(PlacedBand { page: p, top, bottom: top + rh.height, info: rh.info, penalty: FREE });
+        }
+    }
     for (b, (p, by)) in bands.into_iter().zip(placed) {
+        out.push(PlacedBand { page: p, top: by, bottom: by + b.height, info: b.info, penalty: b.penalty });
         pages[p].elements.extend(b.elements.into_iter().map(|e| shift(e, by)));
     }
+    out.sort_by(|a, b| a.page.cmp(&b.page).then(a.top.total_cmp(&b.top)));
     if d.page_numbers && pages.len() > 1 {
         let n = pages.len();
         for (k, page) in pages.iter_mut().enumerate() {
             page.elements.extend(folio(k + 1, n, d));
         }
     }
-    pages
+    (pages, out)
+}
+
+/// The running header of pages after the first: the name at 0.8 × the body size in
+/// the quiet grey, a 0.3 pt hairline under it, and half a line of space below that;
+/// `None` when `design.running_header` is off.
+fn running_header(d: &Design, name: &Text) -> Option<Band> {
+    if !d.running_header {
+        return None;
+    }
+    let size = RUNNING_SCALE * d.font_size;
+    let st = ParStyle { size, bold: false, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, justify: false, hyphenate: None };
+    let measure = d.page_width - d.margin.left - d.margin.right;
+    let p = typeset(&name.inline, &st, measure);
+    let line = p.lines.first()?;
+    let leading = size * d.line_spacing;
+    let baseline = 0.5 * (leading - size) + 0.8 * size;
+    let mut elements: Vec<Element> = line.runs.iter().map(|r| Element::Text(TextRun::from_run(r, d.margin.left, baseline))).collect();
+    let rule_y = leading + 0.1 * d.font_size;
+    elements.push(Element::Rule(Rule { x0: d.margin.left, x1: d.margin.left + measure, y: rule_y, thickness: 0.3, color: Rgb::QUIET }));
+    let info = BandInfo { kind: BandKind::RunningHeader, group: usize::MAX, line: 0, lines: 1, entry: None };
+    Some(Band { height: rule_y + 0.6 * d.font_size * d.line_spacing, space_before: 0.0, penalty: FREE, info, elements })
 }
 
 /// The ink's extent of a band's elements: the highest point (y of the tallest glyph's
@@ -132,10 +200,25 @@ mod tests {
     use super::*;
     use crate::layout::Rule;
 
-    /// A band of `height` pt marked by a rule 1 pt below its top whose x0 is `id`.
-    fn band(id: f64, height: f64, space_before: f64, keep_with_next: bool) -> Band {
+    /// A band of `height` pt marked by a rule 1 pt below its top whose x0 is `id`,
+    /// with `penalty` after it.
+    fn band(id: f64, height: f64, space_before: f64, penalty: f64) -> Band {
         let rule = Rule { x0: id, x1: id + 1.0, y: 1.0, thickness: 0.5, color: Rgb::TEXT };
-        Band { height, space_before, keep_with_next, elements: vec![Element::Rule(rule)] }
+        let info = BandInfo { kind: BandKind::Body, group: 0, line: 0, lines: 1, entry: None };
+        Band { height, space_before, penalty, info, elements: vec![Element::Rule(rule)] }
+    }
+
+    /// Letter, 0.7 in margins (691.2 pt of text block from y = 50.4), no running header.
+    fn design() -> Design {
+        Design { running_header: false, ..Design::default() }
+    }
+
+    fn name() -> Text {
+        Text { text: "Ada".into(), inline: vec![Span { text: "Ada".into(), ..Default::default() }], pos: crate::diag::Pos::UNKNOWN }
+    }
+
+    fn run(bands: Vec<Band>, d: &Design) -> Vec<Page> {
+        paginate(bands, d, &name()).0
     }
 
     /// (page, band id, y of the band's top) of every band.
@@ -153,27 +236,56 @@ mod tests {
 
     #[test]
     fn a_kept_chain_moves_whole_and_space_is_dropped_at_the_top() {
-        // Letter, 0.7 in margins: 691.2 pt of text block from y = 50.4.
+        let d = design();
+        let bands = vec![band(1.0, 500.0, 0.0, FREE), band(2.0, 100.0, 20.0, KEEP), band(3.0, 200.0, 5.0, FREE)];
+        // 1 and 2 fit (50.4 + 500 + 20 + 100 = 670.4 ≤ 741.6) but 3 does not: 2 is kept
+        // with 3, and moving both leaves 191.2 pt empty, under a third of the block
+        // (230.4 pt); 2 loses its space at the top of page 2.
+        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 155.4)]);
+    }
+
+    #[test]
+    fn keeping_together_never_leaves_more_than_a_third_of_the_page_empty() {
+        let d = design();
+        let bands = vec![band(1.0, 300.0, 0.0, FREE), band(2.0, 300.0, 20.0, KEEP), band(3.0, 100.0, 5.0, FREE)];
+        // Moving 2 with 3 would leave 391.2 pt empty: the page breaks at the kept
+        // break instead (71.2 pt empty).
+        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (0, 2.0, 370.4), (1, 3.0, 50.4)]);
+    }
+
+    #[test]
+    fn a_forbidden_break_is_never_taken_while_another_exists() {
+        let d = design();
+        let bands = vec![band(1.0, 300.0, 0.0, FREE), band(2.0, 300.0, 20.0, FORBIDDEN), band(3.0, 100.0, 5.0, FREE)];
+        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 355.4)]);
+    }
+
+    #[test]
+    fn pages_after_the_first_start_with_the_running_header() {
         let d = Design::default();
-        let bands = vec![band(1.0, 300.0, 0.0, false), band(2.0, 300.0, 20.0, true), band(3.0, 100.0, 5.0, false)];
-        // 1 and 2 fit (50.4 + 300 + 20 + 300 = 670.4 ≤ 741.6) but 3 does not (775.4):
-        // 2 is kept with 3, so both move, and 2 loses its space at the top.
-        assert_eq!(placement(&paginate(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 355.4)]);
+        let pages = run(vec![band(1.0, 500.0, 0.0, FREE), band(2.0, 500.0, 0.0, FREE)], &d);
+        assert_eq!(pages[0].runs().filter(|r| r.text() == "Ada").count(), 0);
+        let name = pages[1].runs().find(|r| r.text() == "Ada").unwrap();
+        // 8 pt italic on a 9.6 pt leading from the top margin: baseline 50.4 + 0.8 + 6.4.
+        assert!((name.baseline - 57.6).abs() < 1e-9 && name.size == 8.0 && name.face == crate::text::FaceId::SerifItalic);
+        // The content starts below it: 9.6 + 1 + 7.2 = 17.8 pt lower.
+        let (_, _, y) = placement(&pages).into_iter().find(|p| p.1 == 2.0).unwrap();
+        assert!((y - 68.2).abs() < 1e-9, "{y}");
     }
 
     #[test]
     fn a_chain_longer_than_a_page_breaks_where_it_must() {
-        let d = Design::default();
-        let bands = vec![band(1.0, 400.0, 0.0, true), band(2.0, 400.0, 0.0, true), band(3.0, 10.0, 0.0, false)];
-        assert_eq!(placement(&paginate(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 450.4)]);
+        let d = design();
+        let bands = vec![band(1.0, 400.0, 0.0, KEEP), band(2.0, 400.0, 0.0, KEEP), band(3.0, 10.0, 0.0, FREE)];
+        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 450.4)]);
     }
 
     #[test]
     fn page_numbers_only_with_more_than_one_page() {
-        let d = Design::default();
-        let one = paginate(vec![band(1.0, 10.0, 0.0, false)], &d);
+        let d = design();
+        let one = run(vec![band(1.0, 10.0, 0.0, FREE)], &d);
         assert_eq!(one[0].runs().count(), 0);
-        let two = paginate(vec![band(1.0, 500.0, 0.0, false), band(2.0, 500.0, 0.0, false)], &d);
+        let two = run(vec![band(1.0, 500.0, 0.0, FREE), band(2.0, 500.0, 0.0, FREE)], &d);
         let folio: Vec<String> = two[1].runs().map(|r| r.text()).collect();
         // UAX #14 allows no break before "/" (LB13), so "2 /" is one box.
         assert_eq!(folio, vec!["2 /", " ", "2"]);
@@ -185,9 +297,9 @@ mod tests {
     #[test]
     fn ink_above_the_first_band_lowers_it_to_the_margin() {
         // A rule 2 pt thick centred on the band's top: its ink rises 1 pt above it.
-        let d = Design::default();
-        let mut b = band(1.0, 10.0, 0.0, false);
+        let d = design();
+        let mut b = band(1.0, 10.0, 0.0, FREE);
         b.elements.push(Element::Rule(Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 2.0, color: Rgb::TEXT }));
-        assert_eq!(placement(&paginate(vec![b], &d))[0], (0, 1.0, 51.4));
+        assert_eq!(placement(&run(vec![b], &d))[0], (0, 1.0, 51.4));
     }
 }

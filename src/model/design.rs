@@ -74,6 +74,12 @@ pub struct Design {
     pub page_numbers: bool,
     /// Hyphenate paragraphs and bullets when it improves the breaks (default true).
     pub hyphenate: bool,
+    /// The person's name, small, at the top of every page after the first (default
+    /// true).
+    pub running_header: bool,
+    /// Fit the resume into this many pages by scaling the type down (`fit_pages`),
+    /// with the position of the key for errors.
+    pub fit_pages: Option<(u32, Pos)>,
     /// Hyphenation patterns and date words (default en-US).
     pub language: Language,
 }
@@ -99,6 +105,8 @@ impl Default for Design {
             section_rule: true,
             page_numbers: true,
             hyphenate: true,
+            running_header: true,
+            fit_pages: None,
             language: Language::EnglishUs,
         }
     }
@@ -303,12 +311,14 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
     if let Some(v) = &raw.date_align {
         errs.push(not_yet("date_align", pos(v), ""));
     }
-    if let Some(v) = &raw.running_header
-        && v.value {
-            errs.push(not_yet("running_header", pos(v), ": `true`"));
-        }
+    if let Some(v) = &raw.running_header {
+        d.running_header = v.value;
+    }
     if let Some(v) = &raw.fit_pages {
-        errs.push(not_yet("fit_pages", pos(v), " (fitting a resume to a number of pages)"));
+        match v.value.0.trim().parse::<u32>() {
+            Ok(n) if (1..=200).contains(&n) => d.fit_pages = Some((n, pos(v))),
+            _ => errs.push(Diagnostic::error(pos(v), format!("design.fit_pages: `{}` is not a page count (expected a whole number from 1 to 200)", v.value.0.trim()))),
+        }
     }
     if errs.is_empty() { Ok(d) } else { Err(errs) }
 }

@@ -129,11 +129,18 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
         Ok(r) => r,
         Err(e) => {
             let mut errs = vec![yaml_error(&e, text)];
-            // Report design keys that cannot be honoured too, even when the rest fails.
-            if let Ok(d) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options)
-                && let Some(Err(more)) = d.design.map(|d| design::resolve(&d.value)) {
-                    errs.extend(more);
+            // Report the design's own errors too, even when the rest fails; and say
+            // that a requested fit was not attempted.
+            if let Ok(DesignOnly { design: Some(d) }) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options) {
+                match design::resolve(&d.value) {
+                    Err(more) => errs.extend(more),
+                    Ok(Design { fit_pages: Some((n, pos)), .. }) => errs.push(Diagnostic::error(
+                        pos,
+                        format!("fit_pages: {n}: not attempted, because the resume has the error above (pages are counted once it builds)"),
+                    )),
+                    Ok(_) => {}
                 }
+            }
             return Err(errs);
         }
     };
