@@ -212,3 +212,67 @@ pub fn links(doc: &Document) -> Vec<(usize, vitae::layout::Link)> {
         .flat_map(|(p, page)| page.elements.iter().filter_map(move |e| if let Element::Link(l) = e { Some((p, l.clone())) } else { None }))
         .collect()
 }
+
+/// The page-breaking rules (issue #4), checked on the placed bands:
+/// - nothing crosses the bottom margin;
+/// - a section heading is on the page of its first entry's head rows and first body
+///   line (the bands from the heading to the first `Body` band after it);
+/// - an entry's head rows and its first body line are on one page;
+/// - a paragraph of three lines or fewer is on one page; a longer one split across
+///   pages leaves at least two lines on each side.
+pub fn check_page_rules(r: &Resume, doc: &Document) -> Result<(), String> {
+    use vitae::layout::BandKind;
+    let bottom = r.design.page_height - r.design.margin.bottom;
+    let bands: Vec<_> = doc.bands.iter().filter(|b| b.info.kind != BandKind::RunningHeader).collect();
+    for b in &bands {
+        if b.bottom > bottom + 1e-6 {
+            return Err(format!("a band ends at {:.2}, below the bottom margin {bottom:.2}", b.bottom));
+        }
+    }
+    for (k, b) in bands.iter().enumerate() {
+        if b.info.kind == BandKind::Heading {
+            // The first entry after it: through its first body line, or all its bands
+            // when it has no body.
+            let entry = bands[k + 1..].iter().find(|x| x.info.kind != BandKind::Heading).and_then(|x| x.info.entry);
+            let of_entry: Vec<usize> = (k + 1..bands.len()).filter(|&j| entry.is_some() && bands[j].info.entry == entry).collect();
+            let end = of_entry.iter().find(|&&j| bands[j].info.kind == BandKind::Body).or(of_entry.last()).copied();
+            if let Some(end) = end {
+                if bands[k..=end].iter().any(|x| x.page != b.page) {
+                    return Err(format!("the heading on page {} is not on the page of its first entry's first body line", b.page + 1));
+                }
+            }
+        }
+        if b.info.kind == BandKind::EntryHead {
+            let e = b.info.entry;
+            let next_body = bands[k..].iter().find(|x| x.info.entry == e && x.info.kind == BandKind::Body);
+            if let Some(nb) = next_body {
+                if nb.page != b.page {
+                    return Err(format!("an entry's head row on page {} is parted from its first body line", b.page + 1));
+                }
+            }
+        }
+    }
+    // Paragraphs: group consecutive bands of one group.
+    let mut k = 0;
+    while k < bands.len() {
+        let g = bands[k].info.group;
+        let mut j = k;
+        while j < bands.len() && bands[j].info.group == g {
+            j += 1;
+        }
+        let lines = &bands[k..j];
+        let n = lines.len();
+        let first_page = lines[0].page;
+        let on_first = lines.iter().filter(|b| b.page == first_page).count();
+        if on_first < n {
+            if bands[k].info.kind == BandKind::Body && n <= 3 {
+                return Err(format!("a paragraph of {n} lines is split across pages {} and {}", first_page + 1, first_page + 2));
+            }
+            if bands[k].info.kind == BandKind::Body && (on_first < 2 || n - on_first < 2) {
+                return Err(format!("a paragraph of {n} lines is split {on_first} + {} across pages (an orphan or a widow)", n - on_first));
+            }
+        }
+        k = j;
+    }
+    Ok(())
+}
