@@ -241,15 +241,36 @@ fn plan(face_id: FaceId, script: Script, direction: Direction) -> Arc<ShapePlan>
 }
 
 /// Shapes text in one face with rustybuzz (default features: kerning, standard
-/// ligatures).
+/// ligatures), at `size` pt. Results are cached per face and text in font units
+/// ([`shape_units`]), so laying a resume out again at another size (`fit_pages`)
+/// only rescales them.
 fn shape_one(text: &str, face_id: FaceId, size: Pt) -> Shaped {
+    let scale = size / font(face_id).units_per_em;
+    let glyphs = shape_units(text, face_id)
+        .iter()
+        .map(|g| Glyph { gid: g.gid, advance: g.advance * scale, x_offset: g.x_offset * scale, text: g.text.clone() })
+        .collect();
+    Shaped { face: face_id, glyphs }
+}
+
+/// The most shaped strings kept in the cache; past it the cache starts again (a
+/// resume has a few thousand distinct words).
+const SHAPE_CACHE_LIMIT: usize = 100_000;
+
+/// The glyphs of `text` in `face_id`, advances and offsets in font units.
+fn shape_units(text: &str, face_id: FaceId) -> Arc<Vec<Glyph>> {
+    type Cache = std::collections::HashMap<(FaceId, String), Arc<Vec<Glyph>>>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Cache::new()));
+    if let Some(g) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&(face_id, text.to_string())) {
+        return g.clone();
+    }
     let f = font(face_id);
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
     let plan = plan(face_id, buf.script(), buf.direction());
     let out = rustybuzz::shape_with_plan(&f.face, &plan, buf);
-    let scale = size / f.units_per_em;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
     let mut glyphs = Vec::with_capacity(infos.len());
@@ -260,14 +281,15 @@ fn shape_one(text: &str, face_id: FaceId, size: Pt) -> Shaped {
             let end = infos[k + 1..].iter().map(|i| i.cluster as usize).find(|&c| c > cluster).unwrap_or(text.len());
             text[cluster..end.max(cluster)].to_string()
         });
-        glyphs.push(Glyph {
-            gid: info.glyph_id as u16,
-            advance: pos.x_advance as f64 * scale,
-            x_offset: pos.x_offset as f64 * scale,
-            text: text_of,
-        });
+        glyphs.push(Glyph { gid: info.glyph_id as u16, advance: pos.x_advance as f64, x_offset: pos.x_offset as f64, text: text_of });
     }
-    Shaped { face: face_id, glyphs }
+    let glyphs = Arc::new(glyphs);
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if c.len() >= SHAPE_CACHE_LIMIT {
+        c.clear();
+    }
+    c.insert((face_id, text.to_string()), glyphs.clone());
+    glyphs
 }
 
 /// Width in pt of `text` shaped at `size` in `face` (with fallback).

@@ -65,12 +65,16 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design, name: &Text) -> (Vec<Page>,
     let page_top = |page: usize| if page > 0 { top + running_height } else { top };
     let mut y = page_top(0);
     let mut i = 0;
-    let inks: Vec<(f64, f64)> = bands.iter().map(|b| ink(&b.elements)).collect();
+    // Ink is measured (from the glyph outlines) only where it can matter: at the top
+    // of a page and near its foot.
+    let mut inks: Vec<Option<(f64, f64)>> = vec![None; bands.len()];
+    let mut ink_of = |i: usize| *inks[i].get_or_insert_with(|| ink(&bands[i].elements));
     while i < bands.len() {
         let b = &bands[i];
-        let (ink_top, ink_bottom) = inks[i];
         let at_top = i == page_start;
-        let band_top = if at_top { y + (-ink_top).max(0.0) } else { y + b.space_before };
+        let band_top = if at_top { y + (-ink_of(i).0).max(0.0) } else { y + b.space_before };
+        let near_foot = band_top + 2.0 * b.height > bottom;
+        let ink_bottom = if near_foot { ink_of(i).1 } else { 0.0 };
         if band_top + b.height.max(ink_bottom) > bottom + 1e-6 && !at_top {
             let end_of = |j: usize| placed[j].1 + bands[j].height;
             let gap_ok = |j: usize| bottom - end_of(j) <= MAX_GAP * block + 1e-9;
