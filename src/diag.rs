@@ -6,8 +6,6 @@
 //! [`Diagnostic::render`] formats it as `file:line:col: error: message`, followed by the
 //! offending source line and a caret, as compilers do.
 
-use std::fmt::Write as _;
-
 /// A 1-based line and column in the input text (columns count characters).
 ///
 /// `Pos::UNKNOWN` (line 0) is used where no position exists, e.g. for an empty
@@ -81,39 +79,57 @@ impl Diagnostic {
         self
     }
 
-    /// Formats the diagnostic for a terminal:
+    /// Formats the diagnostic as rustc and cargo do, with `annotate-snippets`:
     ///
     /// ```text
-    /// resume.yaml:6:9: error: unknown key `titel` in an entry
-    ///   6 |       - titel: Example Corp
-    ///     |         ^
-    ///   = hint: did you mean `title`?
+    /// error: unknown key `titel`, expected one of title, date, …
+    ///  --> resume.yaml:6:9
+    ///   |
+    /// 6 |       - titel: Example Corp
+    ///   |         ^^^^^^
+    ///   |
+    ///   = help: did you mean `title`?
     /// ```
     ///
-    /// `file` is the name shown to the user; `source` the input text (used for the
-    /// quoted line; pass `""` to omit it).
+    /// `file` is the name shown to the user; `source` the input text (for the quoted
+    /// line; `""` omits it). The caret underlines the word at the position. `color`
+    /// adds ANSI colours (for a terminal).
     pub fn render(&self, file: &str, source: &str) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        self.render_styled(file, source, false)
+    }
+
+    /// [`Diagnostic::render`], coloured when `color`.
+    pub fn render_styled(&self, file: &str, source: &str, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
         };
-        let mut out = String::new();
-        if self.pos.is_known() {
-            let _ = write!(out, "{file}:{}:{}: {kind}: {}", self.pos.line, self.pos.column, self.message);
-            if let Some(text) = source.lines().nth(self.pos.line as usize - 1) {
-                let num = self.pos.line.to_string();
-                let pad = " ".repeat(num.len());
-                let caret = " ".repeat(self.pos.column.saturating_sub(1) as usize);
-                let text: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-                let _ = write!(out, "\n {num} | {text}\n {pad} | {caret}^");
+        let line_text = if self.pos.is_known() { source.lines().nth(self.pos.line as usize - 1) } else { None };
+        let title = level.clone().primary_title(self.message.as_str());
+        let mut group = match line_text {
+            Some(text) => {
+                // The byte range of the word at the column.
+                let start = text.char_indices().nth(self.pos.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
+                let word = &text[start..start + text[start..].find(char::is_whitespace).unwrap_or(text.len() - start)];
+                let word = if word.len() > 1 { word.strip_suffix(':').unwrap_or(word) } else { word };
+                let len = word.len().max(1);
+                let end = (start + len).min(text.len());
+                title.element(
+                    Snippet::source(text)
+                        .line_start(self.pos.line as usize)
+                        .path(file)
+                        .annotation(AnnotationKind::Primary.span(start..end.max(start))),
+                )
             }
-        } else {
-            let _ = write!(out, "{file}: {kind}: {}", self.message);
-        }
+            None if self.pos.is_known() => title.element(Origin::path(file).line(self.pos.line as usize).char_column(self.pos.column as usize)),
+            None => title.element(Origin::path(file)),
+        };
         for hint in &self.hints {
-            let _ = write!(out, "\n  = hint: {hint}");
+            group = group.element(Level::HELP.message(hint.as_str()));
         }
-        out
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        renderer.render(&[group])
     }
 }
 
@@ -163,12 +179,12 @@ mod tests {
 
     #[test]
     fn render_quotes_the_line() {
-        let d = Diagnostic::error(Pos::new(2, 3), "bad thing").with_hint("do better");
+        let d = Diagnostic::error(Pos::new(2, 4), "bad thing").with_hint("do better");
         assert_eq!(
-            d.render("r.yaml", "a: 1\nb: 2\n"),
-            "r.yaml:2:3: error: bad thing\n 2 | b: 2\n   |   ^\n  = hint: do better"
+            d.render("r.yaml", "a: 1\nb: 22\n"),
+            "error: bad thing\n --> r.yaml:2:4\n  |\n2 | b: 22\n  |    ^^\n  |\n  = help: do better"
         );
         let d = Diagnostic::warning(Pos::UNKNOWN, "empty");
-        assert_eq!(d.render("r.yaml", ""), "r.yaml: warning: empty");
+        assert_eq!(d.render("r.yaml", ""), "warning: empty\n--> r.yaml");
     }
 }

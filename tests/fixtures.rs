@@ -120,12 +120,12 @@ fn exact_messages_for_some_bad_fixtures() {
     };
     assert_eq!(
         run("unknown-key.yaml"),
-        "tests/fixtures/bad/unknown-key.yaml:6:9: error: unknown key `titel`, expected one of title, date, start, end, subtitle, location, label, text, bullets\n 6 |       - titel: Example Corp\n   |         ^\n  = hint: did you mean `title`?\ntests/fixtures/bad/unknown-key.yaml: 1 error found; no PDF written\n"
+        "error: unknown key `titel`, expected one of title, date, start, end, subtitle, location, label, text, bullets\n --> tests/fixtures/bad/unknown-key.yaml:6:9\n  |\n6 |       - titel: Example Corp\n  |         ^^^^^\n  |\n  = help: did you mean `title`?\ntests/fixtures/bad/unknown-key.yaml: 1 error found; no PDF written\n"
     );
-    assert!(run("wrong-type.yaml").starts_with("tests/fixtures/bad/wrong-type.yaml:8:18: error: `bullets`: wrong type: expected a list"));
-    assert!(run("syntax.yaml").starts_with("tests/fixtures/bad/syntax.yaml:5:1: error: a tab character in indentation (YAML indents with spaces only)"));
-    assert!(run("not-utf8.yaml").starts_with("tests/fixtures/bad/not-utf8.yaml:2:10: error: the file is not valid UTF-8 text"));
-    assert!(run("empty.yaml").starts_with("tests/fixtures/bad/empty.yaml: error: the document is empty"));
+    assert!(run("wrong-type.yaml").starts_with("error: `bullets`: wrong type: expected a list (a YAML sequence, one `- item` per line)\n --> tests/fixtures/bad/wrong-type.yaml:8:18\n"));
+    assert!(run("syntax.yaml").starts_with("error: a tab character in indentation (YAML indents with spaces only)\n --> tests/fixtures/bad/syntax.yaml:5:1\n"));
+    assert!(run("not-utf8.yaml").starts_with("error: the file is not valid UTF-8 text (save it as UTF-8)\n--> tests/fixtures/bad/not-utf8.yaml:2:10"));
+    assert!(run("empty.yaml").starts_with("error: the document is empty (expected a mapping with at least `name` and `sections`)\n--> tests/fixtures/bad/empty.yaml\n"));
 }
 
 fn tempdir(tag: &str) -> PathBuf {
