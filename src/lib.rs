@@ -26,6 +26,7 @@ pub mod linebreak;
 pub mod markup;
 pub mod model;
 pub mod pdf;
+pub mod schema;
 pub mod text;
 
 use diag::{Diagnostic, Pos, Severity};
@@ -38,6 +39,12 @@ pub struct Options {
     /// Fit into this many pages, overriding `design.fit_pages` (the CLI's
     /// `--fit-pages`).
     pub fit_pages: Option<u32>,
+    /// Page size in pt (width, height), overriding `design.page` (`--page`).
+    pub page: Option<(f64, f64)>,
+    /// Body size in pt, overriding `design.font_size` (`--font-size`).
+    pub font_size: Option<f64>,
+    /// The PDF's creation date as a Unix time (`SOURCE_DATE_EPOCH`); `None`: no date.
+    pub date: Option<i64>,
 }
 
 /// The result of a successful build.
@@ -116,6 +123,12 @@ pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec
 /// the smallest scale (the error names how many).
 pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
     let mut resume = model::load(text)?;
+    if let Some((w, h)) = options.page {
+        (resume.design.page_width, resume.design.page_height) = (w, h);
+    }
+    if let Some(size) = options.font_size {
+        resume.design.font_size = size;
+    }
     let fit = options.fit_pages.map(|n| (n, Pos::UNKNOWN)).or(resume.design.fit_pages);
     let base = resume.design.font_size;
     let base_spacing = resume.design.line_spacing;
@@ -186,6 +199,6 @@ pub fn compile(text: &str, options: &Options) -> Result<Output, Vec<Diagnostic>>
         }
         return Err(warnings);
     }
-    let pdf = pdf::export(&doc, &resume.pdf).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
+    let pdf = pdf::export_dated(&doc, &resume.pdf, options.date).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
     Ok(Output { pdf, pages: doc.pages.len(), warnings, notes })
 }

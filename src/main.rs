@@ -1,14 +1,21 @@
-//! The `vitae` command line: reads files, calls the library, writes the PDF
-//! atomically, prints diagnostics to standard error and sets the exit status.
+//! The `vitae` command line: reads files, calls the library, writes PDFs atomically,
+//! prints diagnostics to standard error and sets the exit status.
+//!
+//! Exit status: 0 success; 1 an input is invalid or cannot be set; 2 a usage error
+//! (from clap); 3 an input cannot be read or an output cannot be written.
 
 use clap::{Parser, Subcommand};
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// The version, with the commit it was built from when git knew it.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("VITAE_COMMIT"));
 
 /// Typeset a resume written in YAML into a PDF.
 #[derive(Parser, Debug)]
-#[command(name = "vitae", version, about, long_about = None)]
+#[command(name = "vitae", version = VERSION, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -16,27 +23,84 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build a resume into a PDF.
+    /// Build resumes into PDFs.
     ///
-    /// Example: `vitae build resume.yaml` writes `resume.pdf` next to it.
+    /// Each INPUT is written next to itself with the extension .pdf, several in
+    /// parallel. `-` reads standard input; `-o -` writes the PDF to standard output.
+    ///
+    /// Examples:
+    ///   vitae build                          (resume.yaml → resume.pdf)
+    ///   vitae build cv.yaml -o out.pdf
+    ///   vitae build en.yaml de.yaml --deny-warnings
+    ///   vitae build cv.yaml --fit-pages 1 --watch
+    #[command(verbatim_doc_comment)]
     Build {
-        /// The resume to build.
-        #[arg(default_value = "resume.yaml")]
-        input: PathBuf,
-        /// Where to write the PDF [default: INPUT with the extension .pdf].
+        /// The resumes to build [default: resume.yaml].
+        inputs: Vec<PathBuf>,
+        /// Where to write the PDF (only with one input; `-` for standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Fail when there is any warning (e.g. a character no font can show).
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Fit the resume into N pages by scaling the type down (to 85 % at most);
-        /// overrides `design.fit_pages`.
+        #[command(flatten)]
+        common: Common,
+        /// Fit into N pages by scaling the type down (to 85 % at most); overrides
+        /// `design.fit_pages`.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
         fit_pages: Option<u32>,
+        /// Page size for this run: `letter` or `a4`; overrides `design.page`.
+        #[arg(long, value_name = "SIZE")]
+        page: Option<String>,
+        /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.
+        #[arg(long, value_name = "LENGTH")]
+        font_size: Option<String>,
+        /// Print nothing on success.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Rebuild whenever the input changes (until interrupted); a failed rebuild
+        /// keeps the last good PDF.
+        #[arg(long)]
+        watch: bool,
     },
+    /// Check resumes without writing anything: report every error and warning.
+    ///
+    /// The exit status says whether each input would build.
+    ///
+    /// Example: vitae check resume.yaml
+    Check {
+        /// The resumes to check [default: resume.yaml].
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Write a commented starter resume (a fictional person) that builds as it is.
+    ///
+    /// Example: vitae init cv.yaml
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "resume.yaml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the resume format, for editors' YAML language servers.
+    ///
+    /// Example: vitae schema > vitae.schema.json
+    Schema,
+    /// List the font families vitae can use.
+    ///
+    /// Example: vitae fonts
+    Fonts,
 }
 
-/// Exit status for a problem in the input (it cannot be built).
+/// Options shared by `build` and `check`.
+#[derive(clap::Args, Debug, Clone)]
+struct Common {
+    /// Fail when there is any warning (for CI).
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// Exit status for an input that is invalid or cannot be set.
 const EXIT_INPUT: u8 = 1;
 /// Exit status for a file that cannot be read or written.
 const EXIT_IO: u8 = 3;
@@ -44,54 +108,271 @@ const EXIT_IO: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { input, output, deny_warnings, fit_pages } => build(&input, output, vitae::Options { deny_warnings, fit_pages }),
+        Command::Build { inputs, output, common, fit_pages, page, font_size, quiet, watch } => {
+            let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
+            if output.is_some() && inputs.len() > 1 {
+                eprintln!("error: `-o` names one output, but {} inputs were given; leave it out to write each PDF next to its input", inputs.len());
+                return ExitCode::from(2);
+            }
+            let page = match page.as_deref().map(parse_page).transpose() {
+                Ok(p) => p,
+                Err(m) => return usage(&m),
+            };
+            let font_size = match font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
+                Ok(s) => s,
+                Err(m) => return usage(&format!("--font-size: {m}")),
+            };
+            let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+            let options = vitae::Options { deny_warnings: common.deny_warnings, fit_pages, page, font_size, date };
+            let job = Job { options, quiet };
+            if watch {
+                if inputs.len() != 1 || inputs[0] == Path::new("-") {
+                    return usage("--watch takes one input file");
+                }
+                return job.watch(&inputs[0], output);
+            }
+            job.run_all(&inputs, output)
+        }
+        Command::Check { inputs, common } => {
+            let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
+            let options = vitae::Options { deny_warnings: common.deny_warnings, ..Default::default() };
+            let worst = inputs.iter().map(|i| check(i, &options)).max().unwrap_or(0);
+            ExitCode::from(worst)
+        }
+        Command::Init { path, force } => init(&path, force),
+        Command::Schema => {
+            println!("{}", vitae::schema::json());
+            ExitCode::SUCCESS
+        }
+        Command::Fonts => {
+            for f in vitae::text::families() {
+                println!("{f}");
+            }
+            ExitCode::SUCCESS
+        }
     }
 }
 
-fn build(input: &Path, output: Option<PathBuf>, options: vitae::Options) -> ExitCode {
-    let shown = input.display().to_string();
-    let output = output.unwrap_or_else(|| input.with_extension("pdf"));
-    if same_file(input, &output) {
-        eprintln!("{shown}: error: the output {} is the input itself; choose another path with -o", output.display());
-        return ExitCode::from(EXIT_IO);
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+/// `letter` or `a4` → (width, height) in pt.
+fn parse_page(s: &str) -> Result<(f64, f64), String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "letter" => Ok((612.0, 792.0)),
+        "a4" => Ok((210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)),
+        other => Err(format!("--page: unknown page size `{other}` (expected `letter` or `a4`)")),
     }
-    let bytes = match std::fs::read(input) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{shown}: error: cannot read the input ({e})");
-            return ExitCode::from(EXIT_IO);
+}
+
+/// Whether diagnostics on standard error get colours: a terminal, and no `NO_COLOR`.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Reads an input: a file, or standard input for `-`. The name shown in messages.
+fn read_input(input: &Path) -> Result<(String, Vec<u8>), String> {
+    if input == Path::new("-") {
+        let mut bytes = Vec::new();
+        return std::io::stdin().read_to_end(&mut bytes).map(|_| ("<stdin>".to_string(), bytes)).map_err(|e| format!("<stdin>: error: cannot read standard input ({e})"));
+    }
+    let shown = input.display().to_string();
+    if input.is_dir() {
+        return Err(format!("{shown}: error: cannot read the input: it is a folder, not a resume file"));
+    }
+    std::fs::read(input).map(|b| (shown.clone(), b)).map_err(|e| format!("{shown}: error: cannot read the input ({e})"))
+}
+
+/// One input's result: its exit status.
+fn report(shown: &str, text: &str, diags: &[vitae::diag::Diagnostic]) {
+    let c = color();
+    for d in diags {
+        eprintln!("{}", d.render_styled(shown, text, c));
+    }
+}
+
+/// `vitae check`: lays the input out and reports; returns the exit status.
+fn check(input: &Path, options: &vitae::Options) -> u8 {
+    let (shown, bytes) = match read_input(input) {
+        Ok(x) => x,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_IO;
         }
     };
     let text = match vitae::decode(&bytes) {
         Ok(t) => t,
         Err(d) => {
-            eprintln!("{}", d.render(&shown, ""));
-            return ExitCode::from(EXIT_INPUT);
+            report(&shown, "", &[d]);
+            return EXIT_INPUT;
         }
     };
-    match vitae::compile(&text, &options) {
-        Ok(out) => {
-            for w in &out.warnings {
-                eprintln!("{}", w.render(&shown, &text));
+    match vitae::lay_out(&text, options) {
+        Ok(laid) => {
+            report(&shown, &text, &laid.warnings);
+            if options.deny_warnings && !laid.warnings.is_empty() {
+                eprintln!("{shown}: {} warning{} denied", laid.warnings.len(), plural(laid.warnings.len()));
+                return EXIT_INPUT;
             }
-            for n in &out.notes {
-                eprintln!("{shown}: {n}");
-            }
-            if let Err(e) = write_atomically(&output, &out.pdf) {
-                eprintln!("{}: error: cannot write the PDF: {}", output.display(), explain_write_error(&output, &e));
-                return ExitCode::from(EXIT_IO);
-            }
-            ExitCode::SUCCESS
+            eprintln!("{shown}: ok, {} page{}", laid.doc.pages.len(), plural(laid.doc.pages.len()));
+            0
         }
         Err(errors) => {
-            for e in &errors {
-                eprintln!("{}", e.render(&shown, &text));
-            }
-            let n = errors.len();
-            eprintln!("{shown}: {n} error{} found; no PDF written", if n == 1 { "" } else { "s" });
-            ExitCode::from(EXIT_INPUT)
+            report(&shown, &text, &errors);
+            eprintln!("{shown}: {} error{} found", errors.len(), plural(errors.len()));
+            EXIT_INPUT
         }
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A build's settings.
+struct Job {
+    options: vitae::Options,
+    quiet: bool,
+}
+
+impl Job {
+    /// Builds every input, in parallel; the exit status is the worst of them.
+    fn run_all(&self, inputs: &[PathBuf], output: Option<PathBuf>) -> ExitCode {
+        if inputs.len() == 1 {
+            return ExitCode::from(self.build(&inputs[0], output));
+        }
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let worst = std::sync::atomic::AtomicU8::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(input) = inputs.get(k) else { break };
+                    let status = self.build(input, None);
+                    worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
+                });
+            }
+        });
+        ExitCode::from(worst.into_inner())
+    }
+
+    /// Builds one input; returns its exit status.
+    fn build(&self, input: &Path, output: Option<PathBuf>) -> u8 {
+        let started = Instant::now();
+        let from_stdin = input == Path::new("-");
+        let output = output.unwrap_or_else(|| if from_stdin { PathBuf::from("-") } else { input.with_extension("pdf") });
+        let to_stdout = output == Path::new("-");
+        if !from_stdin && !to_stdout && same_file(input, &output) {
+            eprintln!("{}: error: the output {} is the input itself; choose another path with -o", input.display(), output.display());
+            return EXIT_IO;
+        }
+        let (shown, bytes) = match read_input(input) {
+            Ok(x) => x,
+            Err(m) => {
+                eprintln!("{m}");
+                return EXIT_IO;
+            }
+        };
+        let text = match vitae::decode(&bytes) {
+            Ok(t) => t,
+            Err(d) => {
+                report(&shown, "", &[d]);
+                eprintln!("{shown}: 1 error found; no PDF written");
+                return EXIT_INPUT;
+            }
+        };
+        match vitae::compile(&text, &self.options) {
+            Ok(out) => {
+                report(&shown, &text, &out.warnings);
+                if !self.quiet {
+                    for n in &out.notes {
+                        eprintln!("{shown}: {n}");
+                    }
+                }
+                let written = if to_stdout {
+                    let mut so = std::io::stdout().lock();
+                    so.write_all(&out.pdf).and_then(|_| so.flush()).map_err(|e| format!("<stdout>: error: cannot write the PDF ({e})"))
+                } else {
+                    write_atomically(&output, &out.pdf).map_err(|e| format!("{}: error: cannot write the PDF: {}", output.display(), explain_write_error(&output, &e)))
+                };
+                if let Err(m) = written {
+                    eprintln!("{m}");
+                    return EXIT_IO;
+                }
+                if !self.quiet {
+                    let shown_out = if to_stdout { "<stdout>".to_string() } else { output.display().to_string() };
+                    eprintln!(
+                        "{shown_out}: {} page{}, {} KB, {} ms",
+                        out.pages,
+                        plural(out.pages),
+                        out.pdf.len().div_ceil(1000),
+                        started.elapsed().as_millis()
+                    );
+                }
+                0
+            }
+            Err(errors) => {
+                report(&shown, &text, &errors);
+                eprintln!("{shown}: {} error{} found; no PDF written", errors.len(), plural(errors.len()));
+                EXIT_INPUT
+            }
+        }
+    }
+
+    /// Builds, then rebuilds on every change of the input (debounced by 150 ms),
+    /// until interrupted.
+    fn watch(&self, input: &Path, output: Option<PathBuf>) -> ExitCode {
+        use notify::{RecursiveMode, Watcher as _};
+        let _ = self.build(input, output.clone());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut watcher = match notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+            let _ = tx.send(ev);
+        }) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("{}: error: cannot watch the input ({e})", input.display());
+                return ExitCode::from(EXIT_IO);
+            }
+        };
+        // Watch the folder: editors replace files by renaming, which a watch on the
+        // file itself would lose.
+        let dir = input.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
+            eprintln!("{}: error: cannot watch the input ({e})", input.display());
+            return ExitCode::from(EXIT_IO);
+        }
+        let name = input.file_name().map(|n| n.to_os_string());
+        if !self.quiet {
+            eprintln!("{}: watching for changes (Ctrl-C to stop)", input.display());
+        }
+        let concerns = |ev: &notify::Event| ev.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == name);
+        loop {
+            let Ok(ev) = rx.recv() else { return ExitCode::SUCCESS };
+            if !ev.as_ref().is_ok_and(|e| concerns(e) && !e.kind.is_access()) {
+                continue;
+            }
+            // Debounce: wait until the events stop for a moment.
+            while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
+            let _ = self.build(input, output.clone());
+        }
+    }
+}
+
+/// `vitae init`: writes the starter resume unless a file is there.
+fn init(path: &Path, force: bool) -> ExitCode {
+    if path.exists() && !force {
+        eprintln!("{}: error: the file exists; use --force to overwrite it", path.display());
+        return ExitCode::from(EXIT_IO);
+    }
+    if let Err(e) = write_atomically(path, vitae::schema::STARTER.as_bytes()) {
+        eprintln!("{}: error: cannot write the starter resume: {}", path.display(), explain_write_error(path, &e));
+        return ExitCode::from(EXIT_IO);
+    }
+    eprintln!("{}: written; build it with `vitae build {}`", path.display(), path.display());
+    ExitCode::SUCCESS
 }
 
 /// Says why an output path cannot be written, in the user's terms.
@@ -114,11 +395,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes to a temporary file in the target folder, then renames it over the target,
-/// so a reader never sees a partial PDF and a failure leaves the old one intact.
+/// so a reader never sees a partial file and a failure leaves the old one intact.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out.pdf".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}.{:?}.tmp", std::process::id(), std::thread::current().id()).replace(['(', ')'], ""));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

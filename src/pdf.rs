@@ -13,8 +13,9 @@
 //! - Rules are stroked paths drawn before the text object; links are URI link
 //!   annotations (§12.5.6.5) with a zero-width border.
 //! - The document information dictionary (§14.3.3) holds `/Title`, `/Author`,
-//!   `/Subject`, `/Keywords`; dates are fixed at the epoch and the file identifier
-//!   (§14.4) is a hash of the content, so the same input gives the same bytes.
+//!   `/Subject`, `/Keywords`, and dates only when `SOURCE_DATE_EPOCH` gives one; the
+//!   file identifier (§14.4) is a hash of the content, so the same input gives the
+//!   same bytes.
 
 use crate::layout::{Document, Element};
 use crate::model::{PdfMeta, Rgb};
@@ -33,6 +34,27 @@ fn font_id(f: FaceId) -> FontId {
 
 fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb { r: c.0 as f32, g: c.1 as f32, b: c.2 as f32, icc_profile: None })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pdf_dates() {
+        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
+        assert_eq!(super::pdf_date(1_700_000_000), "D:20231114221320Z");
+        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
+    }
+
+    #[test]
+    fn without_tables_drops_the_naming_table() {
+        let data = crate::text::font(crate::text::FaceId::SerifRegular).data;
+        let smaller = super::without_tables(data, &[b"name"]).unwrap();
+        let face = ttf_parser::RawFace::parse(&smaller, 0).unwrap();
+        assert!(face.table(ttf_parser::Tag::from_bytes(b"name")).is_none());
+        assert!(face.table(ttf_parser::Tag::from_bytes(b"glyf")).is_some());
+        assert!(ttf_parser::Face::parse(&smaller, 0).is_ok());
+        assert!(smaller.len() < data.len());
+    }
 }
 
 /// 64-bit FNV-1a, for the file identifier.
@@ -132,6 +154,33 @@ pub fn without_tables(data: &[u8], drop: &[&[u8; 4]]) -> Option<Vec<u8>> {
 /// A bundled font that printpdf cannot parse, or a failure to serialise (both would
 /// be bugs in vitae; the message says which).
 pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
+    export_dated(doc, meta, None)
+}
+
+/// A PDF date string (PDF 32000-1 §7.9.4) for a Unix time: `D:YYYYMMDDHHmmSSZ`.
+pub fn pdf_date(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    // Civil from days (H. Hinnant's algorithm), proleptic Gregorian, UTC.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// [`export`] with a creation date: `Some(unix time)` (from `SOURCE_DATE_EPOCH`)
+/// becomes `/CreationDate` and `/ModDate`; `None` writes no date at all. Either way
+/// the same input gives the same bytes.
+///
+/// # Errors
+/// As [`export`].
+pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(&meta.title);
     pdf.metadata.info.author = meta.author.clone();
     pdf.metadata.info.subject = meta.subject.clone().unwrap_or_default();
@@ -216,10 +265,23 @@ pub fn export(doc: &Document, meta: &PdfMeta) -> Result<Vec<u8>, String> {
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     // A file identifier from the content (PDF 32000-1 §14.4), not from a random source.
-    let id = format!("{:016x}{:016x}", content_hash(doc), fnv1a(format!("{meta:?}").as_bytes()));
+    let id = format!("{:016x}{:016x}", content_hash(doc), fnv1a(format!("{meta:?}{date:?}").as_bytes()));
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     strip_font_programs(&mut lo);
+    // Dates: SOURCE_DATE_EPOCH's, or none (printpdf writes the epoch otherwise).
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
+        if let Ok(lopdf::Object::Dictionary(dict)) = lo.get_object_mut(info) {
+            for key in [&b"CreationDate"[..], b"ModDate", b"Trapped", b"GTS_PDFXVersion", b"Identifier"] {
+                dict.remove(key);
+            }
+            if let Some(t) = date {
+                let d = lopdf::Object::String(pdf_date(t).into_bytes(), lopdf::StringFormat::Literal);
+                dict.set("CreationDate", d.clone());
+                dict.set("ModDate", d);
+            }
+        }
+    }
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;

@@ -135,6 +135,14 @@ pub fn fonts() -> &'static [Font] {
     })
 }
 
+/// The font families vitae can use, one line each: name, role and faces.
+pub fn families() -> Vec<String> {
+    vec![
+        "Charis SIL 6.101 (bundled; `font: serif`, the default): regular, bold, italic, bold italic".to_string(),
+        "DejaVu Sans 2.37 (bundled; fallback for symbols and letters Charis lacks): regular, bold".to_string(),
+    ]
+}
+
 /// The parsed face for an id.
 pub fn font(id: FaceId) -> &'static Font {
     &fonts()[id as usize]

@@ -8,7 +8,7 @@
 
 pub mod date;
 pub mod design;
-mod raw;
+pub(crate) mod raw;
 
 use crate::diag::{closest, Diagnostic, Pos};
 use crate::markup::{self, Inline};

@@ -67,20 +67,27 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
 }
 
 /// The top-level mapping.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Resume")]
 pub struct RawResume {
     /// `name`: the person's name.
+    #[schemars(with = "Scalar")]
     pub name: Option<Spanned<Scalar>>,
     /// `headline`: the line of markup under the name.
+    #[schemars(with = "Option<Scalar>")]
     pub headline: Option<Spanned<Scalar>>,
     /// `contact`: the list of contact items.
+    #[schemars(with = "Option<List<RawContact>>")]
     pub contact: Option<Spanned<List<Spanned<RawContact>>>>,
     /// `sections`: the list of sections.
+    #[schemars(with = "List<RawSection>")]
     pub sections: Option<Spanned<List<Spanned<RawSection>>>>,
     /// `design`: the mapping of design keys.
+    #[schemars(with = "Option<RawDesign>")]
     pub design: Option<Spanned<RawDesign>>,
     /// `pdf`: the PDF metadata mapping.
+    #[schemars(with = "Option<RawPdf>")]
     pub pdf: Option<Spanned<RawPdf>>,
 }
 
@@ -94,20 +101,27 @@ pub enum RawContact {
 }
 
 /// A contact item written as a mapping; `load` checks that exactly one main key is given.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ContactMapping")]
 pub struct RawContactMap {
     /// `email`: an address, shown as written and linked with `mailto:`.
+    #[schemars(with = "Option<Scalar>")]
     pub email: Option<Spanned<Scalar>>,
     /// `phone`: a number, shown as written and linked with `tel:`.
+    #[schemars(with = "Option<Scalar>")]
     pub phone: Option<Spanned<Scalar>>,
     /// `url`: a web address, shown without its scheme and trailing `/`, and linked.
+    #[schemars(with = "Option<Scalar>")]
     pub url: Option<Spanned<Scalar>>,
     /// `label`: markup shown instead of the URL (with `url` only).
+    #[schemars(with = "Option<Scalar>")]
     pub label: Option<Spanned<Scalar>>,
     /// `location`: a place, in markup, without a link.
+    #[schemars(with = "Option<Scalar>")]
     pub location: Option<Spanned<Scalar>>,
     /// `text`: free inline markup (may hold a `[label](url)` link).
+    #[schemars(with = "Option<Scalar>")]
     pub text: Option<Spanned<Scalar>>,
 }
 
@@ -143,14 +157,18 @@ impl<'de> Deserialize<'de> for RawContact {
 }
 
 /// A section of the body.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Section")]
 pub struct RawSection {
     /// `title`: the section heading.
+    #[schemars(with = "Option<Scalar>")]
     pub title: Option<Spanned<Scalar>>,
     /// `entries`: the list of entries.
+    #[schemars(with = "Option<List<RawEntry>>")]
     pub entries: Option<Spanned<List<Spanned<RawEntry>>>>,
     /// `numbered`: number the entries `1.`, `2.`, … with a hanging indent.
+    #[schemars(with = "Option<bool>")]
     pub numbered: Option<Spanned<bool>>,
 }
 
@@ -164,26 +182,36 @@ pub enum RawEntry {
 }
 
 /// An entry written as a mapping; `load` checks the rules between its keys.
-#[derive(Deserialize, Debug, Default)]
+#[derive(Deserialize, Debug, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "EntryMapping")]
 pub struct RawEntryMap {
     /// `title`: markup set bold on the left of the entry's first row.
+    #[schemars(with = "Option<Scalar>")]
     pub title: Option<Spanned<Scalar>>,
     /// `date`: a free-text date for the date column.
+    #[schemars(with = "Option<Scalar>")]
     pub date: Option<Spanned<Scalar>>,
     /// `start`: a structured date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[schemars(with = "Option<Scalar>")]
     pub start: Option<Spanned<Scalar>>,
     /// `end`: a structured date like `start`, or `present`.
+    #[schemars(with = "Option<Scalar>")]
     pub end: Option<Spanned<Scalar>>,
     /// `subtitle`: markup set italic on the second row, left.
+    #[schemars(with = "Option<Scalar>")]
     pub subtitle: Option<Spanned<Scalar>>,
     /// `location`: markup set italic on the second row, in the date column.
+    #[schemars(with = "Option<Scalar>")]
     pub location: Option<Spanned<Scalar>>,
     /// `label`: the bold lead-in of a `label: text` row (with `text` only).
+    #[schemars(with = "Option<Scalar>")]
     pub label: Option<Spanned<Scalar>>,
     /// `text`: a paragraph of markup.
+    #[schemars(with = "Option<Scalar>")]
     pub text: Option<Spanned<Scalar>>,
     /// `bullets`: the list of bulleted items, each markup.
+    #[schemars(with = "Option<List<Scalar>>")]
     pub bullets: Option<Spanned<List<Spanned<Scalar>>>>,
 }
 
@@ -262,57 +290,152 @@ impl<'de> Deserialize<'de> for RawLengthOr {
 }
 
 /// The `design` mapping, keys as in the spec's table.
-#[derive(Deserialize, Debug, Default)]
+#[derive(Deserialize, Debug, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Design")]
 pub struct RawDesign {
     /// `theme`: a preset name (only `classic` is supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub theme: Option<Spanned<Scalar>>,
     /// `page`: `letter`, `a4`, or `{width, height}`.
+    #[schemars(with = "Option<RawLengthOr>")]
     pub page: Option<Spanned<RawLengthOr>>,
     /// `margin`: one length, or `{top, right, bottom, left}`.
+    #[schemars(with = "Option<RawLengthOr>")]
     pub margin: Option<Spanned<RawLengthOr>>,
     /// `font`: the font family (only the bundled `serif`, Charis SIL, is supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub font: Option<Spanned<Scalar>>,
     /// `font_size`: the body size, a length from 6 pt to 20 pt.
+    #[schemars(with = "Option<Scalar>")]
     pub font_size: Option<Spanned<Scalar>>,
     /// `line_spacing`: baseline-to-baseline distance as a multiple of the font size (0.8 to 3).
+    #[schemars(with = "Option<f64>")]
     pub line_spacing: Option<Spanned<f64>>,
     /// `accent_color`: `#RRGGBB` for the name, section headings and rules.
+    #[schemars(with = "Option<Scalar>")]
     pub accent_color: Option<Spanned<Scalar>>,
     /// `link_color`: `#RRGGBB` for link text.
+    #[schemars(with = "Option<Scalar>")]
     pub link_color: Option<Spanned<Scalar>>,
     /// `justify`: whether paragraphs and bullets are justified.
+    #[schemars(with = "Option<bool>")]
     pub justify: Option<Spanned<bool>>,
     /// `hyphenate`: whether to hyphenate (only `false` is supported yet).
+    #[schemars(with = "Option<bool>")]
     pub hyphenate: Option<Spanned<bool>>,
     /// `language`: the language of month names and hyphenation (only English is supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub language: Option<Spanned<Scalar>>,
     /// `date_column`: `right` or `left` (only `right` is supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub date_column: Option<Spanned<Scalar>>,
     /// `date_align`: dates' alignment in a left date column (not supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub date_align: Option<Spanned<Scalar>>,
     /// `section_title`: `uppercase`, `smallcaps` or `as-written` (`smallcaps` is not supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub section_title: Option<Spanned<Scalar>>,
     /// `section_rule`: whether a thin rule goes under each section heading.
+    #[schemars(with = "Option<bool>")]
     pub section_rule: Option<Spanned<bool>>,
     /// `contact_separator`: the text between contact items.
+    #[schemars(with = "Option<Scalar>")]
     pub contact_separator: Option<Spanned<Scalar>>,
     /// `page_numbers`: whether `n / N` is set at the foot of each page.
+    #[schemars(with = "Option<bool>")]
     pub page_numbers: Option<Spanned<bool>>,
     /// `running_header`: the name atop every page after the first (only `false` is supported yet).
+    #[schemars(with = "Option<bool>")]
     pub running_header: Option<Spanned<bool>>,
     /// `fit_pages`: a page count to fit the resume to (not supported yet).
+    #[schemars(with = "Option<Scalar>")]
     pub fit_pages: Option<Spanned<Scalar>>,
 }
 
 /// The `pdf` metadata mapping.
-#[derive(Deserialize, Debug, Default)]
+#[derive(Deserialize, Debug, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "PdfMetadata")]
 pub struct RawPdf {
     /// `title`: the PDF's `/Title` (default: the name).
+    #[schemars(with = "Option<Scalar>")]
     pub title: Option<Spanned<Scalar>>,
     /// `subject`: the PDF's `/Subject`.
+    #[schemars(with = "Option<Scalar>")]
     pub subject: Option<Spanned<Scalar>>,
     /// `keywords`: the list for the PDF's `/Keywords`.
+    #[schemars(with = "Option<List<Scalar>>")]
     pub keywords: Option<Spanned<List<Scalar>>>,
+}
+
+// JSON Schemas of the types with hand-written deserialisers (`vitae schema`).
+mod schema_impls {
+    use super::*;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Scalar {
+        fn schema_name() -> Cow<'static, str> {
+            "Text".into()
+        }
+        fn inline_schema() -> bool {
+            true
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": ["string", "number", "boolean"] })
+        }
+    }
+
+    impl<T: JsonSchema> JsonSchema for List<T> {
+        fn schema_name() -> Cow<'static, str> {
+            format!("List_of_{}", T::schema_name()).into()
+        }
+        fn inline_schema() -> bool {
+            true
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "array", "items": g.subschema_for::<T>() })
+        }
+    }
+
+    impl JsonSchema for RawContact {
+        fn schema_name() -> Cow<'static, str> {
+            "Contact".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A contact item: text (inline markup), or a mapping with exactly one of email, phone, url (with an optional label), location, text.",
+                "anyOf": [ { "type": ["string", "number", "boolean"] }, g.subschema_for::<RawContactMap>() ]
+            })
+        }
+    }
+
+    impl JsonSchema for RawEntry {
+        fn schema_name() -> Cow<'static, str> {
+            "Entry".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "An entry: a paragraph of inline markup, or a mapping with title, date or start/end, subtitle, location, label, text, bullets.",
+                "anyOf": [ { "type": ["string", "number", "boolean"] }, { "allOf": [ g.subschema_for::<RawEntryMap>() ], "minProperties": 1 } ]
+            })
+        }
+    }
+
+    impl JsonSchema for RawLengthOr {
+        fn schema_name() -> Cow<'static, str> {
+            "LengthOrSides".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A length (a number of points, or a number with a unit pt, in, mm or cm, e.g. `0.7in`), a page name (`letter`, `a4`), or a mapping of lengths ({top, right, bottom, left} for margins, {width, height} for a page).",
+                "anyOf": [
+                    { "type": ["string", "number"] },
+                    { "type": "object", "additionalProperties": false,
+                      "properties": { "top": {"type": ["string", "number"]}, "right": {"type": ["string", "number"]}, "bottom": {"type": ["string", "number"]}, "left": {"type": ["string", "number"]}, "width": {"type": ["string", "number"]}, "height": {"type": ["string", "number"]} } }
+                ]
+            })
+        }
+    }
 }
