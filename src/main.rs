@@ -348,14 +348,28 @@ impl Job {
         if !self.quiet {
             eprintln!("{}: watching for changes (Ctrl-C to stop)", input.display());
         }
-        let concerns = |ev: &notify::Event| ev.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == name);
+        // Only changes to the input count: not reads (of the PDF, say) nor our own
+        // writes to other files in the folder.
+        let relevant = |ev: &notify::Result<notify::Event>| {
+            ev.as_ref().is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == name))
+        };
         loop {
-            let Ok(ev) = rx.recv() else { return ExitCode::SUCCESS };
-            if !ev.as_ref().is_ok_and(|e| concerns(e) && !e.kind.is_access()) {
-                continue;
+            match rx.recv() {
+                Ok(ev) if relevant(&ev) => {}
+                Ok(_) => continue,
+                Err(_) => return ExitCode::SUCCESS,
             }
-            // Debounce: wait until the events stop for a moment.
-            while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
+            // Debounce: rebuild once the input has been quiet for 150 ms.
+            let mut quiet_from = Instant::now();
+            loop {
+                let left = Duration::from_millis(150).saturating_sub(quiet_from.elapsed());
+                match rx.recv_timeout(left) {
+                    Ok(ev) if relevant(&ev) => quiet_from = Instant::now(),
+                    Ok(_) => {}
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return ExitCode::SUCCESS,
+                }
+            }
             let _ = self.build(input, output.clone());
         }
     }

@@ -39,7 +39,9 @@ fn the_example_builds_into_a_pdf_with_every_word_in_reading_order() {
     std::fs::copy(root().join("resume.yaml"), dir.join("resume.yaml")).unwrap();
     let out = vitae(&["build"], &dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "warnings: {}", String::from_utf8_lossy(&out.stderr));
+    // One line on success, no warnings.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("resume.pdf: 2 pages, ") && err.ends_with(" ms\n") && err.lines().count() == 1, "{err}");
     let pdf = dir.join("resume.pdf");
     qpdf_check(&pdf);
     assert_eq!(tool("pdfinfo", &[pdf.to_str().unwrap()]).lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().last(), Some("2"));
@@ -150,7 +152,11 @@ fn every_good_fixture_gives_a_valid_pdf() {
         let pdf = dir.join(format!("{name}.pdf"));
         let out = vitae(&["build", path.to_str().unwrap(), "-o", pdf.to_str().unwrap()], &dir);
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        // All but the last line (the success line: path, pages, size, time).
+        let all = String::from_utf8_lossy(&out.stderr);
+        let last = all.lines().last().unwrap_or("");
+        assert!(last.starts_with(&format!("{}: ", pdf.display())) && last.ends_with(" ms"), "{name}: {all}");
+        let stderr = all[..all.len() - last.len() - 1].to_string();
         // cjk: characters no bundled font has; long-url: an identifier wider than the
         // line, broken between letters (issue #3 asks for a warning saying where);
         // fit-one-page: the size fit_pages chose.

@@ -63,7 +63,7 @@ fn cjk_builds_with_one_warning_per_missing_character() {
     assert_eq!(first.pos.line, 4);
     assert_eq!(first.message, "no bundled font has the character '李' (U+674E); it is shown as an empty box in name");
     // With --deny-warnings the build fails.
-    assert!(vitae::compile(&text, &vitae::Options { deny_warnings: true, fit_pages: None }).is_err());
+    assert!(vitae::compile(&text, &vitae::Options { deny_warnings: true, ..Default::default() }).is_err());
 }
 
 /// The first line of a bad fixture: the line named (if any) and the words.

@@ -1,0 +1,259 @@
+//! The command line end to end: every command, exit status, standard input and
+//! output, several inputs, `--deny-warnings`, diagnostics, the watch loop, the schema,
+//! reproducible output and `SOURCE_DATE_EPOCH`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vitae-cmd-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn vitae(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(kind: &str, name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(kind).join(name)
+}
+
+#[test]
+fn init_writes_a_starter_that_builds_and_refuses_to_overwrite() {
+    let dir = tempdir("init");
+    let o = vitae(&["init"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("resume.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=vitae.schema.json\n"));
+    let o = vitae(&["build", "--deny-warnings"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("resume.pdf: 1 page, "), "{}", stderr(&o));
+    // A second init refuses; --force overwrites.
+    std::fs::write(dir.join("resume.yaml"), "mine").unwrap();
+    let o = vitae(&["init"], &dir);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(stderr(&o), "resume.yaml: error: the file exists; use --force to overwrite it\n");
+    assert_eq!(std::fs::read_to_string(dir.join("resume.yaml")).unwrap(), "mine");
+    assert_eq!(vitae(&["init", "--force"], &dir).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(dir.join("resume.yaml")).unwrap(), vitae::schema::STARTER);
+}
+
+#[test]
+fn exit_statuses() {
+    let dir = tempdir("exit");
+    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("ok.yaml")).unwrap();
+    std::fs::copy(fixture("bad", "unknown-key.yaml"), dir.join("bad.yaml")).unwrap();
+    assert_eq!(vitae(&["build", "ok.yaml"], &dir).status.code(), Some(0));
+    assert_eq!(vitae(&["build", "bad.yaml"], &dir).status.code(), Some(1));
+    assert_eq!(vitae(&["build", "--no-such-flag"], &dir).status.code(), Some(2));
+    assert_eq!(vitae(&["build", "ok.yaml", "bad.yaml", "-o", "x.pdf"], &dir).status.code(), Some(2));
+    assert_eq!(vitae(&["build", "ok.yaml", "--page", "tabloid"], &dir).status.code(), Some(2));
+    assert_eq!(vitae(&["build", "missing.yaml"], &dir).status.code(), Some(3));
+    std::fs::create_dir(dir.join("folder.yaml")).unwrap();
+    let o = vitae(&["build", "folder.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(stderr(&o), "folder.yaml: error: cannot read the input: it is a folder, not a resume file\n");
+    assert_eq!(vitae(&["check", "ok.yaml"], &dir).status.code(), Some(0));
+    assert_eq!(vitae(&["check", "ok.yaml", "bad.yaml"], &dir).status.code(), Some(1));
+    assert!(!dir.join("bad.pdf").exists());
+}
+
+#[test]
+fn check_reports_every_error_and_writes_nothing() {
+    let dir = tempdir("check");
+    let yaml = "name: A\nsections:\n  - title: T\n    entries:\n      - title: X\n        end: 2020\n      - label: L\ndesign:\n  accent_color: blue\n";
+    std::fs::write(dir.join("r.yaml"), yaml).unwrap();
+    let o = vitae(&["check", "r.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("error: ").count(), 3, "{err}");
+    assert!(err.ends_with("r.yaml: 3 errors found\n"), "{err}");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn three_diagnostics_exactly() {
+    let dir = tempdir("diag");
+    let run = |name: &str| {
+        std::fs::copy(fixture("bad", name), dir.join(name)).unwrap();
+        stderr(&vitae(&["check", name], &dir))
+    };
+    assert_eq!(
+        run("bad-color.yaml"),
+        "error: design.accent_color: `#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)\n --> bad-color.yaml:7:17\n  |\n7 |   accent_color: \"#12345G\"\n  |                 ^^^^^^^^^\nbad-color.yaml: 1 error found\n"
+    );
+    assert_eq!(
+        run("end-before-start.yaml"),
+        "error: end `2020-01` is before start `2021-05`\n --> end-before-start.yaml:8:14\n  |\n8 |         end: 2020-01\n  |              ^^^^^^^\nend-before-start.yaml: 1 error found\n"
+    );
+    assert_eq!(
+        run("js-link.yaml"),
+        "error: entry: link `javascript:alert(1)` uses the scheme `javascript`, which is not allowed (expected http:, https:, mailto: or tel:)\n --> js-link.yaml:6:9\n  |\n6 |       - \"Click [here](javascript:alert(1)) for a surprise.\"\n  |         ^^^^^^\njs-link.yaml: 1 error found\n"
+    );
+}
+
+#[test]
+fn standard_input_and_output() {
+    let dir = tempdir("stdio");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vitae"))
+        .args(["build", "-", "-o", "-", "--quiet"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&std::fs::read(fixture("good", "minimal.yaml")).unwrap()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.starts_with(b"%PDF-"));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    // The same bytes as building the file.
+    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("m.yaml")).unwrap();
+    assert_eq!(vitae(&["build", "m.yaml", "-q"], &dir).status.code(), Some(0));
+    assert_eq!(std::fs::read(dir.join("m.pdf")).unwrap(), out.stdout);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "nothing else was written");
+}
+
+#[test]
+fn several_inputs_build_next_to_themselves() {
+    let dir = tempdir("many");
+    for n in ["a", "b", "c"] {
+        std::fs::copy(fixture("good", "dates.yaml"), dir.join(format!("{n}.yaml"))).unwrap();
+    }
+    std::fs::copy(fixture("bad", "bad-month.yaml"), dir.join("d.yaml")).unwrap();
+    let o = vitae(&["build", "a.yaml", "b.yaml", "c.yaml", "d.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(1), "the worst status wins");
+    for n in ["a", "b", "c"] {
+        assert!(std::fs::read(dir.join(format!("{n}.pdf"))).unwrap().starts_with(b"%PDF-"));
+        assert!(stderr(&o).contains(&format!("{n}.pdf: 1 page, ")), "{}", stderr(&o));
+    }
+    assert!(!dir.join("d.pdf").exists());
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning() {
+    let dir = tempdir("deny");
+    std::fs::copy(fixture("good", "cjk.yaml"), dir.join("cjk.yaml")).unwrap();
+    assert_eq!(vitae(&["build", "cjk.yaml", "-q"], &dir).status.code(), Some(0));
+    std::fs::remove_file(dir.join("cjk.pdf")).unwrap();
+    let o = vitae(&["build", "cjk.yaml", "--deny-warnings"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.join("cjk.pdf").exists());
+    assert_eq!(vitae(&["check", "cjk.yaml", "--deny-warnings"], &dir).status.code(), Some(1));
+}
+
+#[test]
+fn reproducible_and_source_date_epoch() {
+    let dir = tempdir("date");
+    std::fs::copy(root().join("resume.yaml"), dir.join("r.yaml")).unwrap();
+    let build = |epoch: Option<&str>, out: &str| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vitae"));
+        c.args(["build", "r.yaml", "-q", "-o", out]).current_dir(&dir).env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            c.env("SOURCE_DATE_EPOCH", e);
+        }
+        assert!(c.status().unwrap().success());
+        std::fs::read(dir.join(out)).unwrap()
+    };
+    let (a, b) = (build(None, "a.pdf"), build(None, "b.pdf"));
+    assert_eq!(a, b);
+    assert!(!String::from_utf8_lossy(&a).contains("CreationDate"));
+    let (c, d) = (build(Some("1700000000"), "c.pdf"), build(Some("1700000000"), "d.pdf"));
+    assert_eq!(c, d);
+    assert_ne!(a, c);
+    let info = Command::new("pdfinfo").arg(dir.join("c.pdf")).output().expect("pdfinfo (poppler-utils)");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "{}", String::from_utf8_lossy(&info.stdout));
+}
+
+#[test]
+fn watch_rebuilds_when_the_input_changes() {
+    let dir = tempdir("watch");
+    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("w.yaml")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vitae"))
+        .args(["build", "w.yaml", "--watch", "-q"])
+        .current_dir(&dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let wait_for = |what: &dyn Fn() -> bool| {
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_secs(15) {
+            if what() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    };
+    let pdf = dir.join("w.pdf");
+    assert!(wait_for(&|| pdf.exists()), "the first build");
+    let first = std::fs::read(&pdf).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    // A broken edit keeps the last good PDF …
+    std::fs::write(dir.join("w.yaml"), "name: [unclosed\n").unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    assert_eq!(std::fs::read(&pdf).unwrap(), first);
+    // … a good one replaces it.
+    let changed = std::fs::read_to_string(fixture("good", "minimal.yaml")).unwrap().replace("Sam Rivera", "Sam Changed");
+    std::fs::write(dir.join("w.yaml"), changed).unwrap();
+    let rebuilt = wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    assert!(rebuilt, "no rebuild after the change: {}", stderr(&out));
+    assert!(stderr(&out).contains("--> w.yaml:1:"), "the failed rebuild's error: {}", stderr(&out));
+}
+
+#[test]
+fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
+    let out = vitae(&["schema"], root());
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let as_json = |path: &Path| -> serde_json::Value { serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
+    let mut good: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/good")).unwrap().map(|e| e.unwrap().path()).collect();
+    good.push(root().join("resume.yaml"));
+    for f in &good {
+        let v = as_json(f);
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+    }
+    let starter: serde_json::Value = serde_saphyr::from_str(vitae::schema::STARTER).unwrap();
+    assert!(validator.is_valid(&starter));
+    for bad in ["unknown-key.yaml", "wrong-type.yaml", "empty-entry.yaml", "missing-name.yaml"] {
+        assert!(!validator.is_valid(&as_json(&fixture("bad", bad))), "{bad} should not validate");
+    }
+}
+
+#[test]
+fn fonts_and_version() {
+    let o = vitae(&["fonts"], root());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Charis SIL 6.101 (bundled"));
+    let v = String::from_utf8_lossy(&vitae(&["--version"], root()).stdout).into_owned();
+    assert!(v.starts_with(&format!("vitae {}", env!("CARGO_PKG_VERSION"))), "{v}");
+}
+
+#[test]
+fn the_ci_workflow_is_valid_yaml() {
+    let text = std::fs::read_to_string(root().join(".github/workflows/resume.yml")).unwrap();
+    let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    let steps = v["jobs"]["pdf"]["steps"].as_array().unwrap();
+    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("vitae build resume.yaml --deny-warnings"))));
+    assert!(steps.iter().any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact"))));
+}
