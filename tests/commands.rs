@@ -91,7 +91,7 @@ fn three_diagnostics_exactly() {
     };
     assert_eq!(
         run("bad-color.yaml"),
-        "error: design.accent_color: `#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)\n --> bad-color.yaml:7:17\n  |\n7 |   accent_color: \"#12345G\"\n  |                 ^^^^^^^^^\nbad-color.yaml: 1 error found\n"
+        "error: design.accent_color: `#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)\n --> bad-color.yaml:7:17\n  |\n7 |   accent_color: \"#12345G\"\n  |                 ^^^^^^^^^\n  |\n  = help: write a colour as `#` and six hexadecimal digits, in quotes: \"#1F3A5F\"\nbad-color.yaml: 1 error found\n"
     );
     assert_eq!(
         run("end-before-start.yaml"),

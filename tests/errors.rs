@@ -45,7 +45,7 @@ fn indentation_mistakes_get_a_hint() {
 fn a_month_needs_two_digits() {
     assert_eq!(
         first(&format!("{HEAD}      - title: X\n        start: 2021-6\n")),
-        "6:16: start: `2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)"
+        "6:16: start: `2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD) | hint: write a date as `2021`, `2021-06` or `2021-06-30`; an end may also be `present`; for free text use `date:` instead"
     );
 }
 
@@ -70,6 +70,15 @@ fn every_rule_violation_is_reported_not_only_the_first() {
     .unwrap_err();
     let lines: Vec<u32> = errs.iter().map(|d| d.pos.line).collect();
     assert_eq!(lines, vec![6, 7, 9]);
+}
+
+#[test]
+fn enum_values_get_did_you_mean() {
+    assert_eq!(
+        first("name: A\nsections: []\ndesign:\n  section_title: uppercas\n"),
+        "4:18: design.section_title: unknown value `uppercas` (expected `uppercase`, `smallcaps` or `as-written`) | hint: did you mean `uppercase`?"
+    );
+    assert!(first("name: A\nsections: []\ndesign:\n  page: A5\n").starts_with("4:9: design.page: unknown page `A5`"));
 }
 
 #[test]

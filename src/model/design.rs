@@ -154,6 +154,14 @@ fn pos<T>(s: &Spanned<T>) -> Pos {
     s.referenced.into()
 }
 
+/// Adds "did you mean" for an enum value close to one of `values`.
+fn with_did_you_mean(d: Diagnostic, got: &str, values: &[&str]) -> Diagnostic {
+    match crate::diag::closest(got, values) {
+        Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+        None => d,
+    }
+}
+
 fn not_yet(key: &str, at: Pos, what: &str) -> Diagnostic {
     Diagnostic::error(at, format!("design key `{key}`{what} is not supported yet"))
         .with_hint(format!("remove `{key}` from `design`; this version of vitae cannot honour it"))
@@ -167,14 +175,16 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
     let mut d = Design::default();
     let mut errs = Vec::new();
     let length = |v: &Spanned<Scalar>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Pt> {
-        parse_length(&v.value.0).map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")))).ok()
+        parse_length(&v.value.0)
+            .map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")).with_hint("write a length as a number with a unit: `0.7in`, `18mm`, `2cm`, `10pt` (a bare number is points)")))
+            .ok()
     };
     if let Some(p) = &raw.page {
         match &p.value {
             RawLengthOr::One(Scalar(s)) => match s.trim().to_ascii_lowercase().as_str() {
                 "letter" => (d.page_width, d.page_height) = (612.0, 792.0),
                 "a4" => (d.page_width, d.page_height) = (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4),
-                _ => errs.push(Diagnostic::error(pos(p), format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})"))),
+                _ => errs.push(with_did_you_mean(Diagnostic::error(pos(p), format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})")), s, &["letter", "a4"])),
             },
             RawLengthOr::Map(kv) => {
                 let (mut w, mut h) = (None, None);
@@ -245,7 +255,9 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
     }
     let color = |v: &Option<Spanned<Scalar>>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Rgb> {
         let v = v.as_ref()?;
-        parse_color(&v.value.0).map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")))).ok()
+        parse_color(&v.value.0)
+            .map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")).with_hint("write a colour as `#` and six hexadecimal digits, in quotes: \"#1F3A5F\"")))
+            .ok()
     };
     if let Some(c) = color(&raw.accent_color, "accent_color", &mut errs) {
         d.accent = c;
@@ -271,7 +283,7 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
             "uppercase" => d.section_title = SectionTitle::Uppercase,
             "as-written" => d.section_title = SectionTitle::AsWritten,
             "smallcaps" => errs.push(not_yet("section_title", pos(v), ": `smallcaps`")),
-            s => errs.push(Diagnostic::error(pos(v), format!("design.section_title: unknown value `{s}` (expected `uppercase`, `smallcaps` or `as-written`)"))),
+            s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.section_title: unknown value `{s}` (expected `uppercase`, `smallcaps` or `as-written`)")), s, &["uppercase", "smallcaps", "as-written"])),
         }
     }
     // Keys whose features are not built yet: refused unless they ask for what we do.
@@ -292,20 +304,21 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
         let l = v.value.0.trim();
         match Language::from_tag(l) {
             Some(lang) => d.language = lang,
-            None => errs.push(Diagnostic::error(
-                pos(v),
-                format!(
-                    "design.language: `{l}` is not a language vitae can set (expected one of {})",
-                    crate::lang::LANGUAGES.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ")
-                ),
-            )),
+            None => {
+                let tags: Vec<&str> = crate::lang::LANGUAGES.iter().map(|l| l.tag()).collect();
+                errs.push(with_did_you_mean(
+                    Diagnostic::error(pos(v), format!("design.language: `{l}` is not a language vitae can set (expected one of {})", tags.join(", "))),
+                    l,
+                    &tags,
+                ));
+            }
         }
     }
     if let Some(v) = &raw.date_column {
         match v.value.0.trim() {
             "right" => {}
             "left" => errs.push(not_yet("date_column", pos(v), ": `left`")),
-            s => errs.push(Diagnostic::error(pos(v), format!("design.date_column: unknown value `{s}` (expected `right` or `left`)"))),
+            s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.date_column: unknown value `{s}` (expected `right` or `left`)")), s, &["right", "left"])),
         }
     }
     if let Some(v) = &raw.date_align {

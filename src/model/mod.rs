@@ -426,8 +426,9 @@ impl Validator {
         if let Some(d) = &m.date {
             out.date = Some(self.plain(d));
         } else if let Some(s) = &m.start {
-            let start = date::parse_date(&s.value.0, false).map_err(|msg| self.err(at(s), format!("start: {msg}"))).ok();
-            let end = m.end.as_ref().and_then(|e| date::parse_date(&e.value.0, true).map_err(|msg| self.err(at(e), format!("end: {msg}"))).ok());
+            const DATE_HELP: &str = "write a date as `2021`, `2021-06` or `2021-06-30`; an end may also be `present`; for free text use `date:` instead";
+            let start = date::parse_date(&s.value.0, false).map_err(|msg| self.errs.push(Diagnostic::error(at(s), format!("start: {msg}")).with_hint(DATE_HELP))).ok();
+            let end = m.end.as_ref().and_then(|e| date::parse_date(&e.value.0, true).map_err(|msg| self.errs.push(Diagnostic::error(at(e), format!("end: {msg}")).with_hint(DATE_HELP))).ok());
             if let (Some(a), Some(b), Some(e)) = (start, end, &m.end)
                 && date::is_after(a, b) {
                     self.err(at(e), format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()));
