@@ -185,7 +185,7 @@ fn read_input(input: &Path) -> Result<(String, Vec<u8>), String> {
     std::fs::read(input).map(|b| (shown.clone(), b)).map_err(|e| format!("{shown}: error: cannot read the input ({e})"))
 }
 
-/// One input's result: its exit status.
+/// Prints diagnostics for an input.
 fn report(shown: &str, text: &str, diags: &[vitae::diag::Diagnostic]) {
     let c = color();
     for d in diags {
@@ -193,21 +193,28 @@ fn report(shown: &str, text: &str, diags: &[vitae::diag::Diagnostic]) {
     }
 }
 
-/// `vitae check`: lays the input out and reports; returns the exit status.
-fn check(input: &Path, options: &vitae::Options) -> u8 {
-    let (shown, bytes) = match read_input(input) {
-        Ok(x) => x,
-        Err(m) => {
-            eprintln!("{m}");
-            return EXIT_IO;
-        }
-    };
-    let text = match vitae::decode(&bytes) {
-        Ok(t) => t,
+/// Reads and decodes an input, reporting a failure (with `then` after the count of
+/// errors); `Err` is the exit status.
+fn load(input: &Path, then: &str) -> Result<(String, String), u8> {
+    let (shown, bytes) = read_input(input).map_err(|m| {
+        eprintln!("{m}");
+        EXIT_IO
+    })?;
+    match vitae::decode(&bytes) {
+        Ok(text) => Ok((shown, text)),
         Err(d) => {
             report(&shown, "", &[d]);
-            return EXIT_INPUT;
+            eprintln!("{shown}: 1 error found{then}");
+            Err(EXIT_INPUT)
         }
+    }
+}
+
+/// `vitae check`: lays the input out and reports; returns the exit status.
+fn check(input: &Path, options: &vitae::Options) -> u8 {
+    let (shown, text) = match load(input, "") {
+        Ok(x) => x,
+        Err(status) => return status,
     };
     match vitae::lay_out(&text, options) {
         Ok(laid) => {
@@ -269,20 +276,9 @@ impl Job {
             eprintln!("{}: error: the output {} is the input itself; choose another path with -o", input.display(), output.display());
             return EXIT_IO;
         }
-        let (shown, bytes) = match read_input(input) {
+        let (shown, text) = match load(input, "; no PDF written") {
             Ok(x) => x,
-            Err(m) => {
-                eprintln!("{m}");
-                return EXIT_IO;
-            }
-        };
-        let text = match vitae::decode(&bytes) {
-            Ok(t) => t,
-            Err(d) => {
-                report(&shown, "", &[d]);
-                eprintln!("{shown}: 1 error found; no PDF written");
-                return EXIT_INPUT;
-            }
+            Err(status) => return status,
         };
         match vitae::compile(&text, &self.options) {
             Ok(out) => {
