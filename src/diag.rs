@@ -109,11 +109,22 @@ impl Diagnostic {
         let title = level.clone().primary_title(self.message.as_str());
         let mut group = match line_text {
             Some(text) => {
-                // The byte range of the word at the column.
+                // The byte range of what the position points at: a quoted value to its
+                // closing quote, a key up to its colon, else a plain value to the end
+                // of the line (less a comment).
                 let start = text.char_indices().nth(self.pos.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
-                let word = &text[start..start + text[start..].find(char::is_whitespace).unwrap_or(text.len() - start)];
-                let word = if word.len() > 1 { word.strip_suffix(':').unwrap_or(word) } else { word };
-                let len = word.len().max(1);
+                let rest = &text[start..];
+                let len = match rest.chars().next() {
+                    Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+                    _ => {
+                        let key = rest.find(": ").or_else(|| rest.strip_suffix(':').map(str::len)).filter(|&i| !rest[..i].contains(' '));
+                        match key {
+                            Some(k) if k > 0 => k,
+                            _ => rest.find(" #").unwrap_or(rest.len()).min(rest.trim_end().len()),
+                        }
+                    }
+                }
+                .max(1);
                 let end = (start + len).min(text.len());
                 title.element(
                     Snippet::source(text)

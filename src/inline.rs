@@ -271,8 +271,16 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         let idx = opp.at;
         let seg = &text[prev..idx];
         let word_end = prev + seg.trim_end().len();
-        let word = c.words.len();
-        c.words.push(text[prev..word_end].to_string());
+        // A word runs from space to space: the pieces of `co-founded` or of a URL,
+        // cut by breaks inside them, share its number (and its whole text, for the
+        // PDF's /ActualText when it is broken across lines).
+        let continues = prev > 0 && !text[..prev].ends_with(char::is_whitespace);
+        let word = if continues { c.words.len() - 1 } else { c.words.len() };
+        if continues {
+            c.words[word].push_str(&text[prev..word_end]);
+        } else {
+            c.words.push(text[prev..word_end].to_string());
+        }
         // Hyphenation points of a whole word (spaces on both sides), as offsets.
         let whole = (prev == 0 || text[..prev].ends_with(char::is_whitespace)) && (word_end < idx || idx == text.len());
         let cuts: Vec<usize> = match style.hyphenate {

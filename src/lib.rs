@@ -1,4 +1,5 @@
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 //! vitae: a resume written in YAML, typeset into a PDF.
 //!
 //! # Steps

@@ -2,7 +2,9 @@
 //! prints diagnostics to standard error and sets the exit status.
 //!
 //! Exit status: 0 success; 1 an input is invalid or cannot be set; 2 a usage error
-//! (from clap); 3 an input cannot be read or an output cannot be written.
+//! (from clap); 3 an input cannot be read or an output cannot be written; 70 an
+//! internal error (a panic, caught: reported with the input's name, nothing written).
+#![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal as _, Read as _, Write as _};
@@ -15,7 +17,7 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("VITAE_COMMIT"));
 
 /// Typeset a resume written in YAML into a PDF.
 #[derive(Parser, Debug)]
-#[command(name = "vitae", version = VERSION, about, long_about = None)]
+#[command(name = "vitae", version = VERSION, about, long_about = None, after_help = "Examples:\n  vitae init                  write a starter resume.yaml\n  vitae build                 resume.yaml → resume.pdf\n  vitae check cv.yaml         report every problem, write nothing\n\nThe format: docs/format.md. Exit status: 0 ok, 1 invalid input, 2 usage, 3 file error, 70 internal error.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,10 +25,11 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build resumes into PDFs.
+    /// Build resumes into PDFs
     ///
     /// Each INPUT is written next to itself with the extension .pdf, several in
-    /// parallel. `-` reads standard input; `-o -` writes the PDF to standard output.
+    /// parallel. `-` reads standard input and, without -o, writes the PDF to standard
+    /// output (never to a terminal); `-o -` writes to standard output.
     ///
     /// Examples:
     ///   vitae build                          (resume.yaml → resume.pdf)
@@ -60,7 +63,7 @@ enum Command {
         #[arg(long)]
         watch: bool,
     },
-    /// Check resumes without writing anything: report every error and warning.
+    /// Check resumes without writing anything: report every error and warning
     ///
     /// The exit status says whether each input would build.
     ///
@@ -71,7 +74,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Write a commented starter resume (a fictional person) that builds as it is.
+    /// Write a commented starter resume (a fictional person) that builds as it is
     ///
     /// Example: vitae init cv.yaml
     Init {
@@ -82,11 +85,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the resume format, for editors' YAML language servers.
+    /// Print the JSON Schema of the resume format, for editors' YAML language servers
     ///
     /// Example: vitae schema > vitae.schema.json
     Schema,
-    /// List the font families vitae can use.
+    /// List the font families vitae can use
     ///
     /// Example: vitae fonts
     Fonts,
@@ -104,8 +107,32 @@ struct Common {
 const EXIT_INPUT: u8 = 1;
 /// Exit status for a file that cannot be read or written.
 const EXIT_IO: u8 = 3;
+/// Exit status for an internal error (EX_SOFTWARE of sysexits.h).
+const EXIT_INTERNAL: u8 = 70;
+
+/// Runs `f` for `input`; a panic inside becomes an internal-error report and exit
+/// status 70 (the panic's own message is kept for the report, not printed raw).
+fn guarded(input: &Path, f: impl FnOnce() -> u8) -> u8 {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(status) => status,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            eprintln!(
+                "{}: error: internal error in vitae {VERSION}: {what}\n  = note: nothing was written. This is a bug in vitae: please report it with this input attached.",
+                input.display()
+            );
+            EXIT_INTERNAL
+        }
+    }
+}
 
 fn main() -> ExitCode {
+    // Panics are reported by `guarded`, in the user's terms, not by the default hook.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
         Command::Build { inputs, output, common, fit_pages, page, font_size, quiet, watch } => {
@@ -119,6 +146,7 @@ fn main() -> ExitCode {
                 Err(m) => return usage(&m),
             };
             let font_size = match font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
+                Ok(Some(s)) if !(6.0..=20.0).contains(&s) => return usage(&format!("--font-size: {s} pt is out of range (expected 6 pt to 20 pt)")),
                 Ok(s) => s,
                 Err(m) => return usage(&format!("--font-size: {m}")),
             };
@@ -136,7 +164,7 @@ fn main() -> ExitCode {
         Command::Check { inputs, common } => {
             let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
             let options = vitae::Options { deny_warnings: common.deny_warnings, ..Default::default() };
-            let worst = inputs.iter().map(|i| check(i, &options)).max().unwrap_or(0);
+            let worst = inputs.iter().map(|i| guarded(i, || check(i, &options))).max().unwrap_or(0);
             ExitCode::from(worst)
         }
         Command::Init { path, force } => init(&path, force),
@@ -181,6 +209,11 @@ fn read_input(input: &Path) -> Result<(String, Vec<u8>), String> {
     let shown = input.display().to_string();
     if input.is_dir() {
         return Err(format!("{shown}: error: cannot read the input: it is a folder, not a resume file"));
+    }
+    if let Ok(meta) = std::fs::metadata(input) {
+        if meta.len() > vitae::model::MAX_INPUT_BYTES as u64 {
+            return Err(format!("{shown}: error: the input is {} bytes; a resume may have at most {}", meta.len(), vitae::model::MAX_INPUT_BYTES));
+        }
     }
     std::fs::read(input).map(|b| (shown.clone(), b)).map_err(|e| format!("{shown}: error: cannot read the input ({e})"))
 }
@@ -248,7 +281,7 @@ impl Job {
     /// Builds every input, in parallel; the exit status is the worst of them.
     fn run_all(&self, inputs: &[PathBuf], output: Option<PathBuf>) -> ExitCode {
         if inputs.len() == 1 {
-            return ExitCode::from(self.build(&inputs[0], output));
+            return ExitCode::from(guarded(&inputs[0], || self.build(&inputs[0], output)));
         }
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len());
         let next = std::sync::atomic::AtomicUsize::new(0);
@@ -258,7 +291,7 @@ impl Job {
                 s.spawn(|| loop {
                     let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     let Some(input) = inputs.get(k) else { break };
-                    let status = self.build(input, None);
+                    let status = guarded(input, || self.build(input, None));
                     worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
                 });
             }
@@ -272,6 +305,14 @@ impl Job {
         let from_stdin = input == Path::new("-");
         let output = output.unwrap_or_else(|| if from_stdin { PathBuf::from("-") } else { input.with_extension("pdf") });
         let to_stdout = output == Path::new("-");
+        if input.is_dir() {
+            eprintln!("{}: error: cannot read the input: it is a folder, not a resume file", input.display());
+            return EXIT_IO;
+        }
+        if to_stdout && std::io::stdout().is_terminal() {
+            eprintln!("error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o");
+            return EXIT_IO;
+        }
         if !from_stdin && !to_stdout && same_file(input, &output) {
             eprintln!("{}: error: the output {} is the input itself; choose another path with -o", input.display(), output.display());
             return EXIT_IO;

@@ -99,7 +99,7 @@ fn three_diagnostics_exactly() {
     );
     assert_eq!(
         run("js-link.yaml"),
-        "error: entry: link `javascript:alert(1)` uses the scheme `javascript`, which is not allowed (expected http:, https:, mailto: or tel:)\n --> js-link.yaml:6:9\n  |\n6 |       - \"Click [here](javascript:alert(1)) for a surprise.\"\n  |         ^^^^^^\njs-link.yaml: 1 error found\n"
+        "error: entry: link `javascript:alert(1)` uses the scheme `javascript`, which is not allowed (expected http:, https:, mailto: or tel:)\n --> js-link.yaml:6:9\n  |\n6 |       - \"Click [here](javascript:alert(1)) for a surprise.\"\n  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\njs-link.yaml: 1 error found\n"
     );
 }
 

@@ -121,6 +121,9 @@ pub fn parse_length(s: &str) -> Result<Pt, String> {
     let t = s.trim();
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
     let (num, unit) = (t[..split].trim(), t[split..].trim());
+    if num.is_empty() {
+        return Err(format!("`{t}` is not a length (expected a number with a unit pt, in, mm or cm)"));
+    }
     let factor = match unit {
         "" | "pt" => 1.0,
         "in" => 72.0,

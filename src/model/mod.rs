@@ -195,6 +195,10 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         && let Some(key) = key_before(source, pos) {
             msg = format!("`{key}`: {msg}");
         }
+    if msg.contains("invalid boolean") {
+        let key = key_before(source, pos);
+        msg = format!("{}wrong type: expected `true` or `false`", key.map(|k| format!("`{k}`: ")).unwrap_or_default());
+    }
     if msg.contains("found a tab") {
         // YAML forbids tabs in indentation: point at the tab itself.
         let start: usize = source.lines().take(pos.line.saturating_sub(1) as usize).map(|l| l.len() + 1).sum();
