@@ -75,6 +75,9 @@ pub struct Laid {
     pub notes: Vec<String>,
 }
 
+/// The most pages vitae sets: a longer document is not a resume (and would take long).
+pub const MAX_PAGES: usize = 200;
+
 /// The smallest scale `fit_pages` may apply to the type and its spacing: 85 %.
 pub const FIT_MIN_SCALE: f64 = 0.85;
 /// The smallest body size `fit_pages` may reach, pt.
@@ -182,6 +185,9 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
             laid
         }
     };
+    if doc.pages.len() > MAX_PAGES {
+        return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the resume would take {} pages; vitae sets at most {MAX_PAGES}", doc.pages.len()))]);
+    }
     let mut warnings = resume.warnings.clone();
     warnings.extend(layout_warnings);
     Ok(Laid { resume, doc, warnings, notes })

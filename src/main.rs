@@ -210,11 +210,7 @@ fn read_input(input: &Path) -> Result<(String, Vec<u8>), String> {
     if input.is_dir() {
         return Err(format!("{shown}: error: cannot read the input: it is a folder, not a resume file"));
     }
-    if let Ok(meta) = std::fs::metadata(input) {
-        if meta.len() > vitae::model::MAX_INPUT_BYTES as u64 {
-            return Err(format!("{shown}: error: the input is {} bytes; a resume may have at most {}", meta.len(), vitae::model::MAX_INPUT_BYTES));
-        }
-    }
+
     std::fs::read(input).map(|b| (shown.clone(), b)).map_err(|e| format!("{shown}: error: cannot read the input ({e})"))
 }
 
@@ -233,6 +229,10 @@ fn load(input: &Path, then: &str) -> Result<(String, String), u8> {
         eprintln!("{m}");
         EXIT_IO
     })?;
+    if bytes.len() > vitae::model::MAX_INPUT_BYTES {
+        eprintln!("{shown}: error: the input is {} bytes; a resume may have at most {}{then}", bytes.len(), vitae::model::MAX_INPUT_BYTES);
+        return Err(EXIT_INPUT);
+    }
     match vitae::decode(&bytes) {
         Ok(text) => Ok((shown, text)),
         Err(d) => {
@@ -461,4 +461,16 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error_with_status_70() {
+        std::panic::set_hook(Box::new(|_| {}));
+        assert_eq!(guarded(Path::new("cv.yaml"), || panic!("boom")), EXIT_INTERNAL);
+        assert_eq!(guarded(Path::new("cv.yaml"), || 0), 0);
+    }
 }

@@ -27,6 +27,9 @@ pub struct Span {
 /// Styled text: the output of [`parse`].
 pub type Inline = Vec<Span>;
 
+/// The longest link target accepted, in characters.
+pub const MAX_URL_CHARS: usize = 2000;
+
 /// The URL schemes a link may use.
 pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
@@ -43,6 +46,12 @@ enum Tok {
 /// "link `javascript:alert(1)` uses the scheme `javascript`, which is not allowed
 /// (expected http:, https:, mailto: or tel:)".
 pub fn check_url(url: &str) -> Result<(), String> {
+    if url.chars().count() > MAX_URL_CHARS {
+        return Err(format!("a link of {} characters is too long (at most {MAX_URL_CHARS})", url.chars().count()));
+    }
+    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("link `{}` contains {} (a URL may not; write a space as %20)", url.escape_debug(), if c == ' ' { "a space".to_string() } else { format!("the character U+{:04X}", c as u32) }));
+    }
     let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
         !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
@@ -296,5 +305,9 @@ mod tests {
         );
         assert!(parse("[x](example.com)").unwrap_err().contains("no scheme"));
         assert!(parse("[mail](mailto:a@b.c) [t](tel:+4412)").is_ok());
+        assert_eq!(check_url("https://a.org/x y").unwrap_err(), "link `https://a.org/x y` contains a space (a URL may not; write a space as %20)");
+        assert_eq!(check_url("https://a.org/\u{7}").unwrap_err(), "link `https://a.org/\\u{7}` contains the character U+0007 (a URL may not; write a space as %20)");
+        let long = format!("https://a.org/{}", "x".repeat(2000));
+        assert_eq!(check_url(&long).unwrap_err(), "a link of 2014 characters is too long (at most 2000)");
     }
 }

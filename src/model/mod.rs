@@ -100,6 +100,10 @@ pub struct Resume {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The longest text a field may hold, in characters: a résumé's longest paragraph is
+/// a few hundred.
+pub const MAX_FIELD_CHARS: usize = 100_000;
+
 /// Largest input accepted, in bytes (5 MB): a resume is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 5_000_000;
 
@@ -195,6 +199,9 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         && let Some(key) = key_before(source, pos) {
             msg = format!("`{key}`: {msg}");
         }
+    if msg.contains("recursion limit exceeded") {
+        msg = "the document nests deeper than a resume can (YAML lists and mappings more than 32 levels deep)".to_string();
+    }
     if msg.contains("invalid boolean") {
         let key = key_before(source, pos);
         msg = format!("{}wrong type: expected `true` or `false`", key.map(|k| format!("`{k}`: ")).unwrap_or_default());
@@ -254,12 +261,22 @@ impl Validator {
         self.errs.push(Diagnostic::error(pos, msg));
     }
 
+    /// Refuses a field longer than [`MAX_FIELD_CHARS`].
+    fn check_length(&mut self, s: &Spanned<Scalar>) {
+        let n = s.value.0.chars().count();
+        if n > MAX_FIELD_CHARS {
+            self.err(at(s), format!("this text is {n} characters long; a field may hold at most {MAX_FIELD_CHARS}"));
+        }
+    }
+
     fn plain(&mut self, s: &Spanned<Scalar>) -> Text {
+        self.check_length(s);
         let text = s.value.0.clone();
         Text { inline: vec![markup::Span { text: text.clone(), ..Default::default() }], text, pos: at(s) }
     }
 
     fn markup(&mut self, s: &Spanned<Scalar>, what: &str) -> Text {
+        self.check_length(s);
         let text = s.value.0.clone();
         let inline = markup::parse(&text).unwrap_or_else(|m| {
             self.err(at(s), format!("{what}: {m}"));
