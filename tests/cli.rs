@@ -31,6 +31,10 @@ fn qpdf_check(pdf: &Path) {
     let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is needed; .ci/run installs it");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success() && !text.contains("WARNING"), "qpdf --check {}: {text}", pdf.display());
+    // And it renders without a word from poppler on standard error.
+    let prefix = pdf.with_extension("render");
+    let out = Command::new("pdftoppm").args(["-r", "20", "-png"]).arg(pdf).arg(&prefix).output().expect("pdftoppm (poppler-utils)");
+    assert!(out.status.success() && out.stderr.is_empty(), "pdftoppm {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
