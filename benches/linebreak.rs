@@ -14,7 +14,6 @@ use vitae::inline::{items, typeset, ParStyle};
 use vitae::lang::Language;
 use vitae::linebreak::{break_paragraph, first_fit, Params};
 use vitae::markup::Span;
-use vitae::model::Rgb;
 
 const WORDS: &str = "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three states himself few house use during without again place american around however home small found thought went say part once general high upon school every does got united left number course war until always away something fact though water less public put think almost hand enough far took head yet government system better set told nothing night end why called didn't eyes find going look asked later knew point next program city business give group toward young days let room president side social present given several order national possible rather second face per among form important often things looked early white case large become need big four within felt children along saw best church ever least power development light thought seemed family interest want members mind country area others done turned although open problem experience characteristically internationalization considerations notwithstanding telecommunications infrastructure modernization programme demonstrated extraordinarily comprehensive interoperability improvements";
 
@@ -47,7 +46,7 @@ fn corpus() -> Vec<String> {
 }
 
 fn style(hyphenate: bool) -> ParStyle {
-    ParStyle { size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify: true, hyphenate: hyphenate.then_some(Language::EnglishUs) }
+    ParStyle { justify: true, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() }
 }
 
 fn bench(c: &mut Criterion) {

@@ -8,7 +8,7 @@ use vitae::inline::{typeset_with, Breaker, ParStyle};
 use vitae::layout::{Document, Element, Page, TextRun};
 use vitae::lang::Language;
 use vitae::markup::{parse, Span};
-use vitae::model::{PdfMeta, Rgb};
+use vitae::model::PdfMeta;
 
 const TEXT: [&str; 3] = [
     "In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face. Close by the king’s castle lay a great dark forest, and under an old lime-tree in the forest was a well, and when the day was very warm, the king’s child went out into the forest and sat down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on high and caught it; and this ball was her favorite plaything.",
@@ -19,7 +19,7 @@ const TEXT: [&str; 3] = [
 fn main() {
     let measure = 230.0;
     let (left, gutter, top) = (40.0, 40.0, 60.0);
-    let style = ParStyle { size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify: true, hyphenate: Some(Language::EnglishUs) };
+    let style = ParStyle { justify: true, hyphenate: Some(Language::EnglishUs), ..ParStyle::default() };
     let head = ParStyle { bold: true, hyphenate: None, ..style.clone() };
     let mut elements = Vec::new();
     for (col, (breaker, title)) in [(Breaker::FirstFit, "First fit"), (Breaker::TotalFit, "Knuth–Plass total fit")].into_iter().enumerate() {

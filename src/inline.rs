@@ -34,7 +34,7 @@ use crate::lang::Language;
 use crate::linebreak::{break_paragraph, line_start, Item, Params, PenaltyKind, INFINITE_PENALTY, RAGGED_STRETCH_EM};
 use crate::markup::Span;
 use crate::model::Rgb;
-use crate::text::{self, FaceId, Glyph, Shaped};
+use crate::text::{self, Family, Glyph, Shaped, Styled};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Cost of a hyphenation point: TeX's \hyphenpenalty=50.
@@ -69,6 +69,28 @@ pub struct ParStyle {
     pub justify: bool,
     /// Hyphenate with this language's patterns; `None`: never hyphenate.
     pub hyphenate: Option<Language>,
+    /// The family the text is set in (the spans' bold and italic choose its faces).
+    pub family: Family,
+    /// Set lower-case letters as small capitals (section headings with
+    /// `section_title: smallcaps`).
+    pub small_caps: bool,
+}
+
+impl Default for ParStyle {
+    /// 10 pt regular Charis SIL in the text colour, ragged, not hyphenated.
+    fn default() -> ParStyle {
+        ParStyle {
+            size: 10.0,
+            bold: false,
+            italic: false,
+            color: Rgb::TEXT,
+            link_color: Rgb::ACCENT,
+            justify: false,
+            hyphenate: None,
+            family: Family::SERIF,
+            small_caps: false,
+        }
+    }
 }
 
 /// A run of glyphs placed on a line: one face, size and colour.
@@ -76,8 +98,8 @@ pub struct ParStyle {
 pub struct Run {
     /// Left edge, pt from the line's start.
     pub x: Pt,
-    /// The face the glyphs are in.
-    pub face: FaceId,
+    /// The face the glyphs are in, with what is synthesised on it.
+    pub face: Styled,
     /// Font size, pt.
     pub size: Pt,
     /// Fill colour.
@@ -95,6 +117,9 @@ pub struct Run {
     pub actual_text: Option<String>,
     /// The last run of a word broken across lines.
     pub word_end: bool,
+    /// The text the run stands for when its glyphs spell it otherwise (synthesised
+    /// small capitals: `ERFAHRUNG` set small for `erfahrung`).
+    pub replacement: Option<String>,
     /// The paragraph's number for the word the run belongs to (spaces: none).
     pub word: Option<usize>,
 }
@@ -192,8 +217,8 @@ pub fn natural_width(spans: &[Span], style: &ParStyle) -> Pt {
         .sum()
 }
 
-fn face_of(span: &Span, style: &ParStyle) -> FaceId {
-    FaceId::serif(style.bold || span.bold, style.italic || span.italic)
+fn face_of(span: &Span, style: &ParStyle) -> Styled {
+    style.family.face(style.bold || span.bold, style.italic || span.italic)
 }
 
 /// Characters after which a URL may break (besides UAX #14's opportunities), as
@@ -305,7 +330,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
             bounds.extend(cuts.iter().copied().filter(|&x| x > lo && x < hi));
             bounds.push(hi);
             for pair in bounds.windows(2) {
-                let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size);
+                let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size, style.small_caps);
                 add_missing(&mut c.missing, missing);
                 for r in runs {
                     let width = r.width();
@@ -328,7 +353,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         if word_end < idx {
             let k = pieces(word_end, idx).first().map_or(0, |p| p.0);
             let face = face_of(&spans[k], style);
-            let (runs, _) = text::shape(" ", face, style.size);
+            let (runs, _) = text::shape(" ", face, style.size, false);
             let w: Pt = runs.iter().map(Shaped::width).sum();
             let (stretch, shrink) = if style.justify { (w / 2.0, w / 3.0) } else { (0.0, 0.0) };
             c.material.push(Material { runs, link: spans[k].link.clone(), space: true, word: None });
@@ -359,8 +384,8 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
 }
 
 /// A hyphen in `face` at `size`: its runs and width.
-fn hyphen(face: FaceId, size: Pt) -> (Vec<Shaped>, Pt) {
-    let (runs, _) = text::shape("-", face, size);
+fn hyphen(face: Styled, size: Pt) -> (Vec<Shaped>, Pt) {
+    let (runs, _) = text::shape("-", face, size, false);
     let w = runs.iter().map(Shaped::width).sum();
     (runs, w)
 }
@@ -387,7 +412,7 @@ fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize
                 c.items.push(Item::Penalty { width: hy_width, cost: EMERGENCY_PENALTY, flagged: true, kind: PenaltyKind::Emergency, content: hy_content });
             }
             first = false;
-            let (runs, missing) = text::shape(g, face, style.size);
+            let (runs, missing) = text::shape(g, face, style.size, style.small_caps);
             add_missing(&mut c.missing, missing);
             let width = runs.iter().map(Shaped::width).sum();
             c.material.push(Material { runs, link: spans[k].link.clone(), space: false, word: Some(word) });
@@ -415,7 +440,7 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                 runs.push(Run {
                     x: *x,
                     face: r.face,
-                    size: style.size,
+                    size: r.size,
                     color,
                     glyphs: r.glyphs.clone(),
                     width,
@@ -423,6 +448,7 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                     space: m.space,
                     actual_text: None,
                     word_end: false,
+                    replacement: r.actual_text.clone(),
                     word: m.word,
                 });
                 *x += width;
@@ -489,7 +515,7 @@ mod tests {
     use crate::markup::parse;
 
     fn style(justify: bool) -> ParStyle {
-        ParStyle { size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify, hyphenate: None }
+        ParStyle { justify, ..ParStyle::default() }
     }
 
     fn line_text(l: &Line) -> String {

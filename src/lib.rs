@@ -15,8 +15,9 @@
 //!
 //! Units: every length is in points (pt, 1/72 in). Layout space has its origin at the
 //! page's top-left corner with y growing down; only [`pdf`] flips to PDF user space.
-//! The library never touches files or the terminal: [`compile`] takes the input text
-//! and returns bytes and diagnostics.
+//! The library never touches the terminal, and reads no file but the fonts a resume
+//! asks for by path or by installed family ([`text::resolve`]): [`compile`] takes the
+//! input text and returns bytes and diagnostics.
 
 pub mod diag;
 pub mod geom;
@@ -46,6 +47,13 @@ pub struct Options {
     pub font_size: Option<f64>,
     /// The PDF's creation date as a Unix time (`SOURCE_DATE_EPOCH`); `None`: no date.
     pub date: Option<i64>,
+    /// A theme replacing `design.theme` (`--theme`); the file's other design keys
+    /// still override it.
+    pub theme: Option<model::Theme>,
+    /// The folder `design.font` paths are relative to (the resume's folder; `None`:
+    /// the current folder). Resolving a font is the one place the library reads
+    /// files: the font files the resume names, or the system's font folders.
+    pub base_dir: Option<std::path::PathBuf>,
 }
 
 /// The result of a successful build.
@@ -126,7 +134,8 @@ pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec
 /// The input's problems; or, with `fit_pages`, a resume that needs more pages even at
 /// the smallest scale (the error names how many).
 pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
-    let mut resume = model::load(text)?;
+    let ctx = model::Context { base_dir: options.base_dir.clone(), theme: options.theme };
+    let mut resume = model::load_with(text, &ctx)?;
     if let Some((w, h)) = options.page {
         (resume.design.page_width, resume.design.page_height) = (w, h);
     }

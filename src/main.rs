@@ -89,7 +89,7 @@ enum Command {
     ///
     /// Example: vitae schema > vitae.schema.json
     Schema,
-    /// List the font families vitae can use
+    /// List the font families vitae can use: bundled, then installed
     ///
     /// Example: vitae fonts
     Fonts,
@@ -101,6 +101,21 @@ struct Common {
     /// Fail when there is any warning (for CI).
     #[arg(long)]
     deny_warnings: bool,
+    /// Use this theme instead of `design.theme`: classic, modern, compact or banking
+    /// (the file's other design keys still apply).
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<vitae::model::Theme>,
+}
+
+/// `--theme`'s value.
+fn parse_theme(s: &str) -> Result<vitae::model::Theme, String> {
+    vitae::model::Theme::from_name(s).ok_or_else(|| format!("unknown theme `{s}` (expected classic, modern, compact or banking)"))
+}
+
+/// The options for one input: `design.font` paths are relative to its folder.
+fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
+    let dir = input.parent().filter(|p| !p.as_os_str().is_empty() && input != Path::new("-")).map(Path::to_path_buf);
+    vitae::Options { base_dir: dir, ..options.clone() }
 }
 
 /// Exit status for an input that is invalid or cannot be set.
@@ -151,7 +166,7 @@ fn main() -> ExitCode {
                 Err(m) => return usage(&format!("--font-size: {m}")),
             };
             let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
-            let options = vitae::Options { deny_warnings: common.deny_warnings, fit_pages, page, font_size, date };
+            let options = vitae::Options { deny_warnings: common.deny_warnings, fit_pages, page, font_size, date, theme: common.theme, base_dir: None };
             let job = Job { options, quiet };
             if watch {
                 if inputs.len() != 1 || inputs[0] == Path::new("-") {
@@ -163,7 +178,7 @@ fn main() -> ExitCode {
         }
         Command::Check { inputs, common } => {
             let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
-            let options = vitae::Options { deny_warnings: common.deny_warnings, ..Default::default() };
+            let options = vitae::Options { deny_warnings: common.deny_warnings, theme: common.theme, ..Default::default() };
             let worst = inputs.iter().map(|i| guarded(i, || check(i, &options))).max().unwrap_or(0);
             ExitCode::from(worst)
         }
@@ -175,6 +190,11 @@ fn main() -> ExitCode {
         Command::Fonts => {
             for f in vitae::text::families() {
                 println!("{f}");
+            }
+            let installed = vitae::text::resolve::installed();
+            println!("\n{} famil{} installed on this system (`font: <name>`):", installed.len(), if installed.len() == 1 { "y" } else { "ies" });
+            for f in installed {
+                println!("  {f}");
             }
             ExitCode::SUCCESS
         }
@@ -249,7 +269,7 @@ fn check(input: &Path, options: &vitae::Options) -> u8 {
         Ok(x) => x,
         Err(status) => return status,
     };
-    match vitae::lay_out(&text, options) {
+    match vitae::lay_out(&text, &for_input(options, input)) {
         Ok(laid) => {
             report(&shown, &text, &laid.warnings);
             if options.deny_warnings && !laid.warnings.is_empty() {
@@ -321,7 +341,7 @@ impl Job {
             Ok(x) => x,
             Err(status) => return status,
         };
-        match vitae::compile(&text, &self.options) {
+        match vitae::compile(&text, &for_input(&self.options, input)) {
             Ok(out) => {
                 report(&shown, &text, &out.warnings);
                 if !self.quiet {

@@ -19,17 +19,28 @@
 
 use crate::layout::{Document, Element};
 use crate::model::{PdfMeta, Rgb};
-use crate::text::{font, FaceId};
+use crate::text::{font, FaceId, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR};
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, DictItem, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 use std::collections::BTreeSet;
 
 /// The resource id of a face: its first six letters are the subset tag (§9.9.2),
 /// fixed per face so that output is deterministic.
 fn font_id(f: FaceId) -> FontId {
-    FontId(format!("VITAE{}", (b'A' + f as u8) as char))
+    let n = f.0 as u32;
+    let letter = |k: u32| (b'A' + (n / 26u32.pow(k) % 26) as u8) as char;
+    FontId(format!("VIT{}{}{}", letter(2), letter(1), letter(0)))
+}
+
+/// A marked-content span whose `/ActualText` is `text` (PDF 32000-1 §14.9.4).
+fn actual_text(text: &str) -> Op {
+    let mut utf16 = vec![0xFE, 0xFF];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let mut map = std::collections::BTreeMap::new();
+    map.insert("ActualText".to_string(), DictItem::String { data: utf16, literal: false });
+    Op::BeginMarkedContentWithProperties { tag: "Span".to_string(), properties: DictItem::Dict { map } }
 }
 
 fn color(c: Rgb) -> Color {
@@ -47,7 +58,7 @@ mod tests {
 
     #[test]
     fn without_tables_drops_the_naming_table() {
-        let data = crate::text::font(crate::text::FaceId::SerifRegular).data;
+        let data = crate::text::font(crate::text::FaceId::SERIF_REGULAR).data;
         let smaller = super::without_tables(data, &[b"name"]).unwrap();
         let face = ttf_parser::RawFace::parse(&smaller, 0).unwrap();
         assert!(face.table(ttf_parser::Tag::from_bytes(b"name")).is_none());
@@ -76,7 +87,7 @@ fn content_hash(doc: &Document) -> u64 {
                     for v in [t.x, t.baseline, t.size] {
                         h = fnv1a_from(h, &v.to_bits().to_le_bytes());
                     }
-                    h = fnv1a_from(h, &[t.face as u8]);
+                    h = fnv1a_from(h, &[t.face.id.0 as u8, (t.face.id.0 >> 8) as u8, t.face.fake_bold as u8, t.face.fake_italic as u8]);
                     for g in &t.glyphs {
                         h = fnv1a_from(h, &g.gid.to_le_bytes());
                     }
@@ -188,10 +199,10 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
     pdf.metadata.info.creator = "vitae".to_string();
     pdf.metadata.info.producer = format!("vitae {}", env!("CARGO_PKG_VERSION"));
 
-    let used: BTreeSet<FaceId> = doc.pages.iter().flat_map(|p| p.runs().map(|r| r.face)).collect();
+    let used: BTreeSet<FaceId> = doc.pages.iter().flat_map(|p| p.runs().map(|r| r.face.id)).collect();
     for &f in &used {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(font(f).data, 0, &mut warnings).ok_or_else(|| format!("internal error: the bundled font {} cannot be embedded", f.file_name()))?;
+        let parsed = ParsedFont::from_bytes(font(f).data, font(f).index as usize, &mut warnings).ok_or_else(|| format!("the font {} cannot be embedded (printpdf cannot read it)", f.name()))?;
         pdf.resources.fonts.map.insert(font_id(f), printpdf::PdfFont::new(parsed));
     }
 
@@ -212,31 +223,49 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
         ops.push(Op::StartTextSection);
         let mut cur_font: Option<(FaceId, f64)> = None;
         let mut cur_color: Option<Rgb> = None;
+        // Synthesised bold: fill then stroke (mode 2, §9.3.6) with a line of
+        // FAKE_BOLD_STROKE em in the fill colour; the stroke state is set per run.
+        let mut stroking = false;
         for run in page.runs() {
-            if cur_font != Some((run.face, run.size)) {
-                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face)), size: Pt(run.size as f32) });
-                cur_font = Some((run.face, run.size));
+            if cur_font != Some((run.face.id, run.size)) {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face.id)), size: Pt(run.size as f32) });
+                cur_font = Some((run.face.id, run.size));
             }
             if cur_color != Some(run.color) {
                 ops.push(Op::SetFillColor { col: color(run.color) });
                 cur_color = Some(run.color);
             }
+            let Styled { fake_bold, fake_italic, .. } = run.face;
+            if fake_bold {
+                ops.push(Op::SetOutlineColor { col: color(run.color) });
+                ops.push(Op::SetOutlineThickness { pt: Pt((FAKE_BOLD_STROKE * run.size) as f32) });
+                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                stroking = true;
+            } else if stroking {
+                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                stroking = false;
+            }
             if let Some(text) = &run.actual_text {
                 // A word broken across lines: one marked-content span whose
-                // /ActualText is the whole word (PDF 32000-1 §14.9.4).
-                let mut utf16 = vec![0xFE, 0xFF];
-                utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-                let mut map = std::collections::BTreeMap::new();
-                map.insert("ActualText".to_string(), DictItem::String { data: utf16, literal: false });
-                ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_string(), properties: DictItem::Dict { map } });
+                // /ActualText is the whole word.
+                ops.push(actual_text(text));
             }
-            let y = Pt((h - run.baseline) as f32);
+            if let Some(text) = &run.replacement {
+                ops.push(actual_text(text));
+            }
+            let y = (h - run.baseline) as f32;
             let mut x = run.x;
             for g in &run.glyphs {
-                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt((x + g.x_offset) as f32), y) });
+                let gx = (x + g.x_offset) as f32;
+                // Synthesised italic: a shear in the text matrix (§9.4.2), [1 0 s 1 x y].
+                let matrix = if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, gx, y]) } else { TextMatrix::Translate(Pt(gx), Pt(y)) };
+                ops.push(Op::SetTextMatrix { matrix });
                 let cp = Codepoint { gid: g.gid, offset: 0.0, cid: g.text.clone() };
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![cp])] });
                 x += g.advance;
+            }
+            if run.replacement.is_some() {
+                ops.push(Op::EndMarkedContent);
             }
             if run.actual_text_end {
                 ops.push(Op::EndMarkedContent);

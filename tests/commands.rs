@@ -243,8 +243,15 @@ fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
 #[test]
 fn fonts_and_version() {
     let o = vitae(&["fonts"], root());
-    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Charis SIL 6.101 (bundled"));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Charis SIL 6.101 (bundled; `font: serif`"), "{out}");
+    assert!(lines[1].starts_with("Lato 2.007 (bundled; `font: sans`"), "{out}");
+    assert!(lines[2].starts_with("DejaVu Sans 2.37 (bundled; fallback"), "{out}");
+    assert_eq!(lines[3], "");
+    assert!(lines[4].ends_with("installed on this system (`font: <name>`):"), "{out}");
+    // CI installs fonts-dejavu-core (.ci/run): DejaVu Serif is one of them.
+    assert!(lines[5..].contains(&"  DejaVu Serif"), "{out}");
     let v = String::from_utf8_lossy(&vitae(&["--version"], root()).stdout).into_owned();
     assert!(v.starts_with(&format!("vitae {}", env!("CARGO_PKG_VERSION"))), "{v}");
 }

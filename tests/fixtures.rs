@@ -6,9 +6,7 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// Good fixtures that a later issue enables (the left date column).
-const LATER: [&str; 1] = ["left-dates.yaml"];
+use vitae::model::Theme;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
@@ -18,22 +16,49 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
 }
 
 fn good() -> Vec<PathBuf> {
-    fixtures("good").into_iter().filter(|p| !LATER.contains(&p.file_name().unwrap().to_str().unwrap())).collect()
+    fixtures("good")
 }
 
+/// Every good fixture in its own design and under each theme (`--theme`), laid out and
+/// checked: margins, overlaps, reading order, the date column (right or left).
 #[test]
 fn every_good_fixture_meets_the_display_list_checks() {
+    let themes = [None, Some(Theme::Classic), Some(Theme::Modern), Some(Theme::Compact), Some(Theme::Banking)];
+    let mut checked = 0;
+    for theme in themes {
+        checked += check_good_fixtures(theme);
+    }
+    assert_eq!(checked, 5 * 10);
+}
+
+fn check_good_fixtures(theme: Option<Theme>) -> usize {
     let mut checked = 0;
     for path in good() {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let name = format!("{} ({})", path.file_name().unwrap().to_string_lossy(), theme.map_or("own design", |t| t.name()));
         let text = std::fs::read_to_string(&path).unwrap();
-        let (resume, doc, warnings) = vitae::layout_source(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        // fit-one-page asks for one page; under `modern` the left date column takes
+        // 60 pt of every line's measure and it needs two even at 85 % (the fit error
+        // is tested in errors.rs), so it is fitted to two there.
+        let fit = (theme == Some(Theme::Modern) && name.starts_with("fit-one-page")).then_some(2);
+        let options = vitae::Options { theme, fit_pages: fit, ..Default::default() };
+        let laid = vitae::lay_out(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let (resume, doc, warnings) = (laid.resume, laid.doc, laid.warnings);
+        let name = name.split(' ').next().unwrap().to_string();
         match name.as_str() {
             "cjk.yaml" => {}
+            // At 9.5 pt on compact's 540 pt measure the identifier fits on a line.
+            "long-url.yaml" if theme == Some(Theme::Compact) => assert!(warnings.is_empty(), "{warnings:?}"),
             "long-url.yaml" => {
-                assert_eq!(warnings.len(), 1, "{warnings:?}");
+                assert_eq!(warnings.len(), 1, "{name} under {theme:?}: {warnings:?}");
                 assert_eq!(warnings[0].pos.line, 10);
-                assert!(warnings[0].message.starts_with("`ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789` in section 'Links', entry 2 text is wider than the line (511.2 pt)"));
+                let measure = match theme {
+                    None | Some(Theme::Classic | Theme::Banking) => "511.2 pt",
+                    // Past the left date column (the widest date, `2021` at 9 pt: 20.9 pt)
+                    // and its 10 pt gutter.
+                    _ => "480.3 pt",
+                };
+                let want = format!("`ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789` in section 'Links', entry 2 text is wider than the line ({measure})");
+                assert!(warnings[0].message.starts_with(&want), "{name}: {}", warnings[0].message);
             }
             _ => assert!(warnings.is_empty(), "{name}: unexpected warnings {warnings:?}"),
         }
@@ -42,10 +67,10 @@ fn every_good_fixture_meets_the_display_list_checks() {
         check_order(&expected_words(&resume), &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
         let n = check_dates(&resume, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(n, dated(&resume).len(), "{name}");
-        vitae::compile(&text, &vitae::Options::default()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        vitae::compile(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         checked += 1;
     }
-    assert_eq!(checked, 9);
+    checked
 }
 
 #[test]

@@ -6,7 +6,6 @@ use vitae::lang::Language;
 use vitae::linebreak::total_fit::total_fit;
 use vitae::linebreak::{first_fit, total_demerits, Item, Params, PenaltyKind, INFINITE_PENALTY};
 use vitae::markup::Span;
-use vitae::model::Rgb;
 
 /// A paragraph model: boxes 1–60 pt, glue after each (width 3, stretch 1.5, shrink 1),
 /// now and then a hyphen penalty inside a word, ending with \parfillskip.
@@ -60,10 +59,7 @@ proptest! {
         hyphenate in any::<bool>(),
     ) {
         let text = words.join(" ");
-        let style = ParStyle {
-            size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify,
-            hyphenate: hyphenate.then_some(Language::EnglishUs),
-        };
+        let style = ParStyle { justify, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
         let p = typeset(&[Span { text: text.clone(), ..Default::default() }], &style, measure);
         let mut got = String::new();
         for line in &p.lines {
@@ -82,10 +78,7 @@ mod exact {
     use super::*;
 
     fn lines(text: &str, measure: f64, justify: bool, hyphenate: bool) -> Vec<String> {
-        let style = ParStyle {
-            size: 10.0, bold: false, italic: false, color: Rgb::TEXT, link_color: Rgb::ACCENT, justify,
-            hyphenate: hyphenate.then_some(Language::EnglishUs),
-        };
+        let style = ParStyle { justify, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
         let p = typeset(&vitae::markup::parse(text).unwrap(), &style, measure);
         p.lines.iter().map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.clone())).collect()).collect()
     }

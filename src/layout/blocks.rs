@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rect};
 use crate::inline::{natural_width, typeset, Line, ParStyle, Paragraph};
 use crate::markup::Span;
-use crate::model::{Design, Entry, Resume, Rgb, SectionTitle, Text};
+use crate::model::{DateAlign, DateColumn, Design, Entry, HeaderAlign, HeadingRule, Resume, Rgb, SectionTitle, Text};
 
 /// Name size as a multiple of the body size.
 const NAME_SCALE: f64 = 2.4;
@@ -69,6 +69,13 @@ struct Builder<'a> {
     fs: Pt,
     left: Pt,
     measure: Pt,
+    /// The left date column's width (`date_column: left`), pt; `None` for the right
+    /// column.
+    date_col: Option<Pt>,
+    /// Where entries' text starts (past the left date column and its gutter), pt from
+    /// the page's left edge, and the measure it has.
+    body_x: Pt,
+    body_measure: Pt,
     bands: Vec<Band>,
     /// Characters no font covers, with the field they occur in.
     missing: Vec<(char, Pos, String)>,
@@ -121,12 +128,36 @@ fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
 /// Builds the bands of a resume, and warnings for characters no font covers.
 pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
     let d = &r.design;
-    let mut b = Builder { d, fs: d.font_size, left: d.margin.left, measure: d.page_width - d.margin.left - d.margin.right, bands: Vec::new(), missing: Vec::new(), warnings: Vec::new(), kind: BandKind::Header, groups: 0, entry: None, entries: 0 };
+    let measure = d.page_width - d.margin.left - d.margin.right;
+    let mut b = Builder {
+        d,
+        fs: d.font_size,
+        left: d.margin.left,
+        measure,
+        date_col: None,
+        body_x: d.margin.left,
+        body_measure: measure,
+        bands: Vec::new(),
+        missing: Vec::new(),
+        warnings: Vec::new(),
+        kind: BandKind::Header,
+        groups: 0,
+        entry: None,
+        entries: 0,
+    };
+    if d.date_column == DateColumn::Left {
+        let col = b.date_column_width(r);
+        if col > 0.0 {
+            b.date_col = Some(col);
+            b.body_x = b.left + col + DATE_GUTTER * b.fs;
+            b.body_measure = measure - col - DATE_GUTTER * b.fs;
+        }
+    }
     b.header(r);
     for (k, s) in r.sections.iter().enumerate() {
         let title = match d.section_title {
             SectionTitle::Uppercase => s.title.text.to_uppercase(),
-            SectionTitle::AsWritten => s.title.text.clone(),
+            SectionTitle::SmallCaps | SectionTitle::AsWritten => s.title.text.clone(),
         };
         b.heading(&title, &s.title, k == 0 && r.headline.is_none() && r.contact.is_empty());
         // Numbered entries hang past the widest number and a gap of half an em.
@@ -172,7 +203,33 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
 
 impl Builder<'_> {
     fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
-        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None }
+        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None, family: self.d.font, small_caps: false }
+    }
+
+    /// A vertical space of `k` × the body size, scaled by the theme's spacing.
+    fn space(&self, k: f64) -> Pt {
+        k * self.fs * self.d.space_scale
+    }
+
+    /// The style of dates and locations: the quiet grey at the theme's date size.
+    fn quiet(&self, italic: bool) -> ParStyle {
+        self.style(self.d.date_scale * self.fs, false, italic, Rgb::QUIET, false)
+    }
+
+    /// The left date column's width: the widest date or location of the document at
+    /// natural width, but at most a quarter of the measure (wider ones wrap inside
+    /// it); 0 when no entry has either.
+    fn date_column_width(&self, r: &Resume) -> Pt {
+        let mut widest: Pt = 0.0;
+        for e in r.sections.iter().flat_map(|s| &s.entries) {
+            if let Some(d) = &e.date {
+                widest = widest.max(natural_width(&d.inline, &self.quiet(false)));
+            }
+            if let Some(l) = &e.location {
+                widest = widest.max(natural_width(&l.inline, &self.quiet(true)));
+            }
+        }
+        widest.min(self.measure / 4.0)
     }
 
     /// Body text (an entry's text, bullets): justified per the design, hyphenated in
@@ -236,13 +293,14 @@ impl Builder<'_> {
         let fs = self.fs;
         let name_size = NAME_SCALE * fs;
         let st = self.style(name_size, true, false, self.d.accent, false);
+        let centre = self.d.header_align == HeaderAlign::Centre;
         let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
-        self.push_lines(&p, name_size, self.left, true, 0.0, true);
+        self.push_lines(&p, name_size, self.left, centre, 0.0, true);
         if let Some(h) = &r.headline {
             let size = HEADLINE_SCALE * fs;
             let st = self.style(size, false, false, Rgb::QUIET, false);
             let p = self.set(&h.inline, &st, self.measure, h.pos, "headline");
-            self.push_lines(&p, size, self.left, true, 0.1 * fs, true);
+            self.push_lines(&p, size, self.left, centre, self.space(0.1), true);
         }
         if !r.contact.is_empty() {
             self.contact_lines(r);
@@ -285,17 +343,19 @@ impl Builder<'_> {
         }
         for (k, (spans, pos)) in groups.iter().enumerate() {
             let p = self.set(spans, &st, self.measure, *pos, "contact");
-            self.push_lines(&p, size, self.left, true, if k == 0 { 0.25 * fs } else { 0.0 }, true);
+            let centre = self.d.header_align == HeaderAlign::Centre;
+            self.push_lines(&p, size, self.left, centre, if k == 0 { self.space(0.25) } else { 0.0 }, true);
         }
     }
 
     fn heading(&mut self, title: &str, t: &Text, first: bool) {
         let fs = self.fs;
         let size = HEADING_SCALE * fs;
-        let st = self.style(size, true, false, self.d.accent, false);
+        let mut st = self.style(size, true, false, self.d.accent, false);
+        st.small_caps = self.d.section_title == SectionTitle::SmallCaps;
         let spans = [Span { text: title.to_string(), ..Default::default() }];
         let p = self.set(&spans, &st, self.measure, t.pos, "section title");
-        let space = if first { 0.8 * fs } else { SPACE_BEFORE_HEADING * fs };
+        let space = if first { self.space(0.8) } else { self.space(SPACE_BEFORE_HEADING) };
         let at = self.bands.len();
         self.kind = BandKind::Heading;
         self.push_lines(&p, size, self.left, false, space, true);
@@ -304,47 +364,80 @@ impl Builder<'_> {
         self.set_penalty(at, end, page::FORBIDDEN);
         if self.d.section_rule {
             let leading = self.leading(size);
-            let y = baseline_in(leading, size) + RULE_DROP * fs;
-            if let Some(last) = self.bands.last_mut() {
-                last.elements.push(Element::Rule(Rule { x0: self.left, x1: self.left + self.measure, y, thickness: RULE_THICKNESS, color: self.d.accent }));
+            let baseline = baseline_in(leading, size);
+            let (x0, y) = match self.d.heading_rule {
+                HeadingRule::Below => (self.left, baseline + RULE_DROP * fs),
+                // From half an em past the title's last line, at the middle of the
+                // capitals (a third of the size above the baseline).
+                HeadingRule::Beside => (self.left + p.lines.last().map_or(0.0, |l| l.width) + 0.5 * size, baseline - size / 3.0),
+            };
+            let x1 = self.left + self.measure;
+            if let Some(last) = self.bands.last_mut().filter(|_| x0 < x1) {
+                last.elements.push(Element::Rule(Rule { x0, x1, y, thickness: RULE_THICKNESS, color: self.d.accent }));
                 last.height = last.height.max(y + RULE_THICKNESS);
             }
         }
     }
 
-    /// A head row: `main` set short of `side` (a date or location) which sits flush
-    /// right on the first baseline; a side wider than half the measure gets a line
-    /// of its own below. Bands are kept with what follows.
-    #[allow(clippy::too_many_arguments)]
+    /// A head row: `main` (a title, a subtitle, a dated text) with `side` (a date or
+    /// location) on its first baseline.
+    ///
+    /// Right date column: `main` is set short of `side`, which sits flush right; a
+    /// side wider than half the measure gets a line of its own below. Left date
+    /// column: `side` is set in the column at the left margin (wrapping inside it),
+    /// flush left or right per `date_align`, its lines on the main text's baselines.
+    /// Bands are kept with what follows.
     fn row(&mut self, main: Option<(&[Span], ParStyle, Pos, &str)>, side: Option<(&Text, ParStyle)>, x: Pt, measure: Pt, space_before: Pt) {
         let fs = self.fs;
-        let right = self.left + self.measure;
+        let left_col = self.date_col;
         let side_w = side.as_ref().map(|(t, st)| natural_width(&t.inline, st));
-        let inline_side = side_w.is_some_and(|w| w <= self.measure / 2.0);
+        let inline_side = left_col.is_none() && side_w.is_some_and(|w| w <= self.measure / 2.0);
         let main_measure = if inline_side { measure - side_w.unwrap_or(0.0) - DATE_GUTTER * fs } else { measure };
-        // The main text's bands, if any: [first, end).
+        // The main text's bands, if any: [first, end), and its baseline in them.
         let first = self.bands.len();
+        let mut main_baseline = 0.0;
         if let Some((spans, st, pos, field)) = main {
             let p = self.set(spans, &st, main_measure, pos, field);
             self.push_lines(&p, st.size, x, false, space_before, true);
+            main_baseline = baseline_in(self.leading(st.size), st.size);
         }
         let main_bands = first..self.bands.len();
         let Some((t, st)) = side else { return };
-        let sp = self.set(&t.inline, &st, if inline_side { self.measure } else { measure }, t.pos, "date");
+        let side_measure = left_col.unwrap_or(if inline_side { self.measure } else { measure });
+        let sp = self.set(&t.inline, &st, side_measure, t.pos, "date");
         let leading = self.leading(st.size);
+        let right = self.left + self.measure;
         for (k, line) in sp.lines.iter().enumerate() {
-            let els = line_elements(line, right - line.width, baseline_in(leading, st.size));
-            if inline_side && k == 0 && !main_bands.is_empty() {
+            let sx = match (left_col, self.d.date_align) {
+                (None, _) => right - line.width,
+                (Some(_), DateAlign::Left) => self.left,
+                (Some(col), DateAlign::Right) => self.left + col - line.width,
+            };
+            if let (Some(_), true) = (left_col, k < main_bands.len()) {
+                // In the left column, on the main text's k-th baseline: the first line
+                // before the main text in reading order, later ones after it (so that
+                // they never fall inside a broken word's span).
+                let band = &mut self.bands[main_bands.start + k];
+                let els = line_elements(line, sx, main_baseline);
+                if k == 0 {
+                    let rest = std::mem::replace(&mut band.elements, els);
+                    band.elements.extend(rest);
+                } else {
+                    band.elements.extend(els);
+                }
+            } else if inline_side && k == 0 && !main_bands.is_empty() {
                 // On the main text's first baseline, but written after its last line
                 // (the bands are kept together), so that the text of a word broken
                 // across the main text's lines stays one span in the PDF.
                 let last = main_bands.end - 1;
                 let up: Pt = self.bands[main_bands.start + 1..=last].iter().map(|b| b.height + b.space_before).sum();
+                let els = line_elements(line, sx, main_baseline);
                 self.bands[last].elements.extend(els.into_iter().map(|e| shift(e, -up)));
             } else {
                 let sb = if k == 0 && main_bands.is_empty() { space_before } else { 0.0 };
                 let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
                 self.groups += 1;
+                let els = line_elements(line, sx, baseline_in(leading, st.size));
                 self.bands.push(Band { height: leading, space_before: sb, penalty: page::KEEP, info, elements: els });
             }
         }
@@ -354,11 +447,11 @@ impl Builder<'_> {
     fn entry(&mut self, e: &Entry, number: Option<(usize, Pt)>, first: bool, ctx: &str) {
         let fs = self.fs;
         let indent = number.map_or(0.0, |(_, i)| i);
-        let x = self.left + indent;
-        let m = self.measure - indent;
-        let space = if first { SPACE_AFTER_RULE * fs } else { SPACE_BETWEEN_ENTRIES * fs };
+        let x = self.body_x + indent;
+        let m = self.body_measure - indent;
+        let space = if first { self.space(SPACE_AFTER_RULE) } else { self.space(SPACE_BETWEEN_ENTRIES) };
         let start = self.bands.len();
-        let quiet = |b: &Self, italic: bool| b.style(fs, false, italic, Rgb::QUIET, false);
+        let quiet = |b: &Self, italic: bool| b.quiet(italic);
         // The label row's spans: **label:** text
         let label_text: Option<(Vec<Span>, Pos)> = e.text.as_ref().map(|t| {
             let mut spans = Vec::new();
@@ -393,7 +486,7 @@ impl Builder<'_> {
         let head_end = self.bands.len();
         // 3. Text and bullets.
         if let (false, Some((spans, pos))) = (text_done, &label_text) {
-            let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
+            let sb = if self.bands.len() == start { space } else { self.space(SPACE_BODY) };
             let st = self.body_style();
             let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
             self.push_lines(&p, fs, x, false, sb, false);
@@ -401,7 +494,7 @@ impl Builder<'_> {
         let bullet_x = x + BULLET_X * fs;
         let text_x = x + BULLET_INDENT * fs;
         for (k, bt) in e.bullets.iter().enumerate() {
-            let sb = if self.bands.len() == start { space } else { SPACE_BODY * fs };
+            let sb = if self.bands.len() == start { space } else { self.space(SPACE_BODY) };
             let st = self.body_style();
             let p = self.set(&bt.inline, &st, m - BULLET_INDENT * fs, bt.pos, &format!("{ctx} bullet {}", k + 1));
             let at = self.bands.len();

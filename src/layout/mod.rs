@@ -17,13 +17,14 @@ pub mod page;
 use crate::diag::Diagnostic;
 use crate::geom::{Pt, Rect};
 use crate::model::{Resume, Rgb};
-use crate::text::{FaceId, Glyph};
+use crate::text::{Glyph, Styled};
 
 /// A run of glyphs in one face, size and colour on one baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
-    /// The bundled face the glyphs come from.
-    pub face: FaceId,
+    /// The face the glyphs come from, with what is synthesised on it (bold by
+    /// stroking, italic by slanting).
+    pub face: Styled,
     /// Font size in pt.
     pub size: Pt,
     /// Fill colour of the glyphs.
@@ -45,6 +46,9 @@ pub struct TextRun {
     pub actual_text: Option<String>,
     /// The last run of a word broken across lines.
     pub actual_text_end: bool,
+    /// The text this run alone stands for when its glyphs spell it otherwise
+    /// (synthesised small capitals): written as the run's own `/ActualText`.
+    pub replacement: Option<String>,
 }
 
 impl TextRun {
@@ -60,6 +64,7 @@ impl TextRun {
             space: r.space,
             actual_text: r.actual_text.clone(),
             actual_text_end: r.word_end,
+            replacement: r.replacement.clone(),
         }
     }
 
@@ -250,7 +255,7 @@ mod tests {
         let d = doc(&yaml);
         let date = find(&d, "2020");
         let gutter = 10.0;
-        for r in d.pages[0].runs().filter(|r| r.face == crate::text::FaceId::SerifBold && r.baseline > 100.0) {
+        for r in d.pages[0].runs().filter(|r| r.face.id == crate::text::FaceId::SERIF_BOLD && r.baseline > 100.0) {
             assert!(r.x + r.width() <= date.x - gutter + 1e-9, "'{}' ends at {} (date at {})", r.text(), r.x + r.width(), date.x);
         }
         let first = find(&d, "Scalable");
@@ -291,7 +296,7 @@ mod tests {
         // Regression: the ring of 'Å' at 24 pt rose 2.74 pt above the top margin.
         let d = doc("name: Zoë Ångström\nsections:\n  - title: A\n    entries: [b]\n");
         let name = find(&d, "Zoë");
-        let f = crate::text::font(name.face);
+        let f = crate::text::font(name.face.id);
         let top = d.pages[0].runs().flat_map(|r| r.glyphs.iter().map(move |g| r.baseline - f.ink(g.gid).0 * r.size)).fold(f64::INFINITY, f64::min);
         assert!((top - 50.4).abs() < 1e-9, "ink top at {top}");
         assert!(name.baseline > 72.0);

@@ -129,7 +129,7 @@ fn running_header(d: &Design, name: &Text) -> Option<Band> {
         return None;
     }
     let size = RUNNING_SCALE * d.font_size;
-    let st = ParStyle { size, bold: false, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, justify: false, hyphenate: None };
+    let st = ParStyle { size, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, ..ParStyle::default() };
     let measure = d.page_width - d.margin.left - d.margin.right;
     let p = typeset(&name.inline, &st, measure);
     let line = p.lines.first()?;
@@ -150,7 +150,7 @@ fn ink(elements: &[Element]) -> (f64, f64) {
     for e in elements {
         match e {
             Element::Text(t) => {
-                let f = crate::text::font(t.face);
+                let f = crate::text::font(t.face.id);
                 for g in &t.glyphs {
                     let (up, down) = f.ink(g.gid);
                     top = top.min(t.baseline - up * t.size);
@@ -188,7 +188,7 @@ pub(super) fn shift(e: Element, dy: f64) -> Element {
 /// `n / N`, centred, its baseline in the middle of the bottom margin.
 fn folio(n: usize, total: usize, d: &Design) -> Vec<Element> {
     let size = FOLIO_SCALE * d.font_size;
-    let st = ParStyle { size, bold: false, italic: false, color: Rgb::QUIET, link_color: Rgb::QUIET, justify: false, hyphenate: None };
+    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, ..ParStyle::default() };
     let p = typeset(&[Span { text: format!("{n} / {total}"), ..Default::default() }], &st, f64::INFINITY);
     let Some(line) = p.lines.first() else { return Vec::new() };
     let x = d.margin.left + (d.page_width - d.margin.left - d.margin.right - line.width) / 2.0;
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(pages[0].runs().filter(|r| r.text() == "Ada").count(), 0);
         let name = pages[1].runs().find(|r| r.text() == "Ada").unwrap();
         // 8 pt italic on a 9.6 pt leading from the top margin: baseline 50.4 + 0.8 + 6.4.
-        assert!((name.baseline - 57.6).abs() < 1e-9 && name.size == 8.0 && name.face == crate::text::FaceId::SerifItalic);
+        assert!((name.baseline - 57.6).abs() < 1e-9 && name.size == 8.0 && name.face.id == crate::text::FaceId::SERIF_ITALIC);
         // The content starts below it: 9.6 + 1 + 7.2 = 17.8 pt lower.
         let (_, _, y) = placement(&pages).into_iter().find(|p| p.1 == 2.0).unwrap();
         assert!((y - 68.2).abs() < 1e-9, "{y}");

@@ -1,13 +1,14 @@
 //! The `design` mapping, checked and resolved to points.
 //!
 //! Lengths are numbers with a unit `pt`, `in`, `mm` or `cm` (a bare number is
-//! points: 1 in = 72 pt, 1 mm = 72/25.4 pt). Keys that later work implements are
-//! refused with an error naming the key, never silently ignored.
+//! points: 1 in = 72 pt, 1 mm = 72/25.4 pt). A theme ([`Theme`]) is a preset of the
+//! keys: the design starts from it, and the keys given override it.
 
 use super::raw::{RawDesign, RawLengthOr, Scalar};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::Pt;
 use crate::lang::Language;
+use crate::text::Family;
 use serde_saphyr::Spanned;
 
 /// An sRGB colour, each channel 0.0–1.0.
@@ -28,8 +29,80 @@ impl Rgb {
 pub enum SectionTitle {
     /// In capitals (the default).
     Uppercase,
+    /// In small capitals: the font's own (`smcp`) or synthesised; the text extracted
+    /// from the PDF is the title as written.
+    SmallCaps,
     /// As the author wrote it.
     AsWritten,
+}
+
+/// Where entries' dates and locations go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateColumn {
+    /// Flush right on the entry's first baseline (the default).
+    Right,
+    /// In a column at the left margin; the rest of the entry is indented past it.
+    Left,
+}
+
+/// How dates sit inside the left date column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateAlign {
+    /// Flush left against the margin.
+    Left,
+    /// Flush right against the gutter (the default).
+    Right,
+}
+
+/// A preset of the design keys (`design.theme`); keys given explicitly override it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Serif, centred header, capitals headings with a rule under them, dates in a
+    /// right column (the default; like RenderCV's classic theme).
+    Classic,
+    /// Lato, a left-aligned header, accent headings as written, dates small and
+    /// grey in a left column (like moderncv's classic style).
+    Modern,
+    /// Classic at 9.5 pt with 0.5 in margins, line spacing 1.15 and 70 % of the
+    /// vertical space: for dense one-page resumes.
+    Compact,
+    /// Serif, a centred header, headings as written with the rule running on from the
+    /// title to the margin; bold title rows and italic role rows with dates right
+    /// (like moderncv's banking style).
+    Banking,
+}
+
+impl Theme {
+    /// Every theme with its name in `design.theme`.
+    pub const ALL: [(&'static str, Theme); 4] = [("classic", Theme::Classic), ("modern", Theme::Modern), ("compact", Theme::Compact), ("banking", Theme::Banking)];
+
+    /// The theme of a name (`classic`, `modern`, `compact`, `banking`).
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.iter().find(|(n, _)| *n == name.trim()).map(|&(_, t)| t)
+    }
+
+    /// The theme's name.
+    pub fn name(self) -> &'static str {
+        Theme::ALL.iter().find(|(_, t)| *t == self).map_or("classic", |(n, _)| n)
+    }
+}
+
+/// How the header (name, headline, contact) is aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderAlign {
+    /// Centred on the measure.
+    Centre,
+    /// Flush left.
+    Left,
+}
+
+/// Where a section heading's rule goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingRule {
+    /// Across the measure, under the heading.
+    Below,
+    /// From after the title to the right margin, at the middle of the capitals.
+    Beside,
 }
 
 /// Page margins in points.
@@ -82,6 +155,26 @@ pub struct Design {
     pub fit_pages: Option<(u32, Pos)>,
     /// Hyphenation patterns and date words (default en-US).
     pub language: Language,
+    /// The preset the design started from (default classic).
+    pub theme: Theme,
+    /// The text family (default Charis SIL, `font: serif`).
+    pub font: Family,
+    /// The family's name.
+    pub font_name: String,
+    /// Where dates and locations go (default right).
+    pub date_column: DateColumn,
+    /// Dates' alignment inside a left date column (default right).
+    pub date_align: DateAlign,
+    /// Header alignment (from the theme).
+    pub header_align: HeaderAlign,
+    /// Where heading rules go (from the theme).
+    pub heading_rule: HeadingRule,
+    /// Size of dates and locations as a multiple of `font_size` (from the theme: 1,
+    /// or 0.9 in `modern`).
+    pub date_scale: f64,
+    /// Every vertical space between blocks is multiplied by this (from the theme: 1,
+    /// or 0.7 in `compact`).
+    pub space_scale: f64,
 }
 
 /// The smallest text block a design may leave, in pt (2 in × 2 in): margins that leave
@@ -108,8 +201,64 @@ impl Default for Design {
             running_header: true,
             fit_pages: None,
             language: Language::EnglishUs,
+            theme: Theme::Classic,
+            font: Family::SERIF,
+            font_name: "Charis SIL".to_string(),
+            date_column: DateColumn::Right,
+            date_align: DateAlign::Right,
+            header_align: HeaderAlign::Centre,
+            heading_rule: HeadingRule::Below,
+            date_scale: 1.0,
+            space_scale: 1.0,
         }
     }
+}
+
+/// The modern theme's accent: a deep teal blue (#1D5A7A).
+const MODERN_ACCENT: Rgb = Rgb(0x1D as f64 / 255.0, 0x5A as f64 / 255.0, 0x7A as f64 / 255.0);
+/// The banking theme's accent: a banker's navy (#23395B).
+const BANKING_ACCENT: Rgb = Rgb(0x23 as f64 / 255.0, 0x39 as f64 / 255.0, 0x5B as f64 / 255.0);
+
+impl Design {
+    /// The design a theme starts from, before the file's keys.
+    pub fn for_theme(theme: Theme) -> Design {
+        let d = Design { theme, ..Design::default() };
+        match theme {
+            Theme::Classic => d,
+            Theme::Modern => Design {
+                font: Family::SANS,
+                font_name: "Lato".to_string(),
+                accent: MODERN_ACCENT,
+                link: MODERN_ACCENT,
+                date_column: DateColumn::Left,
+                section_title: SectionTitle::AsWritten,
+                header_align: HeaderAlign::Left,
+                date_scale: 0.9,
+                ..d
+            },
+            Theme::Compact => {
+                let m = 0.5 * 72.0;
+                Design { font_size: 9.5, line_spacing: 1.15, margin: Margins { top: m, right: m, bottom: m, left: m }, space_scale: 0.7, ..d }
+            }
+            Theme::Banking => Design {
+                accent: BANKING_ACCENT,
+                link: BANKING_ACCENT,
+                section_title: SectionTitle::AsWritten,
+                heading_rule: HeadingRule::Beside,
+                ..d
+            },
+        }
+    }
+}
+
+/// What resolving a design needs besides the mapping.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// The folder font paths are relative to (the resume's folder); `None`: the
+    /// current folder.
+    pub base_dir: Option<std::path::PathBuf>,
+    /// A theme that replaces `design.theme` (the CLI's `--theme`).
+    pub theme: Option<Theme>,
 }
 
 /// Parses a length: a number with unit `pt`, `in`, `mm` or `cm`, or a bare number of
@@ -165,18 +314,32 @@ fn with_did_you_mean(d: Diagnostic, got: &str, values: &[&str]) -> Diagnostic {
     }
 }
 
-fn not_yet(key: &str, at: Pos, what: &str) -> Diagnostic {
-    Diagnostic::error(at, format!("design key `{key}`{what} is not supported yet"))
-        .with_hint(format!("remove `{key}` from `design`; this version of vitae cannot honour it"))
-}
-
-/// Checks the `design` mapping and resolves it against the defaults.
+/// Checks the `design` mapping and resolves it against its theme's preset (the
+/// context's theme, else `design.theme`, else classic). Returns the design and its
+/// warnings (faces of the chosen font that had to be synthesised).
 ///
 /// # Errors
 /// Every problem found, each at the line of the offending key's value.
-pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
-    let mut d = Design::default();
+pub fn resolve(raw: &RawDesign, ctx: &Context) -> Result<(Design, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errs = Vec::new();
+    let mut warnings = Vec::new();
+    let theme = match (&ctx.theme, &raw.theme) {
+        (Some(t), _) => *t,
+        (None, Some(v)) => match Theme::from_name(&v.value.0) {
+            Some(t) => t,
+            None => {
+                let names: Vec<&str> = Theme::ALL.iter().map(|(n, _)| *n).collect();
+                errs.push(with_did_you_mean(
+                    Diagnostic::error(pos(v), format!("design.theme: unknown theme `{}` (expected {})", v.value.0.trim(), names.join(", "))),
+                    v.value.0.trim(),
+                    &names,
+                ));
+                Theme::Classic
+            }
+        },
+        (None, None) => Theme::Classic,
+    };
+    let mut d = Design::for_theme(theme);
     let length = |v: &Spanned<Scalar>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Pt> {
         parse_length(&v.value.0)
             .map_err(|m| errs.push(Diagnostic::error(pos(v), format!("design.{key}: {m}")).with_hint("write a length as a number with a unit: `0.7in`, `18mm`, `2cm`, `10pt` (a bare number is points)")))
@@ -285,19 +448,21 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
         match v.value.0.trim() {
             "uppercase" => d.section_title = SectionTitle::Uppercase,
             "as-written" => d.section_title = SectionTitle::AsWritten,
-            "smallcaps" => errs.push(not_yet("section_title", pos(v), ": `smallcaps`")),
+            "smallcaps" => d.section_title = SectionTitle::SmallCaps,
             s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.section_title: unknown value `{s}` (expected `uppercase`, `smallcaps` or `as-written`)")), s, &["uppercase", "smallcaps", "as-written"])),
         }
     }
-    // Keys whose features are not built yet: refused unless they ask for what we do.
-    if let Some(v) = &raw.theme
-        && v.value.0.trim() != "classic" {
-            errs.push(not_yet("theme", pos(v), &format!(" with value `{}`", v.value.0.trim())));
-        }
     if let Some(v) = &raw.font {
-        let f = v.value.0.trim();
-        if !(f == "serif" || f.eq_ignore_ascii_case("Charis SIL")) {
-            errs.push(not_yet("font", pos(v), &format!(" with value `{f}` (only the bundled `serif`, Charis SIL, is available)")));
+        match crate::text::resolve::resolve(&v.value.0, ctx.base_dir.as_deref()) {
+            Ok(r) => {
+                d.font = r.family;
+                d.font_name = r.name;
+                warnings.extend(r.warnings.into_iter().map(|w| Diagnostic::warning(pos(v), format!("design.font: {w}"))));
+            }
+            Err(m) => errs.push(
+                Diagnostic::error(pos(v), format!("design.font: {m}"))
+                    .with_hint("write `serif` (Charis SIL) or `sans` (Lato), an installed family's name, or the path of a font file or folder, relative to the resume"),
+            ),
         }
     }
     if let Some(v) = &raw.hyphenate {
@@ -319,13 +484,17 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
     }
     if let Some(v) = &raw.date_column {
         match v.value.0.trim() {
-            "right" => {}
-            "left" => errs.push(not_yet("date_column", pos(v), ": `left`")),
+            "right" => d.date_column = DateColumn::Right,
+            "left" => d.date_column = DateColumn::Left,
             s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.date_column: unknown value `{s}` (expected `right` or `left`)")), s, &["right", "left"])),
         }
     }
     if let Some(v) = &raw.date_align {
-        errs.push(not_yet("date_align", pos(v), ""));
+        match v.value.0.trim() {
+            "right" => d.date_align = DateAlign::Right,
+            "left" => d.date_align = DateAlign::Left,
+            s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.date_align: unknown value `{s}` (expected `left` or `right`)")), s, &["left", "right"])),
+        }
     }
     if let Some(v) = &raw.running_header {
         d.running_header = v.value;
@@ -336,7 +505,7 @@ pub fn resolve(raw: &RawDesign) -> Result<Design, Vec<Diagnostic>> {
             _ => errs.push(Diagnostic::error(pos(v), format!("design.fit_pages: `{}` is not a page count (expected a whole number from 1 to 200)", v.value.0.trim()))),
         }
     }
-    if errs.is_empty() { Ok(d) } else { Err(errs) }
+    if errs.is_empty() { Ok((d, warnings)) } else { Err(errs) }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub(crate) mod raw;
 
 use crate::diag::{closest, Diagnostic, Pos};
 use crate::markup::{self, Inline};
-pub use design::{Design, Margins, Rgb, SectionTitle};
+pub use design::{Context, DateAlign, DateColumn, Design, HeaderAlign, HeadingRule, Margins, Rgb, SectionTitle, Theme};
 use raw::*;
 use serde_saphyr::Spanned;
 
@@ -114,6 +114,15 @@ pub const MAX_INPUT_BYTES: usize = 5_000_000;
 /// (or [`Pos::UNKNOWN`] for an empty document). YAML syntax errors and type errors
 /// stop at the first; rule violations are collected.
 pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
+    load_with(text, &Context::default())
+}
+
+/// Parses and validates a resume, resolving its design in `ctx` (the folder font
+/// paths are relative to; a theme that replaces `design.theme`).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_with(text: &str, ctx: &Context) -> Result<Resume, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", text.len()))]);
@@ -136,9 +145,9 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
             // Report the design's own errors too, even when the rest fails; and say
             // that a requested fit was not attempted.
             if let Ok(DesignOnly { design: Some(d) }) = serde_saphyr::from_str_with_options::<DesignOnly>(text, options) {
-                match design::resolve(&d.value) {
+                match design::resolve(&d.value, ctx) {
                     Err(more) => errs.extend(more),
-                    Ok(Design { fit_pages: Some((n, pos)), .. }) => errs.push(Diagnostic::error(
+                    Ok((Design { fit_pages: Some((n, pos)), .. }, _)) => errs.push(Diagnostic::error(
                         pos,
                         format!("fit_pages: {n}: not attempted, because the resume has the error above (pages are counted once it builds)"),
                     )),
@@ -148,7 +157,7 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
             return Err(errs);
         }
     };
-    let mut v = Validator { errs: Vec::new(), warnings: Vec::new(), language: crate::lang::Language::EnglishUs };
+    let mut v = Validator { errs: Vec::new(), warnings: Vec::new(), language: crate::lang::Language::EnglishUs, ctx };
     let resume = v.resume(raw);
     match resume {
         Some(mut r) if v.errs.is_empty() => {
@@ -245,7 +254,8 @@ fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
     d
 }
 
-struct Validator {
+struct Validator<'a> {
+    ctx: &'a Context,
     errs: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     /// The language dates are written in (from `design.language`).
@@ -256,7 +266,7 @@ fn at<T>(s: &Spanned<T>) -> Pos {
     s.referenced.into()
 }
 
-impl Validator {
+impl Validator<'_> {
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
         self.errs.push(Diagnostic::error(pos, msg));
     }
@@ -295,12 +305,16 @@ impl Validator {
         }
         let name = self.plain(name);
         let headline = r.headline.as_ref().map(|h| self.markup(h, "headline"));
-        let design = match &r.design {
-            None => Design::default(),
-            Some(d) => design::resolve(&d.value).unwrap_or_else(|e| {
+        let empty = RawDesign::default();
+        let design = match design::resolve(r.design.as_ref().map_or(&empty, |d| &d.value), self.ctx) {
+            Ok((d, w)) => {
+                self.warnings.extend(w);
+                d
+            }
+            Err(e) => {
                 self.errs.extend(e);
                 Design::default()
-            }),
+            }
         };
         self.language = design.language;
         let contact = r.contact.as_ref().map(|c| c.value.0.iter().map(|c| self.contact(c)).collect()).unwrap_or_default();

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use vitae::layout::{Document, Element, TextRun};
-use vitae::model::{Entry, Resume};
+use vitae::model::{DateAlign, DateColumn, Entry, Resume};
 
 /// A word on a page: consecutive non-space runs that touch on one baseline.
 #[derive(Debug, Clone)]
@@ -159,8 +159,12 @@ pub fn dated(r: &Resume) -> Vec<&Entry> {
 
 /// Every date ends on the right margin (within `tol`) on the baseline of its entry's
 /// first line; a date wider than half the measure may instead sit on a later line.
-/// Returns the number of dates checked.
+/// With `date_column: left`, see [`check_left_dates`]. Returns the number of dates
+/// checked.
 pub fn check_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, String> {
+    if r.design.date_column == DateColumn::Left {
+        return check_left_dates(r, doc, tol);
+    }
     let d = &r.design;
     let right = d.page_width - d.margin.right;
     let half = (d.page_width - d.margin.left - d.margin.right) / 2.0;
@@ -275,4 +279,81 @@ pub fn check_page_rules(r: &Resume, doc: &Document) -> Result<(), String> {
         k = j;
     }
     Ok(())
+}
+
+/// The left date column (`date_column: left`): each date is written before its
+/// entry's first words and starts on their baseline; its first line is flush against
+/// the column's edge (the left margin for `date_align: left`; one common right edge,
+/// within a quarter of the measure from the margin, for `right`); no word of a date
+/// reaches past that edge, and the entry's first word starts at least half an em past
+/// it (the gutter). Returns the number of dates checked.
+pub fn check_left_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, String> {
+    let d = &r.design;
+    let left = d.margin.left;
+    let quarter = (d.page_width - d.margin.left - d.margin.right) / 4.0;
+    let ws: Vec<Word> = words(doc).into_iter().filter(|w| !norm(&w.text).is_empty()).collect();
+    let mut edge: Option<f64> = None;
+    let mut from = 0;
+    let mut n = 0;
+    for e in dated(r) {
+        let date = e.date.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+        let date_words: Vec<String> = date.split_whitespace().map(norm).filter(|w| !w.is_empty()).collect();
+        // The date's words in order among the words inside the column (the same words
+        // may occur in the text before it; a date wrapped in the column has the main
+        // text's words between its lines).
+        let in_col = |w: &Word| w.x0 < left + quarter;
+        let k = (from..ws.len())
+            .find(|&k| in_col(&ws[k]) && norm(&ws[k].text) == date_words[0])
+            .ok_or_else(|| format!("date '{date}' not found in the date column"))?;
+        let mut dw: Vec<Word> = Vec::new();
+        let mut at = k;
+        for want in &date_words {
+            let i = (at..ws.len()).find(|&i| in_col(&ws[i]) && norm(&ws[i].text) == *want).ok_or_else(|| format!("date '{date}': '{want}' not found in the date column"))?;
+            dw.push(ws[i].clone());
+            at = i + 1;
+        }
+        let last_index = at - 1;
+        let first_line: Vec<&Word> = dw.iter().filter(|w| (w.baseline - dw[0].baseline).abs() < tol).collect();
+        let line_x0 = first_line.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
+        let line_x1 = first_line.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
+        let right_edge = match d.date_align {
+            DateAlign::Left => {
+                if (line_x0 - left).abs() > tol {
+                    return Err(format!("date '{date}' starts at {line_x0:.3}, the left margin is at {left:.3}"));
+                }
+                left + quarter
+            }
+            DateAlign::Right => {
+                let e = *edge.get_or_insert(line_x1);
+                if (line_x1 - e).abs() > tol {
+                    return Err(format!("date '{date}' ends at {line_x1:.3}, the column's edge is at {e:.3}"));
+                }
+                if e > left + quarter + tol {
+                    return Err(format!("the date column's edge {e:.3} is past a quarter of the measure ({:.3})", left + quarter));
+                }
+                e
+            }
+        };
+        if let Some(w) = dw.iter().find(|w| w.x1 > right_edge + tol || w.x0 < left - tol) {
+            return Err(format!("date word '{}' at {:.3}–{:.3} is outside the date column {left:.3}–{right_edge:.3}", w.text, w.x0, w.x1));
+        }
+        // The entry's first word follows the date's first line, on its baseline, past
+        // the column and a gutter.
+        if let Some(t) = e.title.as_ref().or(e.text.as_ref()) {
+            let first = vitae::markup::plain(&t.inline).split_whitespace().map(norm).find(|w| !w.is_empty()).unwrap_or_default();
+            let a = (k + 1..ws.len()).find(|&a| ws[a].x0 > line_x1 && first.starts_with(&norm(&ws[a].text)) && !norm(&ws[a].text).is_empty())
+                .ok_or_else(|| format!("the first word '{first}' of the entry dated '{date}' not found after it"))?;
+            if (ws[a].baseline - dw[0].baseline).abs() > tol {
+                return Err(format!("date '{date}' is on baseline {:.3}, its entry's first line on {:.3}", dw[0].baseline, ws[a].baseline));
+            }
+            let gutter = 0.5 * d.font_size;
+            let col_right = edge.unwrap_or(line_x1);
+            if ws[a].x0 < col_right + gutter - tol {
+                return Err(format!("'{}' starts at {:.3}, inside the date column and its gutter (to {:.3})", ws[a].text, ws[a].x0, col_right + gutter));
+            }
+        }
+        from = last_index + 1;
+        n += 1;
+    }
+    Ok(n)
 }

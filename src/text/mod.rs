@@ -1,0 +1,302 @@
+//! Fonts, coverage and shaping.
+//!
+//! The faces come from the registry in [`faces`](self::Font): bundled Charis SIL
+//! (`font: serif`) or Lato (`font: sans`) in four styles, or the user's own family
+//! ([`resolve`]); DejaVu Sans (regular, bold) is the fallback for symbols the text
+//! face lacks (arrows, `◇`, `≈`, …). Text is shaped with `rustybuzz` (kerning and
+//! the font's standard ligatures on; each glyph keeps the source text of its cluster,
+//! so a ligature maps back to its letters in the PDF's ToUnicode). Coverage is read
+//! with `ttf-parser` per grapheme cluster (`unicode-segmentation`): a cluster is set in
+//! the first face that has every one of its characters, and is never split across
+//! faces. Advances are in font units until [`Glyph::advance`] scales them to points.
+
+mod faces;
+pub mod resolve;
+
+pub use faces::{families, font, load_face, Family, FaceId, Font, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, MAX_LOADED_FACES};
+
+use crate::geom::Pt;
+use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
+use std::sync::{Arc, Mutex, OnceLock};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A shaped glyph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in its face.
+    pub gid: u16,
+    /// Horizontal advance in pt at the size shaped for (kerning included).
+    pub advance: Pt,
+    /// Horizontal offset from the pen position in pt (mark positioning).
+    pub x_offset: Pt,
+    /// The source text this glyph stands for (its whole cluster, e.g. "fi" for a
+    /// ligature); `None` for the second and later glyphs of a cluster.
+    pub text: Option<String>,
+}
+
+/// A run of glyphs in one face and size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shaped {
+    /// The face the glyphs were shaped in, with what is synthesised on it.
+    pub face: Styled,
+    /// The size the glyphs are set at, pt (the paragraph's, or 0.8 of it for
+    /// synthesised small capitals).
+    pub size: Pt,
+    /// Glyphs in order, advances in pt.
+    pub glyphs: Vec<Glyph>,
+    /// The text the run stands for when its glyphs spell it differently: the
+    /// lower-case letters set as synthesised small capitals. The PDF marks such a run
+    /// with `/ActualText` (PDF 32000-1 §14.9.4) so that extraction gives the letters as
+    /// written.
+    pub actual_text: Option<String>,
+}
+
+impl Shaped {
+    /// Sum of advances in pt.
+    pub fn width(&self) -> Pt {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Synthesised small capitals are capitals at this fraction of the size.
+pub const SMALL_CAPS_SCALE: f64 = 0.8;
+/// Synthesised small capitals are letter-spaced by this fraction of their own size
+/// after each letter (5 %: capitals set small look cramped without it).
+pub const SMALL_CAPS_TRACKING: f64 = 0.05;
+
+/// Characters that need no glyph of their own (joiners, variation selectors, marks
+/// of direction): they never decide a cluster's face.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{202A}'..='\u{202E}' | '\u{00AD}')
+}
+
+/// The fallback for a face: DejaVu Sans of the same weight (bold when the face is
+/// bold or synthesised bold).
+fn fallback(primary: Styled) -> Styled {
+    let bold = primary.fake_bold || font(primary.id).style().0;
+    Styled::plain(FaceId::fallback(bold))
+}
+
+/// The face that covers every character of a grapheme cluster: `primary`, else its
+/// fallback; `None` when neither does.
+pub fn face_for(cluster: &str, primary: Styled) -> Option<Styled> {
+    [primary, fallback(primary)]
+        .into_iter()
+        .find(|f| cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).all(|c| font(f.id).covers(c)))
+}
+
+/// Whether `face` covers every grapheme cluster of `text`.
+fn covers_all(text: &str, face: Styled) -> bool {
+    text.graphemes(true).all(|g| face_for(g, face) == Some(face))
+}
+
+/// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, in small
+/// capitals when `small_caps`.
+///
+/// A word is set in one face whenever one can: `primary` if it covers every cluster,
+/// else the fallback if that does (so a Greek word Charis covers only in part is set
+/// wholly in DejaVu Sans rather than letter by letter in two faces); otherwise the
+/// face is chosen per grapheme cluster. Returns the runs (one per change of face or
+/// size) and every character no face covers (set in `primary` as .notdef, so they
+/// stay visible as a box).
+///
+/// Small capitals are the face's own (OpenType `smcp`) where it has them; otherwise
+/// lower-case letters are set as capitals at [`SMALL_CAPS_SCALE`] of the size,
+/// letter-spaced by [`SMALL_CAPS_TRACKING`], in runs that carry the letters as written
+/// for extraction.
+pub fn shape(text: &str, primary: Styled, size: Pt, small_caps: bool) -> (Vec<Shaped>, Vec<char>) {
+    for face in [primary, fallback(primary)] {
+        if covers_all(text, face) {
+            return (shape_run(text, face, size, small_caps), Vec::new());
+        }
+    }
+    let mut runs = Vec::new();
+    let mut missing = Vec::new();
+    let mut seg_start = 0;
+    let mut seg_face: Option<Styled> = None;
+    for (i, g) in text.grapheme_indices(true) {
+        let f = face_for(g, primary).unwrap_or_else(|| {
+            missing.extend(g.chars().filter(|c| !is_ignorable(*c) && !font(primary.id).covers(*c)));
+            primary
+        });
+        if let Some(sf) = seg_face.filter(|&sf| sf != f) {
+            runs.extend(shape_run(&text[seg_start..i], sf, size, small_caps));
+            seg_start = i;
+        }
+        seg_face = Some(f);
+    }
+    if seg_start < text.len() {
+        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, small_caps));
+    }
+    (runs, missing)
+}
+
+/// Shapes text in one face, with real or synthesised small capitals when asked.
+fn shape_run(text: &str, face: Styled, size: Pt, small_caps: bool) -> Vec<Shaped> {
+    if !small_caps || font(face.id).small_caps {
+        return vec![shape_one(text, face, size, small_caps)];
+    }
+    // Synthesised: runs of lower-case letters (those with a distinct capital) as
+    // small capitals, the rest as it is.
+    let lower = |g: &str| g.chars().any(|c| c.is_lowercase() && !c.to_uppercase().eq(std::iter::once(c)));
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut cur: Option<bool> = None;
+    let flush = |a: usize, b: usize, low: bool, out: &mut Vec<Shaped>| {
+        if a >= b {
+            return;
+        }
+        let piece = &text[a..b];
+        if low {
+            let small = size * SMALL_CAPS_SCALE;
+            let mut s = shape_one(&piece.to_uppercase(), face, small, false);
+            for g in &mut s.glyphs {
+                g.advance += SMALL_CAPS_TRACKING * small;
+            }
+            s.actual_text = Some(piece.to_string());
+            out.push(s);
+        } else {
+            out.push(shape_one(piece, face, size, false));
+        }
+    };
+    for (i, g) in text.grapheme_indices(true) {
+        let low = lower(g);
+        if cur.is_some_and(|c| c != low) {
+            flush(start, i, cur.unwrap_or(false), &mut out);
+            start = i;
+        }
+        cur = Some(low);
+    }
+    flush(start, text.len(), cur.unwrap_or(false), &mut out);
+    out
+}
+
+/// The shaping plan for a face, script, direction and feature set, compiled once per
+/// process (compiling one walks the font's GSUB/GPOS feature lists: most of the cost
+/// of shaping a short word).
+fn plan(face_id: FaceId, script: Script, direction: Direction, small_caps: bool) -> Arc<ShapePlan> {
+    type Plans = Vec<(FaceId, Script, Direction, bool, Arc<ShapePlan>)>;
+    static PLANS: OnceLock<Mutex<Plans>> = OnceLock::new();
+    let plans = PLANS.get_or_init(|| Mutex::new(Vec::new()));
+    let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((.., p)) = plans.iter().find(|(f, s, d, sc, _)| *f == face_id && *s == script && *d == direction && *sc == small_caps) {
+        return p.clone();
+    }
+    let features: &[Feature] = if small_caps { &[Feature::new(ttf_parser::Tag::from_bytes(b"smcp"), 1, ..)] } else { &[] };
+    let p = Arc::new(ShapePlan::new(&font(face_id).face, direction, Some(script), None, features));
+    plans.push((face_id, script, direction, small_caps, p.clone()));
+    p
+}
+
+/// Shapes text in one face with rustybuzz (default features: kerning, standard
+/// ligatures; and `smcp` when `small_caps`), at `size` pt. Results are cached per
+/// face, features and text in font units ([`shape_units`]), so laying a resume out
+/// again at another size (`fit_pages`) only rescales them.
+fn shape_one(text: &str, face: Styled, size: Pt, small_caps: bool) -> Shaped {
+    let scale = size / font(face.id).units_per_em;
+    let glyphs = shape_units(text, face.id, small_caps)
+        .iter()
+        .map(|g| Glyph { gid: g.gid, advance: g.advance * scale, x_offset: g.x_offset * scale, text: g.text.clone() })
+        .collect();
+    Shaped { face, size, glyphs, actual_text: None }
+}
+
+/// The most shaped strings kept in the cache; past it the cache starts again (a
+/// resume has a few thousand distinct words).
+const SHAPE_CACHE_LIMIT: usize = 100_000;
+
+/// The glyphs of `text` in `face_id`, advances and offsets in font units.
+fn shape_units(text: &str, face_id: FaceId, small_caps: bool) -> Arc<Vec<Glyph>> {
+    type Cache = std::collections::HashMap<(FaceId, bool, String), Arc<Vec<Glyph>>>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Cache::new()));
+    let key = (face_id, small_caps, text.to_string());
+    if let Some(g) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return g.clone();
+    }
+    let f = font(face_id);
+    let mut buf = UnicodeBuffer::new();
+    buf.push_str(text);
+    buf.guess_segment_properties();
+    let plan = plan(face_id, buf.script(), buf.direction(), small_caps);
+    let out = rustybuzz::shape_with_plan(&f.face, &plan, buf);
+    let infos = out.glyph_infos();
+    let positions = out.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let cluster = info.cluster as usize;
+        let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
+        let text_of = first_of_cluster.then(|| {
+            let end = infos[k + 1..].iter().map(|i| i.cluster as usize).find(|&c| c > cluster).unwrap_or(text.len());
+            text[cluster..end.max(cluster)].to_string()
+        });
+        glyphs.push(Glyph { gid: info.glyph_id as u16, advance: pos.x_advance as f64, x_offset: pos.x_offset as f64, text: text_of });
+    }
+    let glyphs = Arc::new(glyphs);
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if c.len() >= SHAPE_CACHE_LIMIT {
+        c.clear();
+    }
+    c.insert(key, glyphs.clone());
+    glyphs
+}
+
+/// Width in pt of `text` shaped at `size` in `face` (with fallback).
+pub fn width(text: &str, face: Styled, size: Pt) -> Pt {
+    shape(text, face, size, false).0.iter().map(Shaped::width).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(id: FaceId) -> Styled {
+        Styled::plain(id)
+    }
+
+    #[test]
+    fn advances_come_from_the_font() {
+        // Charis SIL Regular: 'H' advances 1400/2048 em... checked against hmtx.
+        let f = font(FaceId::SERIF_REGULAR);
+        assert_eq!(f.units_per_em, 2048.0);
+        let h = f.advance_units(f.glyph('H'));
+        let (runs, missing) = shape("H", p(FaceId::SERIF_REGULAR), 10.0, false);
+        assert!(missing.is_empty());
+        assert_eq!(runs[0].glyphs[0].advance, h * 10.0 / 2048.0);
+    }
+
+    #[test]
+    fn kerning_is_applied() {
+        // Charis SIL 6.101 has no kerning (its GPOS holds only mark positioning);
+        // DejaVu Sans kerns A–V by −0.2 pt... measured at 10 pt:
+        let apart = width("A", p(FaceId::FALLBACK_REGULAR), 10.0) + width("V", p(FaceId::FALLBACK_REGULAR), 10.0);
+        let together = width("AV", p(FaceId::FALLBACK_REGULAR), 10.0);
+        assert!(together < apart - 0.1, "AV {together} vs A+V {apart}");
+        assert_eq!(width("AV", p(FaceId::SERIF_REGULAR), 10.0), width("A", p(FaceId::SERIF_REGULAR), 10.0) + width("V", p(FaceId::SERIF_REGULAR), 10.0));
+    }
+
+    #[test]
+    fn ligatures_keep_their_letters() {
+        let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), 10.0, false);
+        let text: String = runs[0].glyphs.iter().filter_map(|g| g.text.clone()).collect();
+        assert_eq!(text, "fine");
+    }
+
+    #[test]
+    fn fallback_per_cluster() {
+        // A word the fallback covers wholly is set wholly in it.
+        let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, false);
+        assert!(missing.is_empty());
+        let faces: Vec<FaceId> = runs.iter().map(|r| r.face.id).collect();
+        assert_eq!(faces, vec![FaceId::FALLBACK_REGULAR]);
+        let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, false);
+        assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::FALLBACK_BOLD]);
+        // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
+        // ideograph (no face has it) in Charis as .notdef.
+        let (runs, missing) = shape("a◇清", p(FaceId::SERIF_REGULAR), 10.0, false);
+        assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
+        assert_eq!(missing, vec!['清']);
+        let (_, missing) = shape("x清", p(FaceId::SERIF_BOLD), 10.0, false);
+        assert_eq!(missing, vec!['清']);
+    }
+}
