@@ -473,9 +473,14 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
         {
             place(&mut runs, &c.material[*content], &mut x);
         }
-        // Trailing spaces never end a line (they were discarded at the break).
-        while runs.last().is_some_and(|r| r.space) {
-            runs.pop();
+        // Trailing spaces never end a line (they were discarded at the break), nor
+        // do spaces followed only by runs of no width (a right-to-left mark after a
+        // space, alone before a break: its glyph would reach past the measure).
+        while let Some(k) = runs.iter().rposition(|r| r.width > 0.0 || r.space) {
+            if !runs[k].space {
+                break;
+            }
+            runs.remove(k);
         }
         let width = runs.last().map_or(0.0, |r| r.x + r.width);
         lines.push(Line { runs, width });

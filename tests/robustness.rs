@@ -63,3 +63,15 @@ proptest! {
         }
     }
 }
+
+/// Found by the property test above: a bullet whose line ends in a space and a
+/// right-to-left mark (a zero-width run) before a break; the space's glyph reached
+/// 0.03 pt past the right margin.
+#[test]
+fn a_space_before_a_zero_width_run_at_a_line_end_is_dropped() {
+    let yaml = "name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        date: A\n        bullets: [\"AJWSAKAPRAPBDDUKAZJLTDPRCTHHHWBADRHJPRMMTJEDVEPENPKEKIVDDBDIUIJPMRCRBAACNSUCDJ \\u200f清\"]\n";
+    let (r, d, _) = vitae::layout_source(yaml).unwrap();
+    check_margins(&r, &d, 0.01).unwrap();
+    let line1: Vec<String> = d.pages[0].runs().filter(|t| t.text().starts_with("AJWS")).map(|t| t.text()).collect();
+    assert_eq!(line1.len(), 1);
+}

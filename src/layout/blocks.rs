@@ -76,6 +76,9 @@ struct Builder<'a> {
     /// the page's left edge, and the measure it has.
     body_x: Pt,
     body_measure: Pt,
+    /// Lines waiting for the left date column: each set beside a band of the entry
+    /// being built, in order, not before the band index given.
+    column: Vec<(Line, usize)>,
     bands: Vec<Band>,
     /// Characters no font covers, with the field they occur in.
     missing: Vec<(char, Pos, String)>,
@@ -137,6 +140,7 @@ pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
         date_col: None,
         body_x: d.margin.left,
         body_measure: measure,
+        column: Vec::new(),
         bands: Vec::new(),
         missing: Vec::new(),
         warnings: Vec::new(),
@@ -413,18 +417,10 @@ impl Builder<'_> {
                 (Some(_), DateAlign::Left) => self.left,
                 (Some(col), DateAlign::Right) => self.left + col - line.width,
             };
-            if let (Some(_), true) = (left_col, k < main_bands.len()) {
-                // In the left column, on the main text's k-th baseline: the first line
-                // before the main text in reading order, later ones after it (so that
-                // they never fall inside a broken word's span).
-                let band = &mut self.bands[main_bands.start + k];
-                let els = line_elements(line, sx, main_baseline);
-                if k == 0 {
-                    let rest = std::mem::replace(&mut band.elements, els);
-                    band.elements.extend(rest);
-                } else {
-                    band.elements.extend(els);
-                }
+            if left_col.is_some() && !main_bands.is_empty() {
+                // In the left column: placed beside the entry's bands when the entry is
+                // complete ([`Builder::set_column`]), from the main text's first line on.
+                self.column.push((line.clone(), main_bands.start));
             } else if inline_side && k == 0 && !main_bands.is_empty() {
                 // On the main text's first baseline, but written after its last line
                 // (the bands are kept together), so that the text of a word broken
@@ -440,6 +436,47 @@ impl Builder<'_> {
                 let els = line_elements(line, sx, baseline_in(leading, st.size));
                 self.bands.push(Band { height: leading, space_before: sb, penalty: page::KEEP, info, elements: els });
             }
+        }
+    }
+
+    /// Sets the queued left-column lines beside the bands from `start` on: each on the
+    /// baseline of the first band it may take, one line per band; lines left over get
+    /// bands of their own at the end. A line goes before its band's text in reading
+    /// order when the band starts a paragraph, after it otherwise (so that it never
+    /// falls inside the `/ActualText` span of a word broken across lines).
+    fn set_column(&mut self, start: usize) {
+        let (sx, leading) = (self.left, self.leading(self.d.date_scale * self.fs));
+        let col = self.date_col.unwrap_or(0.0);
+        let right_align = self.d.date_align == DateAlign::Right;
+        let mut next = start;
+        for (line, min_band) in std::mem::take(&mut self.column) {
+            next = next.max(min_band);
+            let x = if right_align { sx + col - line.width } else { sx };
+            let size = line.runs.first().map_or(self.fs, |r| r.size);
+            match self.bands.get_mut(next) {
+                Some(band) => {
+                    let baseline = band.elements.iter().find_map(|e| if let Element::Text(t) = e { Some(t.baseline) } else { None }).unwrap_or_else(|| baseline_in(band.height, size));
+                    let els = line_elements(&line, x, baseline);
+                    if band.info.line == 0 {
+                        let rest = std::mem::replace(&mut band.elements, els);
+                        band.elements.extend(rest);
+                    } else {
+                        band.elements.extend(els);
+                    }
+                }
+                None => {
+                    // Past the entry's last band: a band of its own, kept with the
+                    // band above; a page may break after it.
+                    if let Some(prev) = self.bands.last_mut() {
+                        prev.penalty = prev.penalty.max(page::KEEP);
+                    }
+                    let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
+                    self.groups += 1;
+                    let els = line_elements(&line, x, baseline_in(leading, size));
+                    self.bands.push(Band { height: leading, space_before: 0.0, penalty: page::FREE, info, elements: els });
+                }
+            }
+            next += 1;
         }
     }
 
@@ -501,6 +538,7 @@ impl Builder<'_> {
             self.push_lines(&p, fs, text_x, false, sb, false);
             self.mark(at, "•", bullet_x, false);
         }
+        self.set_column(start);
         // Keep the head rows together and with the first line of the body; the
         // body's own lines carry their paragraphs' penalties. The first entry of a
         // section is held to its heading: no break before its first body line.

@@ -294,7 +294,7 @@ impl<'de> Deserialize<'de> for RawLengthOr {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Design")]
 pub struct RawDesign {
-    /// `theme`: a preset name (only `classic` is supported yet).
+    /// `theme`: a preset of the other keys: `classic`, `modern`, `compact` or `banking`.
     #[schemars(with = "Option<Scalar>")]
     pub theme: Option<Spanned<Scalar>>,
     /// `page`: `letter`, `a4`, or `{width, height}`.
@@ -303,7 +303,7 @@ pub struct RawDesign {
     /// `margin`: one length, or `{top, right, bottom, left}`.
     #[schemars(with = "Option<RawLengthOr>")]
     pub margin: Option<Spanned<RawLengthOr>>,
-    /// `font`: the font family (only the bundled `serif`, Charis SIL, is supported yet).
+    /// `font`: `serif` (Charis SIL), `sans` (Lato), an installed family's name, or a path to a font file or folder.
     #[schemars(with = "Option<Scalar>")]
     pub font: Option<Spanned<Scalar>>,
     /// `font_size`: the body size, a length from 6 pt to 20 pt.
@@ -321,19 +321,19 @@ pub struct RawDesign {
     /// `justify`: whether paragraphs and bullets are justified.
     #[schemars(with = "Option<bool>")]
     pub justify: Option<Spanned<bool>>,
-    /// `hyphenate`: whether to hyphenate (only `false` is supported yet).
+    /// `hyphenate`: whether to hyphenate paragraphs and bullets when it improves the breaks.
     #[schemars(with = "Option<bool>")]
     pub hyphenate: Option<Spanned<bool>>,
-    /// `language`: the language of month names and hyphenation (only English is supported yet).
+    /// `language`: the language of month names and hyphenation (`en-US`, `de`, `fr`, …).
     #[schemars(with = "Option<Scalar>")]
     pub language: Option<Spanned<Scalar>>,
-    /// `date_column`: `right` or `left` (only `right` is supported yet).
+    /// `date_column`: `right` or `left`.
     #[schemars(with = "Option<Scalar>")]
     pub date_column: Option<Spanned<Scalar>>,
-    /// `date_align`: dates' alignment in a left date column (not supported yet).
+    /// `date_align`: `left` or `right`, dates' alignment in a left date column.
     #[schemars(with = "Option<Scalar>")]
     pub date_align: Option<Spanned<Scalar>>,
-    /// `section_title`: `uppercase`, `smallcaps` or `as-written` (`smallcaps` is not supported yet).
+    /// `section_title`: `uppercase`, `smallcaps` or `as-written`.
     #[schemars(with = "Option<Scalar>")]
     pub section_title: Option<Spanned<Scalar>>,
     /// `section_rule`: whether a thin rule goes under each section heading.
@@ -345,10 +345,10 @@ pub struct RawDesign {
     /// `page_numbers`: whether `n / N` is set at the foot of each page.
     #[schemars(with = "Option<bool>")]
     pub page_numbers: Option<Spanned<bool>>,
-    /// `running_header`: the name atop every page after the first (only `false` is supported yet).
+    /// `running_header`: the name, small, atop every page after the first.
     #[schemars(with = "Option<bool>")]
     pub running_header: Option<Spanned<bool>>,
-    /// `fit_pages`: a page count to fit the resume to (not supported yet).
+    /// `fit_pages`: a page count to fit the resume to, scaling the type down to 85 % at most.
     #[schemars(with = "Option<Scalar>")]
     pub fit_pages: Option<Spanned<Scalar>>,
 }

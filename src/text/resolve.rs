@@ -105,14 +105,16 @@ pub fn installed() -> Vec<String> {
     names
 }
 
-/// How far a face's weight is from `target`; faces of the wrong slant or weight
-/// class are not candidates.
+/// The face for a style: of the right slant and weight class, the one of normal width
+/// (or nearest it) whose weight is nearest 400 (regular) or 700 (bold); ties go to
+/// the PostScript name that sorts first, so the choice does not depend on the order
+/// the system lists its fonts in.
 fn pick<'a>(faces: &[&'a fontdb::FaceInfo], italic: bool, bold: bool) -> Option<&'a fontdb::FaceInfo> {
     let target: i32 = if bold { 700 } else { 400 };
     faces
         .iter()
         .filter(|f| (f.style != fontdb::Style::Normal) == italic && (f.weight.0 >= 600) == bold)
-        .min_by_key(|f| ((f.weight.0 as i32 - target).abs(), f.post_script_name.clone()))
+        .min_by_key(|f| ((f.stretch.to_number() as i32 - 5).abs(), (f.weight.0 as i32 - target).abs(), f.post_script_name.clone()))
         .copied()
 }
 
