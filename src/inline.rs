@@ -34,7 +34,7 @@ use crate::lang::Language;
 use crate::linebreak::{break_paragraph, line_start, Item, Params, PenaltyKind, INFINITE_PENALTY, RAGGED_STRETCH_EM};
 use crate::markup::Span;
 use crate::model::Rgb;
-use crate::text::{self, Family, Glyph, Shaped, Styled};
+use crate::text::{self, Family, Features, Glyph, Shaped, Styled};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Cost of a hyphenation point: TeX's \hyphenpenalty=50.
@@ -243,30 +243,41 @@ struct Opportunity {
 fn break_opportunities(text: &str) -> Vec<Opportunity> {
     use unicode_linebreak::BreakOpportunity::Mandatory;
     let mut opps: Vec<Opportunity> = unicode_linebreak::linebreaks(text).map(|(at, o)| Opportunity { at, mandatory: o == Mandatory, url: false }).collect();
-    let mut start = 0;
-    for word in text.split(char::is_whitespace) {
-        if word.contains("://") || word.starts_with("www.") {
-            let chars: Vec<(usize, char)> = word.char_indices().collect();
-            for (k, &(i, c)) in chars.iter().enumerate() {
-                let next = chars.get(k + 1).map(|x| x.1);
-                let in_scheme = c == ':' || c == '/' && next == Some('/') || c == '/' && word[..i].ends_with(":/");
-                if URL_BREAK_AFTER.contains(c) && !in_scheme && next.is_some_and(|n| !URL_BREAK_AFTER.contains(n)) {
-                    let at = start + i + c.len_utf8();
-                    match opps.iter_mut().find(|o| o.at == at) {
-                        Some(o) => o.url = true,
-                        None => opps.push(Opportunity { at, mandatory: false, url: true }),
-                    }
+    for (start, end) in url_ranges(text) {
+        let word = &text[start..end];
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let next = chars.get(k + 1).map(|x| x.1);
+            let in_scheme = c == ':' || c == '/' && next == Some('/') || c == '/' && word[..i].ends_with(":/");
+            if URL_BREAK_AFTER.contains(c) && !in_scheme && next.is_some_and(|n| !URL_BREAK_AFTER.contains(n)) {
+                let at = start + i + c.len_utf8();
+                match opps.iter_mut().find(|o| o.at == at) {
+                    Some(o) => o.url = true,
+                    None => opps.push(Opportunity { at, mandatory: false, url: true }),
                 }
             }
-            // UAX #14's own breaks inside the URL count as URL breaks too.
-            for o in opps.iter_mut().filter(|o| o.at > start && o.at < start + word.len()) {
-                o.url = true;
-            }
         }
-        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+        // UAX #14's own breaks inside the URL count as URL breaks too.
+        for o in opps.iter_mut().filter(|o| o.at > start && o.at < end) {
+            o.url = true;
+        }
     }
     opps.sort_by_key(|o| o.at);
     opps
+}
+
+/// The byte ranges of the URLs in `text`: whitespace-free runs containing `://` or
+/// starting with `www.` (as [`break_opportunities`] finds them).
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for word in text.split(char::is_whitespace) {
+        if word.contains("://") || word.starts_with("www.") {
+            out.push((start, start + word.len()));
+        }
+        start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    out
 }
 
 /// Spans → items.
@@ -291,6 +302,8 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         out
     };
     let opps = break_opportunities(&text);
+    let urls = url_ranges(&text);
+    let features_at = |at: usize| Features { small_caps: style.small_caps, no_kerning: urls.iter().any(|&(a, b)| a <= at && at < b) };
     let mut prev = 0;
     for (n, opp) in opps.iter().enumerate() {
         let idx = opp.at;
@@ -330,7 +343,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
             bounds.extend(cuts.iter().copied().filter(|&x| x > lo && x < hi));
             bounds.push(hi);
             for pair in bounds.windows(2) {
-                let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size, style.small_caps);
+                let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size, features_at(pair[0]));
                 add_missing(&mut c.missing, missing);
                 for r in runs {
                     let width = r.width();
@@ -353,7 +366,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         if word_end < idx {
             let k = pieces(word_end, idx).first().map_or(0, |p| p.0);
             let face = face_of(&spans[k], style);
-            let (runs, _) = text::shape(" ", face, style.size, false);
+            let (runs, _) = text::shape(" ", face, style.size, Features::default());
             let w: Pt = runs.iter().map(Shaped::width).sum();
             let (stretch, shrink) = if style.justify { (w / 2.0, w / 3.0) } else { (0.0, 0.0) };
             c.material.push(Material { runs, link: spans[k].link.clone(), space: true, word: None });
@@ -385,7 +398,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
 
 /// A hyphen in `face` at `size`: its runs and width.
 fn hyphen(face: Styled, size: Pt) -> (Vec<Shaped>, Pt) {
-    let (runs, _) = text::shape("-", face, size, false);
+    let (runs, _) = text::shape("-", face, size, Features::default());
     let w = runs.iter().map(Shaped::width).sum();
     (runs, w)
 }
@@ -412,7 +425,7 @@ fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize
                 c.items.push(Item::Penalty { width: hy_width, cost: EMERGENCY_PENALTY, flagged: true, kind: PenaltyKind::Emergency, content: hy_content });
             }
             first = false;
-            let (runs, missing) = text::shape(g, face, style.size, style.small_caps);
+            let (runs, missing) = text::shape(g, face, style.size, Features { small_caps: style.small_caps, no_kerning: false });
             add_missing(&mut c.missing, missing);
             let width = runs.iter().map(Shaped::width).sum();
             c.material.push(Material { runs, link: spans[k].link.clone(), space: false, word: Some(word) });

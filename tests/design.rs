@@ -357,3 +357,21 @@ fn accent_and_link_colours_are_used_consistently() {
         assert_eq!(run(doc, "Built").color, Rgb::TEXT);
     }
 }
+
+/// Found on the example in `modern`: Lato kerns `//` by −0.22 em, and pdftotext then
+/// read `https:/` and `/example.org` as two words. URLs are set without kerning.
+#[test]
+fn urls_are_set_without_kerning() {
+    let yaml = resume("  font: sans\n").replace("Built a compiler.", "Built https://example.org/compiler today.");
+    let laid = lay_out(&yaml, None);
+    let url = runs(&laid.doc).into_iter().find(|r| r.text().starts_with("https://")).unwrap();
+    let f = font(FaceId::SANS_REGULAR);
+    let slash = f.advance_units(f.glyph('/')) * 10.0 / f.units_per_em;
+    let slashes: Vec<f64> = url.glyphs.iter().filter(|g| g.text.as_deref() == Some("/")).map(|g| g.advance).collect();
+    assert_eq!(slashes.len(), 2);
+    assert!(slashes.iter().all(|a| (a - slash).abs() < 1e-9), "{slashes:?} vs {slash}");
+    // Kerning stays on elsewhere: `AV` in Lato is tighter than A + V.
+    let (av, _) = vitae::text::shape("AV", vitae::text::Styled::plain(FaceId::SANS_REGULAR), 10.0, vitae::text::Features::default());
+    assert!(av[0].glyphs[0].advance < f.advance_units(f.glyph('A')) * 10.0 / f.units_per_em);
+    assert!(extracted(&yaml, "url").contains("https://example.org/compiler"));
+}

@@ -58,6 +58,17 @@ impl Shaped {
     }
 }
 
+/// OpenType features to shape with beyond the defaults (kerning, standard ligatures).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Features {
+    /// Small capitals for lower-case letters: `smcp` where the face has it, else
+    /// synthesised (see [`shape`]).
+    pub small_caps: bool,
+    /// Kerning off (`kern` 0): for URLs, because some faces kern `//` so tightly
+    /// (Lato: −0.22 em) that PDF text extraction reads the two slashes as two words.
+    pub no_kerning: bool,
+}
+
 /// Synthesised small capitals are capitals at this fraction of the size.
 pub const SMALL_CAPS_SCALE: f64 = 0.8;
 /// Synthesised small capitals are letter-spaced by this fraction of their own size
@@ -90,8 +101,8 @@ fn covers_all(text: &str, face: Styled) -> bool {
     text.graphemes(true).all(|g| face_for(g, face) == Some(face))
 }
 
-/// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, in small
-/// capitals when `small_caps`.
+/// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, with the
+/// `features` asked for.
 ///
 /// A word is set in one face whenever one can: `primary` if it covers every cluster,
 /// else the fallback if that does (so a Greek word Charis covers only in part is set
@@ -104,10 +115,10 @@ fn covers_all(text: &str, face: Styled) -> bool {
 /// lower-case letters are set as capitals at [`SMALL_CAPS_SCALE`] of the size,
 /// letter-spaced by [`SMALL_CAPS_TRACKING`], in runs that carry the letters as written
 /// for extraction.
-pub fn shape(text: &str, primary: Styled, size: Pt, small_caps: bool) -> (Vec<Shaped>, Vec<char>) {
+pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<Shaped>, Vec<char>) {
     for face in [primary, fallback(primary)] {
         if covers_all(text, face) {
-            return (shape_run(text, face, size, small_caps), Vec::new());
+            return (shape_run(text, face, size, features), Vec::new());
         }
     }
     let mut runs = Vec::new();
@@ -120,22 +131,23 @@ pub fn shape(text: &str, primary: Styled, size: Pt, small_caps: bool) -> (Vec<Sh
             primary
         });
         if let Some(sf) = seg_face.filter(|&sf| sf != f) {
-            runs.extend(shape_run(&text[seg_start..i], sf, size, small_caps));
+            runs.extend(shape_run(&text[seg_start..i], sf, size, features));
             seg_start = i;
         }
         seg_face = Some(f);
     }
     if seg_start < text.len() {
-        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, small_caps));
+        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, features));
     }
     (runs, missing)
 }
 
 /// Shapes text in one face, with real or synthesised small capitals when asked.
-fn shape_run(text: &str, face: Styled, size: Pt, small_caps: bool) -> Vec<Shaped> {
-    if !small_caps || font(face.id).small_caps {
-        return vec![shape_one(text, face, size, small_caps)];
+fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shaped> {
+    if !features.small_caps || font(face.id).small_caps {
+        return vec![shape_one(text, face, size, features)];
     }
+    let plain = Features { small_caps: false, ..features };
     // Synthesised: runs of lower-case letters (those with a distinct capital) as
     // small capitals, the rest as it is.
     let lower = |g: &str| g.chars().any(|c| c.is_lowercase() && !c.to_uppercase().eq(std::iter::once(c)));
@@ -149,14 +161,14 @@ fn shape_run(text: &str, face: Styled, size: Pt, small_caps: bool) -> Vec<Shaped
         let piece = &text[a..b];
         if low {
             let small = size * SMALL_CAPS_SCALE;
-            let mut s = shape_one(&piece.to_uppercase(), face, small, false);
+            let mut s = shape_one(&piece.to_uppercase(), face, small, plain);
             for g in &mut s.glyphs {
                 g.advance += SMALL_CAPS_TRACKING * small;
             }
             s.actual_text = Some(piece.to_string());
             out.push(s);
         } else {
-            out.push(shape_one(piece, face, size, false));
+            out.push(shape_one(piece, face, size, plain));
         }
     };
     for (i, g) in text.grapheme_indices(true) {
@@ -174,27 +186,33 @@ fn shape_run(text: &str, face: Styled, size: Pt, small_caps: bool) -> Vec<Shaped
 /// The shaping plan for a face, script, direction and feature set, compiled once per
 /// process (compiling one walks the font's GSUB/GPOS feature lists: most of the cost
 /// of shaping a short word).
-fn plan(face_id: FaceId, script: Script, direction: Direction, small_caps: bool) -> Arc<ShapePlan> {
-    type Plans = Vec<(FaceId, Script, Direction, bool, Arc<ShapePlan>)>;
+fn plan(face_id: FaceId, script: Script, direction: Direction, features: Features) -> Arc<ShapePlan> {
+    type Plans = Vec<(FaceId, Script, Direction, Features, Arc<ShapePlan>)>;
     static PLANS: OnceLock<Mutex<Plans>> = OnceLock::new();
     let plans = PLANS.get_or_init(|| Mutex::new(Vec::new()));
     let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((.., p)) = plans.iter().find(|(f, s, d, sc, _)| *f == face_id && *s == script && *d == direction && *sc == small_caps) {
+    if let Some((.., p)) = plans.iter().find(|(f, s, d, fe, _)| *f == face_id && *s == script && *d == direction && *fe == features) {
         return p.clone();
     }
-    let features: &[Feature] = if small_caps { &[Feature::new(ttf_parser::Tag::from_bytes(b"smcp"), 1, ..)] } else { &[] };
-    let p = Arc::new(ShapePlan::new(&font(face_id).face, direction, Some(script), None, features));
-    plans.push((face_id, script, direction, small_caps, p.clone()));
+    let mut list = Vec::new();
+    if features.small_caps {
+        list.push(Feature::new(ttf_parser::Tag::from_bytes(b"smcp"), 1, ..));
+    }
+    if features.no_kerning {
+        list.push(Feature::new(ttf_parser::Tag::from_bytes(b"kern"), 0, ..));
+    }
+    let p = Arc::new(ShapePlan::new(&font(face_id).face, direction, Some(script), None, &list));
+    plans.push((face_id, script, direction, features, p.clone()));
     p
 }
 
 /// Shapes text in one face with rustybuzz (default features: kerning, standard
-/// ligatures; and `smcp` when `small_caps`), at `size` pt. Results are cached per
+/// ligatures; `smcp` and no `kern` as `features` say), at `size` pt. Results are cached per
 /// face, features and text in font units ([`shape_units`]), so laying a resume out
 /// again at another size (`fit_pages`) only rescales them.
-fn shape_one(text: &str, face: Styled, size: Pt, small_caps: bool) -> Shaped {
+fn shape_one(text: &str, face: Styled, size: Pt, features: Features) -> Shaped {
     let scale = size / font(face.id).units_per_em;
-    let glyphs = shape_units(text, face.id, small_caps)
+    let glyphs = shape_units(text, face.id, features)
         .iter()
         .map(|g| Glyph { gid: g.gid, advance: g.advance * scale, x_offset: g.x_offset * scale, text: g.text.clone() })
         .collect();
@@ -206,11 +224,11 @@ fn shape_one(text: &str, face: Styled, size: Pt, small_caps: bool) -> Shaped {
 const SHAPE_CACHE_LIMIT: usize = 100_000;
 
 /// The glyphs of `text` in `face_id`, advances and offsets in font units.
-fn shape_units(text: &str, face_id: FaceId, small_caps: bool) -> Arc<Vec<Glyph>> {
-    type Cache = std::collections::HashMap<(FaceId, bool, String), Arc<Vec<Glyph>>>;
+fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph>> {
+    type Cache = std::collections::HashMap<(FaceId, Features, String), Arc<Vec<Glyph>>>;
     static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Cache::new()));
-    let key = (face_id, small_caps, text.to_string());
+    let key = (face_id, features, text.to_string());
     if let Some(g) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return g.clone();
     }
@@ -218,7 +236,7 @@ fn shape_units(text: &str, face_id: FaceId, small_caps: bool) -> Arc<Vec<Glyph>>
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
-    let plan = plan(face_id, buf.script(), buf.direction(), small_caps);
+    let plan = plan(face_id, buf.script(), buf.direction(), features);
     let out = rustybuzz::shape_with_plan(&f.face, &plan, buf);
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
@@ -243,7 +261,7 @@ fn shape_units(text: &str, face_id: FaceId, small_caps: bool) -> Arc<Vec<Glyph>>
 
 /// Width in pt of `text` shaped at `size` in `face` (with fallback).
 pub fn width(text: &str, face: Styled, size: Pt) -> Pt {
-    shape(text, face, size, false).0.iter().map(Shaped::width).sum()
+    shape(text, face, size, Features::default()).0.iter().map(Shaped::width).sum()
 }
 
 #[cfg(test)]
@@ -260,7 +278,7 @@ mod tests {
         let f = font(FaceId::SERIF_REGULAR);
         assert_eq!(f.units_per_em, 2048.0);
         let h = f.advance_units(f.glyph('H'));
-        let (runs, missing) = shape("H", p(FaceId::SERIF_REGULAR), 10.0, false);
+        let (runs, missing) = shape("H", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert!(missing.is_empty());
         assert_eq!(runs[0].glyphs[0].advance, h * 10.0 / 2048.0);
     }
@@ -277,7 +295,7 @@ mod tests {
 
     #[test]
     fn ligatures_keep_their_letters() {
-        let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), 10.0, false);
+        let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         let text: String = runs[0].glyphs.iter().filter_map(|g| g.text.clone()).collect();
         assert_eq!(text, "fine");
     }
@@ -285,18 +303,18 @@ mod tests {
     #[test]
     fn fallback_per_cluster() {
         // A word the fallback covers wholly is set wholly in it.
-        let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, false);
+        let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert!(missing.is_empty());
         let faces: Vec<FaceId> = runs.iter().map(|r| r.face.id).collect();
         assert_eq!(faces, vec![FaceId::FALLBACK_REGULAR]);
-        let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, false);
+        let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, Features::default());
         assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::FALLBACK_BOLD]);
         // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
         // ideograph (no face has it) in Charis as .notdef.
-        let (runs, missing) = shape("a◇清", p(FaceId::SERIF_REGULAR), 10.0, false);
+        let (runs, missing) = shape("a◇清", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
         assert_eq!(missing, vec!['清']);
-        let (_, missing) = shape("x清", p(FaceId::SERIF_BOLD), 10.0, false);
+        let (_, missing) = shape("x清", p(FaceId::SERIF_BOLD), 10.0, Features::default());
         assert_eq!(missing, vec!['清']);
     }
 }
