@@ -264,3 +264,18 @@ fn the_ci_workflow_is_valid_yaml() {
     assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("vitae build resume.yaml --deny-warnings"))));
     assert!(steps.iter().any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact"))));
 }
+
+#[test]
+fn theme_on_the_command_line() {
+    let dir = tempdir("theme");
+    std::fs::copy(root().join("resume.yaml"), dir.join("resume.yaml")).unwrap();
+    let o = vitae(&["build", "--theme", "modern", "-o", "modern.pdf"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let fonts = Command::new("pdffonts").arg(dir.join("modern.pdf")).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    assert!(fonts.contains("+Lato-Bold ") && fonts.contains("+Lato-Regular ") && !fonts.contains("Charis"), "{fonts}");
+    assert_eq!(vitae(&["check", "--theme", "banking"], &dir).status.code(), Some(0));
+    let o = vitae(&["build", "--theme", "fancy"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact or banking)"), "{}", stderr(&o));
+}
