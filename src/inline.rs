@@ -34,7 +34,7 @@ use crate::lang::Language;
 use crate::linebreak::{break_paragraph, line_start, Item, Params, PenaltyKind, INFINITE_PENALTY, RAGGED_STRETCH_EM};
 use crate::markup::Span;
 use crate::model::Rgb;
-use crate::text::{self, Family, Features, Glyph, Shaped, Styled};
+use crate::text::{self, fallback::is_cjk, Cjk, Family, Features, Glyph, Shaped, Styled};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Cost of a hyphenation point: TeX's \hyphenpenalty=50.
@@ -74,6 +74,10 @@ pub struct ParStyle {
     /// Set lower-case letters as small capitals (section headings with
     /// `section_title: smallcaps`).
     pub small_caps: bool,
+    /// The paragraph's base direction is right to left (a document in Arabic, Hebrew
+    /// or Persian). Lines are then ordered for a page that the layout mirrors
+    /// afterwards (see [`reorder`]).
+    pub rtl: bool,
 }
 
 impl Default for ParStyle {
@@ -89,6 +93,7 @@ impl Default for ParStyle {
             hyphenate: None,
             family: Family::SERIF,
             small_caps: false,
+            rtl: false,
         }
     }
 }
@@ -122,6 +127,8 @@ pub struct Run {
     pub replacement: Option<String>,
     /// The paragraph's number for the word the run belongs to (spaces: none).
     pub word: Option<usize>,
+    /// Byte offset in the paragraph's text of the first character the run sets.
+    pub at: usize,
 }
 
 /// A set line.
@@ -151,6 +158,9 @@ struct Material {
     link: Option<String>,
     space: bool,
     word: Option<usize>,
+    /// Byte offset in the paragraph's text of the first character it sets (for the
+    /// bidirectional levels of its runs).
+    at: usize,
 }
 
 /// The paragraph model of `spans`: items, the material they index, and the text of
@@ -160,6 +170,9 @@ struct Collected {
     material: Vec<Material>,
     words: Vec<String>,
     missing: Vec<char>,
+    /// The bidirectional embedding level of each byte of the paragraph's text, when
+    /// any is not 0 ([`bidi_levels`]).
+    levels: Option<Vec<u8>>,
 }
 
 /// Which line breaker sets a paragraph.
@@ -194,8 +207,75 @@ pub fn typeset_with(spans: &[Span], style: &ParStyle, measure: Pt, breaker: Brea
             }
         }
     }
-    let lines = finalize(&c, &breaks, style);
+    let mut lines = finalize(&c, &breaks, style);
+    reorder(&mut lines, c.levels.as_deref(), style.rtl);
     Paragraph { lines, missing: c.missing, split_words }
+}
+
+/// The embedding level of every byte of a paragraph's text by the Unicode
+/// Bidirectional Algorithm (UAX #9 rules P2–I2, `unicode-bidi`), with a left-to-right
+/// base, or right-to-left when `rtl`; `None` when the text has nothing right to left
+/// and the base is left to right (every level 0).
+pub fn bidi_levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
+    use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+    if !rtl && !text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI)) {
+        return None;
+    }
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    Some(BidiInfo::new(text, Some(base)).levels.iter().map(|l| l.number()).collect())
+}
+
+/// Orders each line's runs for display by the Unicode Bidirectional Algorithm
+/// (UAX #9, with `unicode-bidi`): the levels of the paragraph's characters (rules P2–I2,
+/// base direction left to right, or right to left when `rtl`), then rule L2 on each line
+/// after breaking: from the highest level down to the lowest odd one, every maximal
+/// sequence of runs at that level or above is reversed. A run is one word or piece of
+/// one, shaped in its own direction (rustybuzz gives right-to-left glyphs in visual
+/// order), so reordering moves whole runs; each keeps the space after it.
+///
+/// With `rtl` the levels are taken one lower (the right-to-left text at level 0, left-
+/// to-right text inside it at 1), which orders the line for a page the layout then
+/// mirrors (x → width − x): mirroring reverses the line once more, giving the order
+/// of a right-to-left base.
+pub fn reorder(lines: &mut [Line], levels: Option<&[u8]>, rtl: bool) {
+    let Some(levels) = levels else { return };
+    for line in lines.iter_mut() {
+        let n = line.runs.len();
+        if n < 2 {
+            continue;
+        }
+        let levels: Vec<u8> = line.runs.iter().map(|r| levels.get(r.at).copied().unwrap_or(0).saturating_sub(rtl as u8)).collect();
+        // Each run's advance up to the next run (its glue), the last its own width.
+        let adv: Vec<Pt> = (0..n).map(|i| if i + 1 < n { line.runs[i + 1].x - line.runs[i].x } else { line.runs[i].width }).collect();
+        let mut order: Vec<usize> = (0..n).collect();
+        let max = levels.iter().copied().max().unwrap_or(0);
+        for lvl in (1..=max).rev() {
+            let mut i = 0;
+            while i < n {
+                if levels[order[i]] >= lvl {
+                    let start = i;
+                    while i < n && levels[order[i]] >= lvl {
+                        i += 1;
+                    }
+                    order[start..i].reverse();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if order.iter().enumerate().all(|(k, &o)| k == o) {
+            continue;
+        }
+        let mut runs: Vec<Option<Run>> = std::mem::take(&mut line.runs).into_iter().map(Some).collect();
+        let mut x = 0.0;
+        for &o in &order {
+            if let Some(mut r) = runs[o].take() {
+                r.x = x;
+                x += adv[o];
+                line.runs.push(r);
+            }
+        }
+    }
 }
 
 /// The paragraph model of `spans` at `measure` pt: the boxes, glue and penalties the
@@ -237,12 +317,48 @@ struct Opportunity {
     url: bool,
 }
 
-/// Break opportunities: UAX #14 (`unicode-linebreak`), plus breaks inside URLs (any
-/// whitespace-free run containing `://` or starting with `www.`) after the
-/// characters of [`URL_BREAK_AFTER`]. Sorted by offset; the last is the text's end.
+/// Characters that never begin a line in Japanese and Chinese (JIS X 4051 §6.1.1,
+/// "gyōtō kinsoku", strict: closing brackets, the full stops and commas, the middle
+/// dot, iteration marks, the prolonged sound mark and small kana), beyond what UAX #14
+/// already forbids (it lets lines begin with small kana, class CJ).
+pub const NO_LINE_START: &str = "、。，．・：；？！゛゜ヽヾゝゞ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ）」』】〕〉》｝］〙〗〟’”｠»‐゠–〜～";
+/// Characters that never end a line (JIS X 4051 §6.1.2, "gyōmatsu kinsoku"): opening
+/// brackets and quotation marks.
+pub const NO_LINE_END: &str = "（「『【〔〈《｛［〘〖〝‘“｟«";
+
+/// Whether a break between `before` and `after` is forbidden by the Japanese and
+/// Chinese line-start and line-end rules, or falls between two Hangul syllables.
+fn kinsoku(before: &str, after: &str) -> bool {
+    let (b, a) = (before.chars().next_back(), after.chars().next());
+    a.is_some_and(|c| NO_LINE_START.contains(c)) || b.is_some_and(|c| NO_LINE_END.contains(c)) || (b.is_some_and(is_hangul) && a.is_some_and(is_hangul))
+}
+
+/// Hangul syllables and jamo: Korean breaks lines at spaces, between words, not
+/// between syllables as UAX #14's default allows (CSS's `word-break: keep-all`, the
+/// practice of Korean typesetting).
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7AF}' | '\u{D7B0}'..='\u{D7FF}')
+}
+
+/// Stretch of the glue between two CJK characters in a justified paragraph, in em:
+/// justified CJK text spreads its lines between characters, not only at spaces (JIS X
+/// 4051 §4.9). A tenth of an em each keeps the characters' square rhythm visible.
+pub const CJK_STRETCH: f64 = 0.1;
+/// Width of a space the author wrote between CJK and Latin text, in em: the customary
+/// quarter em (a CJK face's own space is often a full em or half of one).
+pub const CJK_LATIN_SPACE: f64 = 0.25;
+
+/// Break opportunities: UAX #14 (`unicode-linebreak`) less those the Japanese and
+/// Chinese line-start and line-end rules forbid ([`NO_LINE_START`],
+/// [`NO_LINE_END`]), plus breaks inside URLs (any whitespace-free run containing
+/// `://` or starting with `www.`) after the characters of [`URL_BREAK_AFTER`]. Sorted
+/// by offset; the last is the text's end.
 fn break_opportunities(text: &str) -> Vec<Opportunity> {
     use unicode_linebreak::BreakOpportunity::Mandatory;
-    let mut opps: Vec<Opportunity> = unicode_linebreak::linebreaks(text).map(|(at, o)| Opportunity { at, mandatory: o == Mandatory, url: false }).collect();
+    let mut opps: Vec<Opportunity> = unicode_linebreak::linebreaks(text)
+        .filter(|&(at, o)| o == Mandatory || at == text.len() || !kinsoku(&text[..at], &text[at..]))
+        .map(|(at, o)| Opportunity { at, mandatory: o == Mandatory, url: false })
+        .collect();
     for (start, end) in url_ranges(text) {
         let word = &text[start..end];
         let chars: Vec<(usize, char)> = word.char_indices().collect();
@@ -288,7 +404,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         starts.push(text.len());
         text.push_str(&s.text);
     }
-    let mut c = Collected { items: Vec::new(), material: vec![Material::default()], words: Vec::new(), missing: Vec::new() };
+    let mut c = Collected { items: Vec::new(), material: vec![Material::default()], words: Vec::new(), missing: Vec::new(), levels: None };
     // The pieces of [a, b) cut at span boundaries: (span index, byte range).
     let pieces = |a: usize, b: usize| -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
@@ -303,7 +419,16 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
     };
     let opps = break_opportunities(&text);
     let urls = url_ranges(&text);
-    let features_at = |at: usize| Features { small_caps: style.small_caps, no_kerning: urls.iter().any(|&(a, b)| a <= at && at < b) };
+    let cjk = Cjk::of(&text);
+    let levels = bidi_levels(&text, style.rtl);
+    let rtl_at = |at: usize| levels.as_ref().is_some_and(|l| l.get(at).is_some_and(|v| v % 2 == 1));
+    let features_at = |at: usize| Features { small_caps: style.small_caps, no_kerning: urls.iter().any(|&(a, b)| a <= at && at < b), cjk, rtl: rtl_at(at) };
+    // Where the direction changes inside a word (`ב־Rust`, `(عمر`): pieces are
+    // shaped apart, each in its own direction.
+    let level_changes: Vec<usize> = match &levels {
+        Some(l) => text.char_indices().skip(1).filter(|&(i, _)| l[i] != l[i - 1]).map(|(i, _)| i).collect(),
+        None => Vec::new(),
+    };
     let mut prev = 0;
     for (n, opp) in opps.iter().enumerate() {
         let idx = opp.at;
@@ -340,41 +465,51 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
         for (k, lo, hi) in pieces(prev, word_end) {
             let face = face_of(&spans[k], style);
             let mut bounds: Vec<usize> = vec![lo];
-            bounds.extend(cuts.iter().copied().filter(|&x| x > lo && x < hi));
+            bounds.extend(cuts.iter().copied().chain(level_changes.iter().copied()).filter(|&x| x > lo && x < hi));
+            bounds.sort_unstable();
+            bounds.dedup();
             bounds.push(hi);
             for pair in bounds.windows(2) {
                 let (runs, missing) = text::shape(&text[pair[0]..pair[1]], face, style.size, features_at(pair[0]));
                 add_missing(&mut c.missing, missing);
                 for r in runs {
                     let width = r.width();
+                    let r_at = r.at;
                     word_width += width;
-                    c.material.push(Material { runs: vec![r], link: spans[k].link.clone(), space: false, word: Some(word) });
+                    c.material.push(Material { runs: vec![r], link: spans[k].link.clone(), space: false, word: Some(word), at: pair[0] + r_at });
                     c.items.push(Item::Box { width, content: c.material.len() - 1 });
                 }
                 if cuts.contains(&pair[1]) {
                     let (hy, w) = hyphen(face, style.size);
-                    c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word) });
+                    c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word), at: pair[0] });
                     c.items.push(Item::Penalty { width: w, cost: HYPHEN_PENALTY, flagged: true, kind: PenaltyKind::Hyphenation, content: c.material.len() - 1 });
                 }
             }
         }
         if word_width > measure {
             c.items.truncate(first_box);
-            emergency_split(&mut c, &text, &pieces(prev, word_end), spans, style, word);
+            emergency_split(&mut c, &text, &pieces(prev, word_end), spans, style, word, &features_at);
         }
         // The space after it: one glue.
         if word_end < idx {
             let k = pieces(word_end, idx).first().map_or(0, |p| p.0);
             let face = face_of(&spans[k], style);
             let (runs, _) = text::shape(" ", face, style.size, Features::default());
-            let w: Pt = runs.iter().map(Shaped::width).sum();
+            let mut w: Pt = runs.iter().map(Shaped::width).sum();
+            // Between CJK and other text: the customary quarter em.
+            let before = text[..word_end].chars().next_back().is_some_and(is_cjk);
+            let after = text[idx..].chars().next().is_some_and(is_cjk);
+            if before != after && idx < text.len() && word_end > 0 {
+                w = CJK_LATIN_SPACE * style.size;
+            }
             let (stretch, shrink) = if style.justify { (w / 2.0, w / 3.0) } else { (0.0, 0.0) };
-            c.material.push(Material { runs, link: spans[k].link.clone(), space: true, word: None });
+            c.material.push(Material { runs, link: spans[k].link.clone(), space: true, word: None, at: word_end });
             c.items.push(Item::Glue { width: w, stretch, shrink, content: c.material.len() - 1 });
         } else if idx < text.len() && !opp.mandatory {
             // A break inside a word: after a hyphen or dash, inside a URL, between
             // ideographs.
             let after_hyphen = text[..idx].ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
+            let cjk_pair = text[..idx].chars().next_back().is_some_and(is_cjk) && text[idx..].chars().next().is_some_and(is_cjk);
             let (cost, flagged) = if opp.url {
                 (URL_PENALTY, false)
             } else if after_hyphen {
@@ -382,7 +517,14 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
             } else {
                 (0.0, false)
             };
-            c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });
+            if cjk_pair && !opp.url {
+                // Between two CJK characters: glue that may stretch when justified
+                // (a legal break, as any glue after a box).
+                let stretch = if style.justify { CJK_STRETCH * style.size } else { 0.0 };
+                c.items.push(Item::Glue { width: 0.0, stretch, shrink: 0.0, content: 0 });
+            } else {
+                c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });
+            }
         }
         if opp.mandatory && n + 1 < opps.len() {
             c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
@@ -393,6 +535,7 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
     c.items.push(Item::Penalty { width: 0.0, cost: INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
     c.items.push(Item::Glue { width: 0.0, stretch: PARFILL_STRETCH, shrink: 0.0, content: 0 });
     c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
+    c.levels = levels;
     c
 }
 
@@ -413,22 +556,22 @@ fn add_missing(all: &mut Vec<char>, new: Vec<char>) {
 
 /// Replaces a word wider than the measure by its grapheme clusters, with an
 /// emergency hyphen penalty between each two.
-fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize)], spans: &[Span], style: &ParStyle, word: usize) {
+fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize)], spans: &[Span], style: &ParStyle, word: usize, features_at: &dyn Fn(usize) -> Features) {
     let mut first = true;
     for &(k, lo, hi) in pieces {
         let face = face_of(&spans[k], style);
         let (hy, hy_width) = hyphen(face, style.size);
-        c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word) });
+        c.material.push(Material { runs: hy, link: spans[k].link.clone(), space: false, word: Some(word), at: lo });
         let hy_content = c.material.len() - 1;
-        for g in text[lo..hi].graphemes(true) {
+        for (gi, g) in text[lo..hi].grapheme_indices(true) {
             if !first {
                 c.items.push(Item::Penalty { width: hy_width, cost: EMERGENCY_PENALTY, flagged: true, kind: PenaltyKind::Emergency, content: hy_content });
             }
             first = false;
-            let (runs, missing) = text::shape(g, face, style.size, Features { small_caps: style.small_caps, no_kerning: false });
+            let (runs, missing) = text::shape(g, face, style.size, Features { no_kerning: false, ..features_at(lo + gi) });
             add_missing(&mut c.missing, missing);
             let width = runs.iter().map(Shaped::width).sum();
-            c.material.push(Material { runs, link: spans[k].link.clone(), space: false, word: Some(word) });
+            c.material.push(Material { runs, link: spans[k].link.clone(), space: false, word: Some(word), at: lo + gi });
             c.items.push(Item::Box { width, content: c.material.len() - 1 });
         }
     }
@@ -463,11 +606,15 @@ fn finalize(c: &Collected, breaks: &[crate::linebreak::Break], style: &ParStyle)
                     word_end: false,
                     replacement: r.actual_text.clone(),
                     word: m.word,
+                    at: m.at,
                 });
                 *x += width;
             }
         };
-        let ratio = if b.ratio > MAX_RATIO { 0.0 } else { b.ratio };
+        // The last line ends in \parfillskip, whose stretch is infinite in TeX: it
+        // takes all the room, and the line's finite glue none.
+        let last = b.index + 1 >= c.items.len();
+        let ratio = if b.ratio > MAX_RATIO || (last && b.ratio > 0.0) { 0.0 } else { b.ratio };
         for i in start..b.index.min(c.items.len()) {
             match c.items[i] {
                 Item::Box { content, .. } => place(&mut runs, &c.material[content], &mut x),

@@ -43,10 +43,16 @@ pub enum Language {
     Czech,
     /// `ru`.
     Russian,
+    /// `ar`: set right to left; no hyphenation (Arabic is not hyphenated).
+    Arabic,
+    /// `he`: set right to left; no hyphenation.
+    Hebrew,
+    /// `fa`: Persian, set right to left; no hyphenation.
+    Persian,
 }
 
 /// Every language, in the order of the README's table.
-pub const LANGUAGES: [Language; 15] = [
+pub const LANGUAGES: [Language; 18] = [
     Language::EnglishUs,
     Language::EnglishGb,
     Language::German,
@@ -62,6 +68,9 @@ pub const LANGUAGES: [Language; 15] = [
     Language::Finnish,
     Language::Czech,
     Language::Russian,
+    Language::Arabic,
+    Language::Hebrew,
+    Language::Persian,
 ];
 
 impl Language {
@@ -86,6 +95,9 @@ impl Language {
             "fi" => Language::Finnish,
             "cs" => Language::Czech,
             "ru" => Language::Russian,
+            "ar" => Language::Arabic,
+            "he" | "iw" => Language::Hebrew,
+            "fa" => Language::Persian,
             _ => return None,
         })
     }
@@ -108,12 +120,21 @@ impl Language {
             Language::Finnish => "fi",
             Language::Czech => "cs",
             Language::Russian => "ru",
+            Language::Arabic => "ar",
+            Language::Hebrew => "he",
+            Language::Persian => "fa",
         }
     }
 
-    fn patterns(self) -> hyphenation::Language {
+    /// Whether the language is written right to left (Arabic, Hebrew, Persian): the
+    /// layout is mirrored, and paragraphs take a right-to-left base direction.
+    pub fn rtl(self) -> bool {
+        matches!(self, Language::Arabic | Language::Hebrew | Language::Persian)
+    }
+
+    fn patterns(self) -> Option<hyphenation::Language> {
         use hyphenation::Language as H;
-        match self {
+        Some(match self {
             Language::EnglishUs => H::EnglishUS,
             Language::EnglishGb => H::EnglishGB,
             Language::German => H::German1996,
@@ -129,7 +150,8 @@ impl Language {
             Language::Finnish => H::Finnish,
             Language::Czech => H::Czech,
             Language::Russian => H::Russian,
-        }
+            Language::Arabic | Language::Hebrew | Language::Persian => return None,
+        })
     }
 
     /// Abbreviated month names as résumés in the language write them, January first.
@@ -151,6 +173,9 @@ impl Language {
             Language::Finnish => ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"],
             Language::Czech => ["led.", "úno.", "bře.", "dub.", "kvě.", "čvn.", "čvc.", "srp.", "zář.", "říj.", "lis.", "pro."],
             Language::Russian => ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."],
+            Language::Arabic => ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            Language::Hebrew => ["ינו׳", "פבר׳", "מרץ", "אפר׳", "מאי", "יוני", "יולי", "אוג׳", "ספט׳", "אוק׳", "נוב׳", "דצמ׳"],
+            Language::Persian => ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
         }
     }
 
@@ -172,16 +197,19 @@ impl Language {
             Language::Finnish => "nyt",
             Language::Czech => "dosud",
             Language::Russian => "н. в.",
+            Language::Arabic => "حتى الآن",
+            Language::Hebrew => "היום",
+            Language::Persian => "اکنون",
         }
     }
 
     /// The loaded patterns (deserialised once per process, on first use).
     fn dictionary(self) -> Option<&'static Standard> {
-        static DICTS: [OnceLock<Option<Standard>>; 15] = [const { OnceLock::new() }; 15];
+        static DICTS: [OnceLock<Option<Standard>>; 18] = [const { OnceLock::new() }; 18];
         let k = LANGUAGES.iter().position(|&l| l == self)?;
         DICTS[k]
             .get_or_init(|| {
-                let mut d = Standard::from_embedded(self.patterns()).ok()?;
+                let mut d = Standard::from_embedded(self.patterns()?).ok()?;
                 let (l, r) = d.minima;
                 d.minima = (l.max(MIN_BEFORE), r.max(MIN_AFTER));
                 Some(d)
@@ -283,5 +311,8 @@ mod tests {
         assert_eq!(Language::from_tag("en"), Some(Language::EnglishUs));
         assert_eq!(Language::from_tag("EN-gb"), Some(Language::EnglishGb));
         assert_eq!(Language::from_tag("tlh"), None);
+        assert_eq!(Language::from_tag("ar-EG"), Some(Language::Arabic));
+        assert!(Language::Hebrew.rtl() && !Language::German.rtl());
+        assert_eq!(Language::Persian.hyphenate("کتابخانه"), Vec::<usize>::new());
     }
 }

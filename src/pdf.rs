@@ -24,7 +24,7 @@ use printpdf::{
     Actions, BorderArray, Codepoint, Color, DictItem, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The resource id of a face: its first six letters are the subset tag (§9.9.2),
 /// fixed per face so that output is deterministic.
@@ -32,6 +32,20 @@ fn font_id(f: FaceId) -> FontId {
     let n = f.0 as u32;
     let letter = |k: u32| (b'A' + (n / 26u32.pow(k) % 26) as u8) as char;
     FontId(format!("VIT{}{}{}", letter(2), letter(1), letter(0)))
+}
+
+/// Face `index` of `data` subset to `gids` (with .notdef first), as a standalone font
+/// (allsorts' PDF profile: TrueType or CFF outlines as the face has them), and the map
+/// from old glyph ids to new ones: a glyph's new id is its position in the sorted list.
+fn subset(data: &[u8], index: u32, gids: &BTreeSet<u16>) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    let ids: Vec<u16> = std::iter::once(0).chain(gids.iter().copied().filter(|&g| g != 0)).collect();
+    let file = ReadScope::new(data).read::<FontData<'_>>().map_err(|e| e.to_string())?;
+    let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
+    let bytes = allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).map_err(|e| e.to_string())?;
+    let map = ids.iter().enumerate().map(|(new, &old)| (old, new as u16)).collect();
+    Ok((bytes, map))
 }
 
 /// A marked-content span whose `/ActualText` is `text` (PDF 32000-1 §14.9.4).
@@ -199,11 +213,21 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
     pdf.metadata.info.creator = "vitae".to_string();
     pdf.metadata.info.producer = format!("vitae {}", env!("CARGO_PKG_VERSION"));
 
-    let used: BTreeSet<FaceId> = doc.pages.iter().flat_map(|p| p.runs().map(|r| r.face.id)).collect();
-    for &f in &used {
+    // Each face is subset to the glyphs the document uses before printpdf sees it:
+    // printpdf copies a font's whole file (and a CJK collection is 20–30 MB) before
+    // subsetting it again; this way it copies a few kilobytes. Glyph ids are renumbered
+    // (`remap`).
+    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    for r in doc.pages.iter().flat_map(|p| p.runs()) {
+        used.entry(r.face.id).or_default().extend(r.glyphs.iter().map(|g| g.gid));
+    }
+    let mut remap: BTreeMap<FaceId, BTreeMap<u16, u16>> = BTreeMap::new();
+    for (&f, gids) in &used {
+        let (bytes, map) = subset(font(f).data, font(f).index, gids).map_err(|e| format!("the font {} cannot be embedded ({e})", f.name()))?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(font(f).data, font(f).index as usize, &mut warnings).ok_or_else(|| format!("the font {} cannot be embedded (printpdf cannot read it)", f.name()))?;
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| format!("the font {} cannot be embedded (printpdf cannot read its subset)", f.name()))?;
         pdf.resources.fonts.map.insert(font_id(f), printpdf::PdfFont::new(parsed));
+        remap.insert(f, map);
     }
 
     let h = doc.height;
@@ -260,7 +284,8 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
                 // Synthesised italic: a shear in the text matrix (§9.4.2), [1 0 s 1 x y].
                 let matrix = if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, gx, y]) } else { TextMatrix::Translate(Pt(gx), Pt(y)) };
                 ops.push(Op::SetTextMatrix { matrix });
-                let cp = Codepoint { gid: g.gid, offset: 0.0, cid: g.text.clone() };
+                let gid = remap.get(&run.face.id).and_then(|m| m.get(&g.gid)).copied().unwrap_or(0);
+                let cp = Codepoint { gid, offset: 0.0, cid: g.text.clone() };
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![cp])] });
                 x += g.advance;
             }

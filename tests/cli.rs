@@ -158,10 +158,12 @@ fn every_good_fixture_gives_a_valid_pdf() {
         let last = all.lines().last().unwrap_or("");
         assert!(last.starts_with(&format!("{}: ", pdf.display())) && last.ends_with(" ms"), "{name}: {all}");
         let stderr = all[..all.len() - last.len() - 1].to_string();
-        // cjk: characters no bundled font has; long-url: an identifier wider than the
-        // line, broken between letters (issue #3 asks for a warning saying where);
-        // fit-one-page: the size fit_pages chose.
-        assert_eq!(stderr.is_empty(), !["cjk", "long-url", "fit-one-page"].contains(&name.as_str()), "{name}: {stderr}");
+        // cjk: warnings only where no installed font has CJK (CI installs
+        // fonts-noto-cjk); long-url: an identifier wider than the line, broken between
+        // letters (issue #3 asks for a warning saying where); fit-one-page: the size
+        // fit_pages chose.
+        let cjk_warns = name == "cjk" && !cjk_installed();
+        assert_eq!(stderr.is_empty(), !(cjk_warns || ["long-url", "fit-one-page"].contains(&name.as_str())), "{name}: {stderr}");
         if name == "fit-one-page" {
             assert!(stderr.ends_with("fit-one-page.yaml: fitted to 1 page at 8.5 pt (85 %)\n"), "{stderr}");
             assert_eq!(tool("pdfinfo", &[pdf.to_str().unwrap()]).lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().last(), Some("1"));
@@ -225,4 +227,10 @@ fn hyphenated_words_extract_whole() {
         assert!(words.contains(&w), "'{w}' not whole in: {text}");
     }
     assert!(!text.contains('-'), "an added hyphen leaked into the text: {text}");
+}
+
+/// Whether an installed font has CJK (the build then needs no warning for cjk.yaml).
+fn cjk_installed() -> bool {
+    use vitae::text::{face_for, Cjk, FaceId, Styled};
+    face_for("李", Styled::plain(FaceId::SERIF_REGULAR), Cjk::Sc).is_some()
 }

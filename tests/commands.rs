@@ -149,13 +149,14 @@ fn several_inputs_build_next_to_themselves() {
 #[test]
 fn deny_warnings_fails_on_a_warning() {
     let dir = tempdir("deny");
-    std::fs::copy(fixture("good", "cjk.yaml"), dir.join("cjk.yaml")).unwrap();
-    assert_eq!(vitae(&["build", "cjk.yaml", "-q"], &dir).status.code(), Some(0));
-    std::fs::remove_file(dir.join("cjk.pdf")).unwrap();
-    let o = vitae(&["build", "cjk.yaml", "--deny-warnings"], &dir);
+    // A character no font has: a warning, so a failure with --deny-warnings.
+    std::fs::copy(fixture("scripts", "nofont.yaml"), dir.join("nofont.yaml")).unwrap();
+    assert_eq!(vitae(&["build", "nofont.yaml", "-q"], &dir).status.code(), Some(0));
+    std::fs::remove_file(dir.join("nofont.pdf")).unwrap();
+    let o = vitae(&["build", "nofont.yaml", "--deny-warnings"], &dir);
     assert_eq!(o.status.code(), Some(1));
-    assert!(!dir.join("cjk.pdf").exists());
-    assert_eq!(vitae(&["check", "cjk.yaml", "--deny-warnings"], &dir).status.code(), Some(1));
+    assert!(!dir.join("nofont.pdf").exists());
+    assert_eq!(vitae(&["check", "nofont.yaml", "--deny-warnings"], &dir).status.code(), Some(1));
 }
 
 #[test]

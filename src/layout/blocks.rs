@@ -185,7 +185,8 @@ pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
     (b.bands, warnings)
 }
 
-/// One warning per character no bundled font covers, listing where it occurs.
+/// One warning per character no font covers (text face, bundled fallback, installed
+/// fonts), naming it and listing every place it occurs.
 fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
     let mut out: Vec<(char, Pos, Vec<String>)> = Vec::new();
     for (c, pos, ctx) in missing {
@@ -200,14 +201,15 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
     }
     out.into_iter()
         .map(|(c, pos, places)| {
-            Diagnostic::warning(pos, format!("no bundled font has the character '{c}' (U+{:04X}); it is shown as an empty box in {}", c as u32, places.join("; ")))
+            Diagnostic::warning(pos, format!("no font has the character '{c}' ({}): neither the text face, nor the bundled DejaVu Sans, nor any installed font; it is shown as an empty box in {}", crate::text::char_label(c), places.join("; ")))
+                .with_hint("install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`")
         })
         .collect()
 }
 
 impl Builder<'_> {
     fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
-        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None, family: self.d.font, small_caps: false }
+        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None, family: self.d.font, small_caps: false, rtl: self.d.language.rtl() }
     }
 
     /// A vertical space of `k` × the body size, scaled by the theme's spacing.

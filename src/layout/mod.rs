@@ -199,8 +199,28 @@ pub struct Document {
 /// per character naming where it occurs).
 pub fn layout(resume: &Resume) -> (Document, Vec<Diagnostic>) {
     let (bands, warnings) = blocks::build(resume);
-    let (pages, placed) = page::paginate(bands, &resume.design, &resume.name);
+    let (mut pages, placed) = page::paginate(bands, &resume.design, &resume.name);
+    if resume.design.language.rtl() {
+        for p in &mut pages {
+            mirror(p, resume.design.page_width);
+        }
+    }
     (Document { width: resume.design.page_width, height: resume.design.page_height, pages, bands: placed }, warnings)
+}
+
+/// Mirrors a page left to right (x → `width` − x), for a document in a right-to-left
+/// language: text starts at the right margin, the date column and the page's other
+/// left–right choices swap sides. Runs keep their glyphs' order (right-to-left
+/// glyphs are in visual order from shaping); their order on a line was prepared for
+/// this by [`crate::inline::reorder`].
+fn mirror(page: &mut Page, width: Pt) {
+    for e in &mut page.elements {
+        match e {
+            Element::Text(t) => t.x = width - t.x - t.width(),
+            Element::Rule(r) => (r.x0, r.x1) = (width - r.x1, width - r.x0),
+            Element::Link(l) => l.rect.x = width - l.rect.x - l.rect.width,
+        }
+    }
 }
 
 #[cfg(test)]

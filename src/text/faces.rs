@@ -40,6 +40,11 @@ impl FaceId {
     /// Lato Bold Italic.
     pub const SANS_BOLD_ITALIC: FaceId = FaceId(9);
 
+    /// Whether the face is compiled into the binary (not loaded from a file).
+    pub fn is_bundled(self) -> bool {
+        (self.0 as usize) < BUNDLED.len()
+    }
+
     /// The fallback face of a weight (DejaVu Sans has no italic in the bundle).
     pub fn fallback(bold: bool) -> FaceId {
         if bold { FaceId::FALLBACK_BOLD } else { FaceId::FALLBACK_REGULAR }
@@ -77,6 +82,9 @@ pub struct Font {
     pub units_per_em: f64,
     /// Whether the face has real small capitals (the OpenType `smcp` feature).
     pub small_caps: bool,
+    /// Whether the face is a serif (so that fallback faces can match it): true unless
+    /// its `OS/2` PANOSE serif style is sans (11–15) or its name says "Sans".
+    pub serif: bool,
 }
 
 impl Font {
@@ -88,7 +96,13 @@ impl Font {
             .tables()
             .gsub
             .is_some_and(|g| g.features.into_iter().any(|f| f.tag == ttf_parser::Tag::from_bytes(b"smcp")));
-        Some(Font { data, index, name, face, units_per_em, small_caps })
+        let panose_sans = face
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"OS/2"))
+            .and_then(|t| t.get(33))
+            .is_some_and(|&serif_style| (11..=15).contains(&serif_style));
+        let serif = !panose_sans && !name.contains("Sans");
+        Some(Font { data, index, name, face, units_per_em, small_caps, serif })
     }
 
     /// Ascender (above the baseline) as a fraction of the em, from `hhea`.
@@ -149,6 +163,11 @@ fn loaded() -> std::sync::MutexGuard<'static, Loaded> {
     LOADED.get_or_init(|| Mutex::new(Vec::new())).lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The id of face `index` of the file at `path` if it is loaded already.
+pub fn loaded_id(path: &Path, index: u32) -> Option<FaceId> {
+    loaded().iter().position(|(p, i, _)| p == path && *i == index).map(|k| FaceId((BUNDLED.len() + k) as u16))
+}
+
 /// The most faces vitae loads from files in one process.
 pub const MAX_LOADED_FACES: usize = 1000;
 
@@ -162,8 +181,12 @@ pub fn load_face(path: &Path, index: u32) -> Result<FaceId, String> {
     if let Some(k) = loaded().iter().position(|(p, i, _)| p == path && *i == index) {
         return Ok(FaceId((BUNDLED.len() + k) as u16));
     }
-    let data = std::fs::read(path).map_err(|e| format!("cannot read the font file {} ({})", path.display(), e))?;
-    let data: &'static [u8] = Box::leak(data.into_boxed_slice());
+    // A collection's faces share one copy of the file.
+    let same_file = loaded().iter().find(|(p, ..)| p == path).map(|(.., f)| f.data);
+    let data: &'static [u8] = match same_file {
+        Some(d) => d,
+        None => Box::leak(std::fs::read(path).map_err(|e| format!("cannot read the font file {} ({})", path.display(), e))?.into_boxed_slice()),
+    };
     let name = Face::from_slice(data, index)
         .and_then(|f| f.names().into_iter().find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME).and_then(|n| n.to_string()))
         .unwrap_or_else(|| path.file_stem().map_or_else(|| "font".to_string(), |s| s.to_string_lossy().into_owned()));

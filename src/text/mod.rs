@@ -11,7 +11,10 @@
 //! faces. Advances are in font units until [`Glyph::advance`] scales them to points.
 
 mod faces;
+pub mod fallback;
 pub mod resolve;
+
+pub use fallback::Cjk;
 
 pub use faces::{families, font, load_face, Family, FaceId, Font, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, MAX_LOADED_FACES};
 
@@ -49,6 +52,8 @@ pub struct Shaped {
     /// with `/ActualText` (PDF 32000-1 §14.9.4) so that extraction gives the letters as
     /// written.
     pub actual_text: Option<String>,
+    /// Byte offset of the run's first character in the text given to [`shape`].
+    pub at: usize,
 }
 
 impl Shaped {
@@ -67,6 +72,11 @@ pub struct Features {
     /// Kerning off (`kern` 0): for URLs, because some faces kern `//` so tightly
     /// (Lato: −0.22 em) that PDF text extraction reads the two slashes as two words.
     pub no_kerning: bool,
+    /// The regional forms of Han characters, for the choice of an installed CJK face.
+    pub cjk: Cjk,
+    /// Shape right to left (the text's bidirectional level is odd): glyphs come out
+    /// in visual order, and mirrored characters (brackets) take their mirrored forms.
+    pub rtl: bool,
 }
 
 /// Synthesised small capitals are capitals at this fraction of the size.
@@ -88,17 +98,43 @@ fn fallback(primary: Styled) -> Styled {
     Styled::plain(FaceId::fallback(bold))
 }
 
+/// The characters of a cluster that need a glyph (not joiners, selectors, marks of
+/// direction or spaces).
+fn needs_glyph(cluster: &str) -> Vec<char> {
+    cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).collect()
+}
+
+/// Whether `face` has every character of a cluster.
+fn face_covers(cluster: &str, face: Styled) -> bool {
+    let f = font(face.id);
+    cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).all(|c| f.covers(c))
+}
+
 /// The face that covers every character of a grapheme cluster: `primary`, else its
-/// fallback; `None` when neither does.
-pub fn face_for(cluster: &str, primary: Styled) -> Option<Styled> {
-    [primary, fallback(primary)]
-        .into_iter()
-        .find(|f| cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).all(|c| font(f.id).covers(c)))
+/// bundled fallback, else an installed face ([`fallback::system_face`]); `None` when
+/// no font on the system does.
+pub fn face_for(cluster: &str, primary: Styled, cjk: Cjk) -> Option<Styled> {
+    if face_covers(cluster, primary) {
+        return Some(primary);
+    }
+    let chars = needs_glyph(cluster);
+    let f = font(primary.id);
+    let system = || fallback::system_face(cluster, &chars, primary.fake_bold || f.style().0, f.serif, cjk);
+    if chars.first().is_some_and(|&c| fallback::prefers_installed(c))
+        && let Some(s) = system()
+    {
+        return Some(s);
+    }
+    let fb = fallback(primary);
+    if face_covers(cluster, fb) {
+        return Some(fb);
+    }
+    system()
 }
 
 /// Whether `face` covers every grapheme cluster of `text`.
 fn covers_all(text: &str, face: Styled) -> bool {
-    text.graphemes(true).all(|g| face_for(g, face) == Some(face))
+    text.graphemes(true).all(|g| face_covers(g, face))
 }
 
 /// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, with the
@@ -116,28 +152,34 @@ fn covers_all(text: &str, face: Styled) -> bool {
 /// letter-spaced by [`SMALL_CAPS_TRACKING`], in runs that carry the letters as written
 /// for extraction.
 pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<Shaped>, Vec<char>) {
-    for face in [primary, fallback(primary)] {
-        if covers_all(text, face) {
-            return (shape_run(text, face, size, features), Vec::new());
-        }
+    if covers_all(text, primary) {
+        return (shape_run(text, primary, size, features), Vec::new());
+    }
+    // The face of the first cluster the text face lacks (the bundled fallback, or an
+    // installed face), if it has the whole piece (a CJK word, an Arabic word): the
+    // piece is set in it alone.
+    if let Some(other) = text.graphemes(true).find(|g| !face_covers(g, primary)).and_then(|g| face_for(g, primary, features.cjk))
+        && covers_all(text, other)
+    {
+        return (shape_run(text, other, size, features), Vec::new());
     }
     let mut runs = Vec::new();
     let mut missing = Vec::new();
     let mut seg_start = 0;
     let mut seg_face: Option<Styled> = None;
     for (i, g) in text.grapheme_indices(true) {
-        let f = face_for(g, primary).unwrap_or_else(|| {
+        let f = face_for(g, primary, features.cjk).unwrap_or_else(|| {
             missing.extend(g.chars().filter(|c| !is_ignorable(*c) && !font(primary.id).covers(*c)));
             primary
         });
         if let Some(sf) = seg_face.filter(|&sf| sf != f) {
-            runs.extend(shape_run(&text[seg_start..i], sf, size, features));
+            runs.extend(shape_run(&text[seg_start..i], sf, size, features).into_iter().map(|r| Shaped { at: r.at + seg_start, ..r }));
             seg_start = i;
         }
         seg_face = Some(f);
     }
     if seg_start < text.len() {
-        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, features));
+        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, features).into_iter().map(|r| Shaped { at: r.at + seg_start, ..r }));
     }
     (runs, missing)
 }
@@ -159,6 +201,7 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
             return;
         }
         let piece = &text[a..b];
+        let at = a;
         if low {
             let small = size * SMALL_CAPS_SCALE;
             let mut s = shape_one(&piece.to_uppercase(), face, small, plain);
@@ -166,9 +209,10 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
                 g.advance += SMALL_CAPS_TRACKING * small;
             }
             s.actual_text = Some(piece.to_string());
+            s.at = at;
             out.push(s);
         } else {
-            out.push(shape_one(piece, face, size, plain));
+            out.push(Shaped { at, ..shape_one(piece, face, size, plain) });
         }
     };
     for (i, g) in text.grapheme_indices(true) {
@@ -216,7 +260,7 @@ fn shape_one(text: &str, face: Styled, size: Pt, features: Features) -> Shaped {
         .iter()
         .map(|g| Glyph { gid: g.gid, advance: g.advance * scale, x_offset: g.x_offset * scale, text: g.text.clone() })
         .collect();
-    Shaped { face, size, glyphs, actual_text: None }
+    Shaped { face, size, glyphs, actual_text: None, at: 0 }
 }
 
 /// The most shaped strings kept in the cache; past it the cache starts again (a
@@ -236,19 +280,33 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
+    buf.set_direction(if features.rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+    // Clusters per character, not per grapheme: a mark keeps its own character, so
+    // that each glyph's text (its ToUnicode entry, one per glyph id in the whole
+    // document) is the same wherever the glyph occurs.
+    buf.set_cluster_level(rustybuzz::BufferClusterLevel::Characters);
     let plan = plan(face_id, buf.script(), buf.direction(), features);
     let out = rustybuzz::shape_with_plan(&f.face, &plan, buf);
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
     let mut glyphs = Vec::with_capacity(infos.len());
+    // A cluster's text runs to the next cluster's start in the text (glyphs come in
+    // visual order: right to left for Arabic and Hebrew, so the next cluster in the
+    // text may be an earlier glyph).
+    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
     for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
         let cluster = info.cluster as usize;
         let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
         let text_of = first_of_cluster.then(|| {
-            let end = infos[k + 1..].iter().map(|i| i.cluster as usize).find(|&c| c > cluster).unwrap_or(text.len());
+            let end = starts.iter().copied().find(|&c| c > cluster).unwrap_or(text.len());
             text[cluster..end.max(cluster)].to_string()
         });
         glyphs.push(Glyph { gid: info.glyph_id as u16, advance: pos.x_advance as f64, x_offset: pos.x_offset as f64, text: text_of });
+    }
+    if features.rtl {
+        marks_after_bases(&mut glyphs);
     }
     let glyphs = Arc::new(glyphs);
     let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -257,6 +315,52 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph
     }
     c.insert(key, glyphs.clone());
     glyphs
+}
+
+/// A character as the warnings name it: `U+674E CJK UNIFIED IDEOGRAPH-674E`, or only
+/// the code point when the Unicode Character Database gives it no name (private use,
+/// unassigned).
+pub fn char_label(c: char) -> String {
+    match unicode_names2::name(c) {
+        Some(n) => format!("U+{:04X} {n}", c as u32),
+        None => format!("U+{:04X}", c as u32),
+    }
+}
+
+/// Whether `c` is a nonspacing combining mark (general category Mn) of the Arabic
+/// and Hebrew blocks or the general combining diacritics.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// Puts each right-to-left mark (a glyph of no advance: a shadda, a vowel point) after
+/// its base in the glyph order, keeping its position (its offset is taken back by the
+/// base's advance). Shaping puts it before its base in visual order; drawn first, it
+/// sits apart from the letters around it, and PDF text extraction (poppler) reads a
+/// space into the word there.
+fn marks_after_bases(glyphs: &mut Vec<Glyph>) {
+    // A combining mark of the source text (a glyph of no advance whose text is
+    // nothing but marks); marks a shaper adds in decomposing a letter (أ → ا + hamza)
+    // carry no text and stay where they are.
+    let is_mark = |g: &Glyph| g.advance == 0.0 && g.text.as_deref().is_some_and(|t| !t.is_empty() && t.chars().all(is_combining_mark));
+    let mut k = 0;
+    while k < glyphs.len() {
+        if is_mark(&glyphs[k]) {
+            let start = k;
+            while k < glyphs.len() && is_mark(&glyphs[k]) {
+                k += 1;
+            }
+            if k < glyphs.len() {
+                let base = glyphs.remove(k);
+                let adv = base.advance;
+                glyphs.insert(start, base);
+                for m in &mut glyphs[start + 1..=k] {
+                    m.x_offset -= adv;
+                }
+            }
+        }
+        k += 1;
+    }
 }
 
 /// Width in pt of `text` shaped at `size` in `face` (with fallback).
@@ -294,6 +398,13 @@ mod tests {
     }
 
     #[test]
+    fn characters_are_named() {
+        assert_eq!(char_label('李'), "U+674E CJK UNIFIED IDEOGRAPH-674E");
+        assert_eq!(char_label('◇'), "U+25C7 WHITE DIAMOND");
+        assert_eq!(char_label('\u{10FFFD}'), "U+10FFFD");
+    }
+
+    #[test]
     fn ligatures_keep_their_letters() {
         let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         let text: String = runs[0].glyphs.iter().filter_map(|g| g.text.clone()).collect();
@@ -310,11 +421,11 @@ mod tests {
         let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, Features::default());
         assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::FALLBACK_BOLD]);
         // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
-        // ideograph (no face has it) in Charis as .notdef.
-        let (runs, missing) = shape("a◇清", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
+        // private-use character (no font has it) in Charis as .notdef.
+        let (runs, missing) = shape("a◇\u{10FFFD}", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
-        assert_eq!(missing, vec!['清']);
-        let (_, missing) = shape("x清", p(FaceId::SERIF_BOLD), 10.0, Features::default());
-        assert_eq!(missing, vec!['清']);
+        assert_eq!(missing, vec!['\u{10FFFD}']);
+        let (_, missing) = shape("x\u{10FFFD}", p(FaceId::SERIF_BOLD), 10.0, Features::default());
+        assert_eq!(missing, vec!['\u{10FFFD}']);
     }
 }

@@ -6,7 +6,8 @@
 use vitae::layout::{Document, Element, TextRun};
 use vitae::model::{DateAlign, DateColumn, Entry, Resume};
 
-/// A word on a page: consecutive non-space runs that touch on one baseline.
+/// A word on a page: consecutive non-space runs that touch on one baseline (CJK
+/// characters: that follow each other on one baseline, with no space run between).
 #[derive(Debug, Clone)]
 pub struct Word {
     pub page: usize,
@@ -30,7 +31,13 @@ pub fn words(doc: &Document) -> Vec<Word> {
                 continue;
             }
             let b = r.bbox();
-            let joins = prev.is_some_and(|q| (q.baseline - r.baseline).abs() < 0.01 && (q.x + q.width() - r.x).abs() < 0.01);
+            // Runs join into a word when they touch, or when no space run comes between
+            // CJK characters (justified CJK lines spread their characters apart).
+            let cjk = |c: Option<char>| c.is_some_and(vitae::text::fallback::is_cjk);
+            let joins = prev.is_some_and(|q| {
+                (q.baseline - r.baseline).abs() < 0.01
+                    && ((q.x + q.width() - r.x).abs() < 0.01 || (r.x > q.x && r.x - (q.x + q.width()) < 0.3 * r.size && (cjk(q.text().chars().last()) || cjk(r.text().chars().next()))))
+            });
             match out.last_mut() {
                 Some(w) if joins => {
                     w.text.push_str(&r.text());
