@@ -45,7 +45,79 @@ fn subset(data: &[u8], index: u32, gids: &BTreeSet<u16>) -> Result<(Vec<u8>, BTr
     let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
     let bytes = allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).map_err(|e| e.to_string())?;
     let map = ids.iter().enumerate().map(|(new, &old)| (old, new as u16)).collect();
-    Ok((bytes, map))
+    Ok((unhinted(&bytes).unwrap_or(bytes), map))
+}
+
+/// A TrueType subset without its hinting: the `fpgm`, `prep` and `cvt ` tables and
+/// every glyph's instructions (about a third of a Charis SIL subset). Hinting fits
+/// outlines to a screen's pixel grid at small sizes; PDF viewers render embedded
+/// TrueType with their own hinting or none (FreeType's default interpreter ignores
+/// most of it), and print resolution needs none. `None` (keep the subset as it is)
+/// for CFF fonts, which have no such tables, or if anything fails to parse.
+fn unhinted(ttf: &[u8]) -> Option<Vec<u8>> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::binary::write::{WriteBinaryDep, WriteBuffer};
+    use allsorts::font_data::FontData;
+    use allsorts::tables::glyf::{GlyfRecord, GlyfTable, Glyph};
+    use allsorts::tables::loca::{owned, LocaTable};
+    use allsorts::tables::{FontTableProvider, HeadTable, MaxpTable};
+    use allsorts::tag;
+    let file = ReadScope::new(ttf).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(0).ok()?;
+    if !provider.has_table(tag::GLYF) {
+        return None;
+    }
+    let head = ReadScope::new(&provider.read_table_data(tag::HEAD).ok()?).read::<HeadTable>().ok()?;
+    let maxp = ReadScope::new(&provider.read_table_data(tag::MAXP).ok()?).read::<MaxpTable>().ok()?;
+    let loca_data = provider.read_table_data(tag::LOCA).ok()?;
+    let loca = ReadScope::new(&loca_data).read_dep::<LocaTable<'_>>((maxp.num_glyphs, head.index_to_loc_format)).ok()?;
+    let glyf_data = provider.read_table_data(tag::GLYF).ok()?;
+    let mut glyf = ReadScope::new(&glyf_data).read_dep::<GlyfTable<'_>>(&loca).ok()?;
+    for record in glyf.records_mut() {
+        record.parse().ok()?;
+        match record {
+            GlyfRecord::Parsed(Glyph::Simple(g)) => g.instructions = Box::default(),
+            GlyfRecord::Parsed(Glyph::Composite(g)) => g.instructions = Box::default(),
+            _ => {}
+        }
+    }
+    let mut glyf_buf = WriteBuffer::new();
+    let new_loca = GlyfTable::write_dep(&mut glyf_buf, glyf, head.index_to_loc_format).ok()?;
+    let mut loca_buf = WriteBuffer::new();
+    owned::LocaTable::write_dep(&mut loca_buf, new_loca, head.index_to_loc_format).ok()?;
+    let unhinted = Unhinted { inner: &provider, glyf: glyf_buf.into_inner(), loca: loca_buf.into_inner() };
+    let all: Vec<u16> = (0..maxp.num_glyphs).collect();
+    allsorts::subset::subset(&unhinted, &all, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).ok()
+}
+
+/// A font's tables with the hinting left out and `glyf`/`loca` replaced (see
+/// [`unhinted`]).
+struct Unhinted<'a, P> {
+    inner: &'a P,
+    glyf: Vec<u8>,
+    loca: Vec<u8>,
+}
+
+impl<P: allsorts::tables::FontTableProvider> allsorts::tables::FontTableProvider for Unhinted<'_, P> {
+    fn table_data(&self, t: u32) -> Result<Option<std::borrow::Cow<'_, [u8]>>, allsorts::error::ParseError> {
+        use allsorts::tag;
+        match t {
+            tag::GLYF => Ok(Some(std::borrow::Cow::Borrowed(&self.glyf))),
+            tag::LOCA => Ok(Some(std::borrow::Cow::Borrowed(&self.loca))),
+            tag::FPGM | tag::PREP | tag::CVT => Ok(None),
+            _ => self.inner.table_data(t),
+        }
+    }
+
+    fn has_table(&self, t: u32) -> bool {
+        use allsorts::tag;
+        !matches!(t, tag::FPGM | tag::PREP | tag::CVT) && self.inner.has_table(t)
+    }
+
+    fn table_tags(&self) -> Option<Vec<u32>> {
+        use allsorts::tag;
+        self.inner.table_tags().map(|v| v.into_iter().filter(|t| !matches!(*t, tag::FPGM | tag::PREP | tag::CVT)).collect())
+    }
 }
 
 /// A marked-content span whose `/ActualText` is `text` (PDF 32000-1 §14.9.4).

@@ -198,14 +198,45 @@ pub struct Document {
 /// Returns the document and warnings (characters no bundled font covers, one warning
 /// per character naming where it occurs).
 pub fn layout(resume: &Resume) -> (Document, Vec<Diagnostic>) {
+    let (bands, warnings) = set_bands(resume);
+    (paginate(bands, resume), warnings)
+}
+
+/// The resume set as a vertical list of bands (every paragraph shaped and broken into
+/// lines), before page breaking: the first half of [`layout`], public so that the
+/// two halves can be timed apart (`benches/stages.rs`).
+#[derive(Clone, Debug)]
+pub struct Bands(Vec<blocks::Band>);
+
+impl Bands {
+    /// How many bands (lines, headings, rows) there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Sets every block of a resume into bands (shaping, line breaking), with the
+/// warnings for characters no font has.
+pub fn set_bands(resume: &Resume) -> (Bands, Vec<Diagnostic>) {
     let (bands, warnings) = blocks::build(resume);
-    let (mut pages, placed) = page::paginate(bands, &resume.design, &resume.name);
+    (Bands(bands), warnings)
+}
+
+/// Distributes bands over pages (page breaking, running headers, page numbers) and
+/// mirrors the pages of a right-to-left document: the second half of [`layout`].
+pub fn paginate(bands: Bands, resume: &Resume) -> Document {
+    let (mut pages, placed) = page::paginate(bands.0, &resume.design, &resume.name);
     if resume.design.language.rtl() {
         for p in &mut pages {
             mirror(p, resume.design.page_width);
         }
     }
-    (Document { width: resume.design.page_width, height: resume.design.page_height, pages, bands: placed }, warnings)
+    Document { width: resume.design.page_width, height: resume.design.page_height, pages, bands: placed }
 }
 
 /// Mirrors a page left to right (x → `width` − x), for a document in a right-to-left

@@ -263,15 +263,26 @@ fn shape_one(text: &str, face: Styled, size: Pt, features: Features) -> Shaped {
     Shaped { face, size, glyphs, actual_text: None, at: 0 }
 }
 
+/// Empties the shaped-words cache, so that the next layout shapes every word again
+/// (for benchmarks of a cold process; the faces and shaping plans stay).
+pub fn clear_shape_cache() {
+    shape_cache().lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
+type ShapeCache = std::collections::HashMap<(FaceId, Features, String), Arc<Vec<Glyph>>>;
+
+fn shape_cache() -> &'static Mutex<ShapeCache> {
+    static CACHE: OnceLock<Mutex<ShapeCache>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(ShapeCache::new()))
+}
+
 /// The most shaped strings kept in the cache; past it the cache starts again (a
 /// resume has a few thousand distinct words).
 const SHAPE_CACHE_LIMIT: usize = 100_000;
 
 /// The glyphs of `text` in `face_id`, advances and offsets in font units.
 fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph>> {
-    type Cache = std::collections::HashMap<(FaceId, Features, String), Arc<Vec<Glyph>>>;
-    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(Cache::new()));
+    let cache = shape_cache();
     let key = (face_id, features, text.to_string());
     if let Some(g) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return g.clone();
