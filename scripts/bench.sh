@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Whole-process timings of the release binary (issue #10): one line per case with the
+# median time (hyperfine, warm-up 3, at least 10 runs), the peak memory
+# (/usr/bin/time -v) and the output's size. Installs hyperfine and GNU time with apt
+# if missing. Usage: scripts/bench.sh [RUNS]   (default 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+cargo build --release -q
+bin=$PWD/target/release/vitae
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A generated resume of about 190 pages: the sections of many-pages.yaml 32 times.
+python3 - "$work/long.yaml" <<'PY'
+import sys
+src = open("tests/fixtures/good/many-pages.yaml").read()
+head, _, body = src.partition("sections:\n")
+body = body.split("\ndesign:")[0].rstrip("\n") + "\n"
+open(sys.argv[1], "w").write(head + "sections:\n" + body * 32)
+PY
+mkdir -p "$work/batch"
+for i in $(seq 1 100); do cp resume.yaml "$work/batch/copy-$i.yaml"; done
+
+median_ms() { # hyperfine JSON → median in ms
+  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$1"
+}
+peak_mb() { # the peak resident set of one run, MB
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}'
+}
+
+printf '%-34s %10s %10s %10s %8s\n' case median_ms peak_MB bytes pages
+row() { # name, input
+  local name=$1 input=$2 out="$work/out.pdf"
+  hyperfine -N -w 3 -r "$runs" --export-json "$work/h.json" "$bin build $input -o $out -q" >/dev/null 2>&1
+  local pages
+  pages=$(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  printf '%-34s %10s %10s %10s %8s\n' "$name" "$(median_ms "$work/h.json")" "$(peak_mb "$bin" build "$input" -o "$out" -q)" "$(stat -c %s "$out")" "${pages:-?}"
+}
+row "resume.yaml (example)" resume.yaml
+row "full.yaml" tests/fixtures/good/full.yaml
+row "many-pages.yaml" tests/fixtures/good/many-pages.yaml
+row "generated long resume" "$work/long.yaml"
+
+# 100 copies: one call (built in parallel) against 100 calls one after another.
+files=$(ls "$work"/batch/*.yaml | tr '\n' ' ')
+hyperfine -N -w 1 -r 5 --export-json "$work/one.json" "$bin build $files -q" >/dev/null 2>&1
+hyperfine -w 1 -r 5 --export-json "$work/seq.json" "for f in $files; do $bin build \$f -q; done" >/dev/null 2>&1
+one=$(median_ms "$work/one.json"); seq=$(median_ms "$work/seq.json")
+printf '%-34s %10s\n' "100 copies, one call" "$one"
+printf '%-34s %10s\n' "100 copies, 100 calls" "$seq"
+python3 -c 'import sys; print("%-34s %9.2fx" % ("one call against 100 calls", float(sys.argv[2]) / float(sys.argv[1])))' "$one" "$seq"
