@@ -384,6 +384,79 @@ mod props {
     }
 }
 
+mod hostile {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    const KEYS: [&str; 34] = [
+        "basics", "work", "education", "skills", "projects", "awards", "meta", "vitae", "design", "name", "label", "email", "url", "summary", "location", "city",
+        "profiles", "network", "position", "startDate", "endDate", "highlights", "keywords", "date", "releaseDate", "institution", "studyType", "fit_pages",
+        "page", "accent_color", "font_size", "margin", "titel", "x",
+    ];
+
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-3000i64..3000).prop_map(|n| Value::from(n)),
+            prop::sample::select(vec!["2019", "2019-06", "2019-13", "2021-02-30", "present", "", "https://e.org/x", "e.org", "a@b.cd", "a4", "#123456", "1in", "9pt", "3"]).prop_map(Value::from),
+            "[ a-z*_\\[\\]<>()\\\\\"#:{},\n-]{0,12}".prop_map(Value::from),
+        ]
+    }
+
+    fn tree() -> impl Strategy<Value = Value> {
+        leaf().prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((prop::sample::select(KEYS.to_vec()), inner), 0..5).prop_map(object),
+            ]
+        })
+    }
+
+    fn object(kv: Vec<(&str, Value)>) -> Value {
+        Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+
+    /// Mostly the shape JSON Resume has (lists of objects of text and lists of text),
+    /// sometimes anything.
+    fn section() -> impl Strategy<Value = Value> {
+        let field = prop_oneof![6 => leaf(), 2 => prop::collection::vec(leaf(), 0..3).prop_map(Value::Array), 1 => tree()];
+        let item = prop::collection::vec((prop::sample::select(KEYS.to_vec()), field), 0..7).prop_map(object);
+        prop_oneof![6 => prop::collection::vec(item.clone(), 0..4).prop_map(Value::Array), 2 => item, 1 => tree()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        /// Whatever the document holds, the build gives a PDF or errors, and every
+        /// position it reports is the start of a key or a value in the JSON itself
+        /// (never a place in the generated YAML).
+        #[test]
+        fn every_position_is_a_json_value(top in prop::collection::vec((prop::sample::select(KEYS[..8].to_vec()), section()), 1..6), name in 0..10u8) {
+            let mut doc = serde_json::Map::new();
+            for (k, v) in top {
+                doc.insert(k.to_string(), v);
+            }
+            if name > 0 {
+                let basics = doc.entry("basics").or_insert(Value::Null);
+                if !basics.is_object() {
+                    *basics = serde_json::json!({});
+                }
+                basics.as_object_mut().unwrap().insert("name".into(), Value::from("A"));
+            }
+            let text = serde_json::to_string_pretty(&Value::Object(doc)).unwrap();
+            let diags = match vitae::compile(&text, &vitae::Options::default()) {
+                Ok(out) => out.warnings,
+                Err(errs) => errs,
+            };
+            let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+            for d in diags.iter().filter(|d| d.pos.is_known()) {
+                let at = lines.get(d.pos.line as usize - 1).and_then(|l| l.get(d.pos.column as usize - 1)).copied();
+                prop_assert!(at.is_some_and(|c| "\"{[-0123456789tfn".contains(c)), "{} at {:?} ({:?}) in\n{}", d.message, d.pos, at, text);
+            }
+        }
+    }
+}
+
 // --- The command line -------------------------------------------------------------
 
 fn tempdir(tag: &str) -> PathBuf {

@@ -12,7 +12,7 @@
 //! the very PDF that building the JSON does. Errors are found on the JSON itself
 //! (dates, links, types), named by JSON Resume field (`work[2].startDate`, indices
 //! from 0) at the JSON's line and column; any diagnostic about the generated text is
-//! moved back to the JSON value it came from ([`emit::Origins`]).
+//! moved back to the JSON value it came from (`emit::Origins`).
 //!
 //! Keys JSON Resume does not define are warnings, not errors: the schema lets every
 //! object carry extra keys. vitae's design keys go in `meta.vitae.design` (where the
