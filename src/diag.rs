@@ -110,12 +110,24 @@ impl Diagnostic {
         let mut group = match line_text {
             Some(text) => {
                 // The byte range of what the position points at: a quoted value to its
-                // closing quote, a key up to its colon, else a plain value to the end
-                // of the line (less a comment).
+                // closing quote (past `\"` escapes), a key up to its colon, else a plain
+                // value to the end of the line (less a comment); in a JSON document, a
+                // number, `true`, `false` or `null` up to the `,`, `}` or `]` after it.
                 let start = text.char_indices().nth(self.pos.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
                 let rest = &text[start..];
+                let json = source.trim_start().starts_with(['{', '[']);
                 let len = match rest.chars().next() {
-                    Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+                    Some('"') => {
+                        let mut escaped = false;
+                        let closing = rest.char_indices().skip(1).find(|&(_, c)| {
+                            let was = escaped;
+                            escaped = !was && c == '\\';
+                            !was && c == '"'
+                        });
+                        closing.map_or(rest.len(), |(i, _)| i + 1)
+                    }
+                    Some('\'') => rest[1..].find('\'').map_or(rest.len(), |i| i + 2),
+                    _ if json && rest.contains([',', '}', ']']) => rest.find([',', '}', ']']).unwrap_or(rest.len()).min(rest.trim_end().len()),
                     _ => {
                         let key = rest.find(": ").or_else(|| rest.strip_suffix(':').map(str::len)).filter(|&i| !rest[..i].contains(' '));
                         match key {
@@ -197,5 +209,14 @@ mod tests {
         );
         let d = Diagnostic::warning(Pos::UNKNOWN, "empty");
         assert_eq!(d.render("r.yaml", ""), "warning: empty\n--> r.yaml");
+    }
+
+    #[test]
+    fn render_underlines_json_values() {
+        // A number ends at the comma; a string at its closing quote, past escapes.
+        let json = "{\"a\": 12, \"b\": \"say \\\"hi\\\"\"}";
+        let under = |column: u32| Diagnostic::error(Pos::new(1, column), "x").render("r.json", json).lines().nth(4).unwrap().trim_start_matches([' ', '|']).len();
+        assert_eq!(under(7), 2);
+        assert_eq!(under(16), 12);
     }
 }

@@ -5,7 +5,9 @@
 //! # Steps
 //! 1. [`model::load`]: YAML text → a validated [`model::Resume`] (serde-saphyr; every
 //!    error carries the line and column of the offending value). Inline markup is
-//!    parsed here ([`markup`]), so that a bad link is reported against its line.
+//!    parsed here ([`markup`]), so that a bad link is reported against its line. A
+//!    JSON Resume ([`model::jsonresume`]) is mapped onto the format first, its
+//!    positions kept.
 //! 2. [`layout::layout`]: resume → pages of positioned glyph runs, rules and link
 //!    rectangles ([`layout::Document`]). Paragraphs go through [`inline`]: words
 //!    shaped with the real font ([`text`]), boxes, glue and penalties, lines chosen by

@@ -17,7 +17,7 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("VITAE_COMMIT"));
 
 /// Typeset a resume written in YAML into a PDF.
 #[derive(Parser, Debug)]
-#[command(name = "vitae", version = VERSION, about, long_about = None, after_help = "Examples:\n  vitae init                  write a starter resume.yaml\n  vitae build                 resume.yaml → resume.pdf\n  vitae check cv.yaml         report every problem, write nothing\n\nThe format: docs/format.md. Exit status: 0 ok, 1 invalid input, 2 usage, 3 file error, 70 internal error.")]
+#[command(name = "vitae", version = VERSION, about, long_about = None, after_help = "Examples:\n  vitae init                  write a starter resume.yaml\n  vitae build                 resume.yaml → resume.pdf\n  vitae check cv.yaml         report every problem, write nothing\n  vitae build resume.json     a JSON Resume → resume.pdf\n  vitae convert resume.json   a JSON Resume → resume.yaml, vitae's format\n\nThe format: docs/format.md. Exit status: 0 ok, 1 invalid input, 2 usage, 3 file error, 70 internal error.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,13 +27,14 @@ struct Cli {
 enum Command {
     /// Build resumes into PDFs
     ///
-    /// Each INPUT is written next to itself with the extension .pdf, several in
-    /// parallel. `-` reads standard input and, without -o, writes the PDF to standard
+    /// Each INPUT (vitae's YAML, or a JSON Resume in JSON or YAML) is written next
+    /// to itself with the extension .pdf, several in parallel. `-` reads standard input and, without -o, writes the PDF to standard
     /// output (never to a terminal); `-o -` writes to standard output.
     ///
     /// Examples:
     ///   vitae build                          (resume.yaml → resume.pdf)
     ///   vitae build cv.yaml -o out.pdf
+    ///   vitae build resume.json              (a JSON Resume → resume.pdf)
     ///   vitae build en.yaml de.yaml --deny-warnings
     ///   vitae build cv.yaml --fit-pages 1 --watch
     #[command(verbatim_doc_comment)]
@@ -81,6 +82,29 @@ enum Command {
         /// Where to write it.
         #[arg(default_value = "resume.yaml")]
         path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Convert a JSON Resume into vitae's YAML, commented
+    ///
+    /// INPUT is a JSON Resume (https://jsonresume.org/schema), written in JSON or in
+    /// YAML. The YAML goes next to it with the extension .yaml (an existing file is
+    /// kept unless --force); `-o -` writes it to standard output. Building the YAML
+    /// gives the same PDF as building the JSON Resume itself.
+    ///
+    /// Examples:
+    ///   vitae convert resume.json            (resume.json → resume.yaml)
+    ///   vitae convert resume.json -o cv.yaml
+    ///   vitae convert resume.json -o - | less
+    #[command(verbatim_doc_comment)]
+    Convert {
+        /// The JSON Resume to convert (`-` for standard input).
+        #[arg(default_value = "resume.json")]
+        input: PathBuf,
+        /// Where to write the YAML (`-` for standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
@@ -183,6 +207,7 @@ fn main() -> ExitCode {
             ExitCode::from(worst)
         }
         Command::Init { path, force } => init(&path, force),
+        Command::Convert { input, output, force } => ExitCode::from(guarded(&input, || convert(&input, output, force))),
         Command::Schema => {
             println!("{}", vitae::schema::json());
             ExitCode::SUCCESS
@@ -444,6 +469,50 @@ fn init(path: &Path, force: bool) -> ExitCode {
     }
     eprintln!("{}: written; build it with `vitae build {}`", path.display(), path.display());
     ExitCode::SUCCESS
+}
+
+/// `vitae convert`: writes the vitae YAML of a JSON Resume; returns the exit status.
+fn convert(input: &Path, output: Option<PathBuf>, force: bool) -> u8 {
+    let from_stdin = input == Path::new("-");
+    let output = output.unwrap_or_else(|| if from_stdin { PathBuf::from("-") } else { input.with_extension("yaml") });
+    let to_stdout = output == Path::new("-");
+    if !from_stdin && !to_stdout && same_file(input, &output) {
+        eprintln!("{}: error: the output {} is the input itself; choose another path with -o", input.display(), output.display());
+        return EXIT_IO;
+    }
+    if !to_stdout && output.exists() && !force {
+        eprintln!("{}: error: the file exists; use --force to overwrite it", output.display());
+        return EXIT_IO;
+    }
+    let (shown, text) = match load(input, "; nothing written") {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    let ctx = vitae::model::Context { base_dir: for_input(&vitae::Options::default(), input).base_dir, theme: None };
+    match vitae::model::jsonresume::convert(&text, &ctx) {
+        Ok(c) => {
+            report(&shown, &text, &c.resume.warnings);
+            let written = if to_stdout {
+                let mut so = std::io::stdout().lock();
+                so.write_all(c.yaml.as_bytes()).and_then(|_| so.flush()).map_err(|e| format!("<stdout>: error: cannot write the YAML ({e})"))
+            } else {
+                write_atomically(&output, c.yaml.as_bytes()).map_err(|e| format!("{}: error: cannot write the YAML: {}", output.display(), explain_write_error(&output, &e)))
+            };
+            if let Err(m) = written {
+                eprintln!("{m}");
+                return EXIT_IO;
+            }
+            if !to_stdout {
+                eprintln!("{}: written; build it with `vitae build {}`", output.display(), output.display());
+            }
+            0
+        }
+        Err(errors) => {
+            report(&shown, &text, &errors);
+            eprintln!("{shown}: {} error{} found; nothing written", errors.len(), plural(errors.len()));
+            EXIT_INPUT
+        }
+    }
 }
 
 /// Says why an output path cannot be written, in the user's terms.

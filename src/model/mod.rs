@@ -4,10 +4,12 @@
 //! (`raw`), with budgets against alias bombs and deep nesting, then checks every rule
 //! of `shared/spec/resume-format.md` and resolves the design (`design`), dates
 //! (`date`) and inline markup ([`crate::markup`]). Every error names the line and
-//! column of the offending value.
+//! column of the offending value. A JSON Resume document is mapped onto the format
+//! first ([`jsonresume`]).
 
 pub mod date;
 pub mod design;
+pub mod jsonresume;
 pub(crate) mod raw;
 
 use crate::diag::{closest, Diagnostic, Pos};
@@ -118,7 +120,9 @@ pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
 }
 
 /// Parses and validates a resume, resolving its design in `ctx` (the folder font
-/// paths are relative to; a theme that replaces `design.theme`).
+/// paths are relative to; a theme that replaces `design.theme`). A JSON Resume
+/// document ([`jsonresume::is_json_resume`]) is converted to the format first
+/// ([`jsonresume::convert`]); its positions stay those of the JSON.
 ///
 /// # Errors
 /// As [`load`].
@@ -130,14 +134,10 @@ pub fn load_with(text: &str, ctx: &Context) -> Result<Resume, Vec<Diagnostic>> {
     if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(vec![Diagnostic::error(Pos::UNKNOWN, "the document is empty (expected a mapping with at least `name` and `sections`)")]);
     }
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_nodes: 100_000,
-            max_aliases: 1_000,
-            max_total_scalar_bytes: 8_000_000,
-        },
-    };
+    if jsonresume::is_json_resume(text) {
+        return jsonresume::convert(text, ctx).map(|c| c.resume);
+    }
+    let options = yaml_options();
     let raw: RawResume = match serde_saphyr::from_str_with_options(text, options.clone()) {
         Ok(r) => r,
         Err(e) => {
@@ -171,6 +171,18 @@ pub fn load_with(text: &str, ctx: &Context) -> Result<Resume, Vec<Diagnostic>> {
     }
 }
 
+/// The parser's options: budgets against alias bombs and deep nesting.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_nodes: 100_000,
+            max_aliases: 1_000,
+            max_total_scalar_bytes: 8_000_000,
+        },
+    }
+}
+
 /// Only the `design` of a document, read when the whole fails to parse.
 #[derive(serde::Deserialize)]
 struct DesignOnly {
@@ -190,7 +202,7 @@ fn key_before(source: &str, pos: Pos) -> Option<String> {
 /// Turns a serde-saphyr error into a diagnostic: the position printed once, serde's
 /// words in the format's terms, the key named for type errors, a "did you mean" hint
 /// for unknown keys, and a tab pointed at where it is.
-fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
+pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
     let mut pos = e.location().map(Pos::from).unwrap_or(Pos::UNKNOWN);
     let inner = e.without_snippet().to_string();
     // serde-saphyr appends " at line L, column C"; we print the position ourselves.
