@@ -348,8 +348,11 @@ fn unknown_keys_are_warnings_and_the_resume_builds() {
         ["1:12: nothing to set under the header: no `basics.summary` and no entries in `work`, `education` or any other list"]
     );
     // Layout's warnings are at the JSON too.
-    let out = vitae::compile("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi 李.\"}}", &vitae::Options::default()).unwrap();
-    assert_eq!(out.warnings.iter().map(line).collect::<Vec<_>>(), ["1:37: no bundled font has the character '李' (U+674E); it is shown as an empty box in section 'Summary', entry 1 text"]);
+    let out = vitae::compile("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi \u{10FFFD}.\"}}", &vitae::Options::default()).unwrap();
+    assert_eq!(
+        out.warnings.iter().map(line).collect::<Vec<_>>(),
+        ["1:37: no font has the character '\u{10FFFD}' (U+10FFFD): neither the text face, nor the bundled DejaVu Sans, nor any installed font; it is shown as an empty box in section 'Summary', entry 1 text | hint: install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]
+    );
 }
 
 #[test]
