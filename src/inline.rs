@@ -218,7 +218,7 @@ pub fn typeset_with(spans: &[Span], style: &ParStyle, measure: Pt, breaker: Brea
 /// and the base is left to right (every level 0).
 pub fn bidi_levels(text: &str, rtl: bool) -> Option<Vec<u8>> {
     use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
-    if !rtl && !text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI)) {
+    if !rtl && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI))) {
         return None;
     }
     let base = if rtl { Level::rtl() } else { Level::ltr() };

@@ -219,11 +219,28 @@ impl Language {
 
     /// Hyphenation points of `word` as byte offsets (a hyphen may go before each),
     /// or none when the word must not be hyphenated (see [`may_hyphenate`]).
+    ///
+    /// Results are cached per language and word for the process (a résumé repeats its
+    /// words; `fit_pages` sets the whole text again at each step).
     pub fn hyphenate(self, word: &str) -> Vec<usize> {
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        type Cache = HashMap<(Language, String), Vec<usize>>;
+        static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         if !may_hyphenate(word) {
             return Vec::new();
         }
-        self.dictionary().map(|d| d.hyphenate(word).breaks).unwrap_or_default()
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        if let Some(b) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&(self, word.to_string())) {
+            return b.clone();
+        }
+        let breaks = self.dictionary().map(|d| d.hyphenate(word).breaks).unwrap_or_default();
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert((self, word.to_string()), breaks.clone());
+        breaks
     }
 }
 

@@ -350,17 +350,43 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
                 ops.push(actual_text(text));
             }
             let y = (h - run.baseline) as f32;
-            let mut x = run.x;
-            for g in &run.glyphs {
-                let gx = (x + g.x_offset) as f32;
+            // A run is one text matrix and one `TJ` (§9.4.3): each glyph is followed by
+            // the number that turns the advance the viewer takes from the font's /W
+            // widths (thousandths of an em, truncated as printpdf writes them) into the
+            // advance shaping gave it. A glyph placed off its pen position (a mark) gets
+            // a text matrix of its own.
+            let f = font(run.face.id);
+            let width_1000 = |gid: u16| (f.advance_units(gid) as f32 * 1000.0 / f.units_per_em as f32) as i64;
+            let matrix = |x: f64| {
+                let x = x as f32;
                 // Synthesised italic: a shear in the text matrix (§9.4.2), [1 0 s 1 x y].
-                let matrix = if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, gx, y]) } else { TextMatrix::Translate(Pt(gx), Pt(y)) };
-                ops.push(Op::SetTextMatrix { matrix });
-                let gid = remap.get(&run.face.id).and_then(|m| m.get(&g.gid)).copied().unwrap_or(0);
-                let cp = Codepoint { gid, offset: 0.0, cid: g.text.clone() };
-                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![cp])] });
+                if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, x, y]) } else { TextMatrix::Translate(Pt(x), Pt(y)) }
+            };
+            let map = remap.get(&run.face.id);
+            let mut x = run.x;
+            let mut group: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
+            let flush = |group: &mut Vec<Codepoint>, ops: &mut Vec<Op>| {
+                if !group.is_empty() {
+                    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(std::mem::take(group))] });
+                }
+            };
+            ops.push(Op::SetTextMatrix { matrix: matrix(x) });
+            for g in &run.glyphs {
+                let gid = map.and_then(|m| m.get(&g.gid)).copied().unwrap_or(0);
+                let cid = g.text.as_deref().map(str::to_string);
+                if g.x_offset != 0.0 {
+                    flush(&mut group, &mut ops);
+                    ops.push(Op::SetTextMatrix { matrix: matrix(x + g.x_offset) });
+                    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid, offset: 0.0, cid }])] });
+                    x += g.advance;
+                    ops.push(Op::SetTextMatrix { matrix: matrix(x) });
+                    continue;
+                }
+                let offset = (width_1000(g.gid) as f64 - g.advance * 1000.0 / run.size) as f32;
+                group.push(Codepoint { gid, offset, cid });
                 x += g.advance;
             }
+            flush(&mut group, &mut ops);
             if run.replacement.is_some() {
                 ops.push(Op::EndMarkedContent);
             }

@@ -33,8 +33,9 @@ pub struct Glyph {
     /// Horizontal offset from the pen position in pt (mark positioning).
     pub x_offset: Pt,
     /// The source text this glyph stands for (its whole cluster, e.g. "fi" for a
-    /// ligature); `None` for the second and later glyphs of a cluster.
-    pub text: Option<String>,
+    /// ligature); `None` for the second and later glyphs of a cluster. Shared, not
+    /// copied, when a shaped word is reused from the cache.
+    pub text: Option<Arc<str>>,
 }
 
 /// A run of glyphs in one face and size.
@@ -134,7 +135,8 @@ pub fn face_for(cluster: &str, primary: Styled, cjk: Cjk) -> Option<Styled> {
 
 /// Whether `face` covers every grapheme cluster of `text`.
 fn covers_all(text: &str, face: Styled) -> bool {
-    text.graphemes(true).all(|g| face_covers(g, face))
+    // A face that has every character has every cluster.
+    face_covers(text, face)
 }
 
 /// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, with the
@@ -312,7 +314,7 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph
         let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
         let text_of = first_of_cluster.then(|| {
             let end = starts.iter().copied().find(|&c| c > cluster).unwrap_or(text.len());
-            text[cluster..end.max(cluster)].to_string()
+            Arc::<str>::from(&text[cluster..end.max(cluster)])
         });
         glyphs.push(Glyph { gid: info.glyph_id as u16, advance: pos.x_advance as f64, x_offset: pos.x_offset as f64, text: text_of });
     }
