@@ -45,7 +45,8 @@ fn subset(data: &[u8], index: u32, gids: &BTreeSet<u16>) -> Result<(Vec<u8>, BTr
     let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
     let bytes = allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).map_err(|e| e.to_string())?;
     let map = ids.iter().enumerate().map(|(new, &old)| (old, new as u16)).collect();
-    Ok((unhinted(&bytes).unwrap_or(bytes), map))
+    let bytes = unhinted(&bytes).unwrap_or(bytes);
+    Ok((without_tables(&bytes, &UNUSED_TABLES).unwrap_or(bytes), map))
 }
 
 /// A TrueType subset without its hinting: the `fpgm`, `prep` and `cvt ` tables and
@@ -193,19 +194,21 @@ fn content_hash(doc: &Document) -> u64 {
 /// licence text), a third of a résumé's PDF.
 const UNUSED_TABLES: [&[u8; 4]; 1] = [b"name"];
 
-/// Rewrites every embedded font program (`/FontFile2` streams, recognised by their
-/// `/Length1`) without [`UNUSED_TABLES`]. The table directory is read with ttf-parser;
-/// a program it cannot read is left as it is.
-fn strip_font_programs(doc: &mut lopdf::Document) {
+/// Compresses every stream that has no filter yet with Deflate (`/FlateDecode`,
+/// PDF 32000-1 §7.4.4) at zlib's default level 6, where a stream gets smaller. lopdf's
+/// own `compress` uses level 9, which costs twice the time for 0.4 % less on a résumé.
+fn compress(doc: &mut lopdf::Document) {
+    use std::io::Write as _;
     for obj in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = obj else { continue };
-        if stream.dict.get(b"Length1").is_err() {
+        if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
-        let Ok(data) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else { continue };
-        if let Some(smaller) = without_tables(&data, &UNUSED_TABLES) {
-            stream.dict.set("Length1", lopdf::Object::Integer(smaller.len() as i64));
-            stream.set_plain_content(smaller);
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), flate2::Compression::default());
+        let Ok(packed) = enc.write_all(&stream.content).and_then(|_| enc.finish()) else { continue };
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
         }
     }
 }
@@ -420,7 +423,6 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
     let id = format!("{:016x}{:016x}", content_hash(doc), fnv1a(format!("{meta:?}{date:?}").as_bytes()));
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
-    strip_font_programs(&mut lo);
     // Dates: SOURCE_DATE_EPOCH's, or none (printpdf writes the epoch otherwise).
     if let Ok(info) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
         if let Ok(lopdf::Object::Dictionary(dict)) = lo.get_object_mut(info) {
@@ -434,7 +436,7 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
             }
         }
     }
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
     Ok(out)
