@@ -37,13 +37,24 @@ peak_mb() { # the peak resident set of one run, MB
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}'
 }
 
-printf '%-34s %10s %10s %10s %8s\n' case median_ms peak_MB bytes pages
+# The baseline, measured in the same run: the process alone (`vitae --version`).
+hyperfine -N -w 3 -r "$runs" --export-json "$work/h.json" "$bin --version" >/dev/null 2>&1
+base=$(median_ms "$work/h.json")
+printf 'baseline: vitae --version %s ms\n' "$base"
+printf '%-26s %9s %8s %9s %9s %8s %9s %6s\n' case median_ms x_base ms/page x_example peak_MB bytes pages
+example_per_page=""
 row() { # name, input
   local name=$1 input=$2 out="$work/out.pdf"
   hyperfine -N -w 3 -r "$runs" --export-json "$work/h.json" "$bin build $input -o $out -q" >/dev/null 2>&1
-  local pages
+  local pages ms per
   pages=$(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  printf '%-34s %10s %10s %10s %8s\n' "$name" "$(median_ms "$work/h.json")" "$(peak_mb "$bin" build "$input" -o "$out" -q)" "$(stat -c %s "$out")" "${pages:-?}"
+  ms=$(median_ms "$work/h.json")
+  per=$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / int(sys.argv[2])))' "$ms" "$pages")
+  [ -n "$example_per_page" ] || example_per_page=$per
+  printf '%-26s %9s %8s %9s %9s %8s %9s %6s\n' "$name" "$ms" \
+    "$(python3 -c 'import sys; print("%.1fx" % (float(sys.argv[1]) / float(sys.argv[2])))' "$ms" "$base")" "$per" \
+    "$(python3 -c 'import sys; print("%.2fx" % (float(sys.argv[1]) / float(sys.argv[2])))' "$per" "$example_per_page")" \
+    "$(peak_mb "$bin" build "$input" -o "$out" -q)" "$(stat -c %s "$out")" "${pages:-?}"
 }
 row "resume.yaml (example)" resume.yaml
 row "full.yaml" tests/fixtures/good/full.yaml
@@ -55,6 +66,6 @@ files=$(ls "$work"/batch/*.yaml | tr '\n' ' ')
 hyperfine -N -w 1 -r 5 --export-json "$work/one.json" "$bin build $files -q" >/dev/null 2>&1
 hyperfine -w 1 -r 5 --export-json "$work/seq.json" "for f in $files; do $bin build \$f -q; done" >/dev/null 2>&1
 one=$(median_ms "$work/one.json"); seq=$(median_ms "$work/seq.json")
-printf '%-34s %10s\n' "100 copies, one call" "$one"
-printf '%-34s %10s\n' "100 copies, 100 calls" "$seq"
-python3 -c 'import sys; print("%-34s %9.2fx" % ("one call against 100 calls", float(sys.argv[2]) / float(sys.argv[1])))' "$one" "$seq"
+printf '%-26s %9s\n' "100 copies, one call" "$one"
+printf '%-26s %9s\n' "100 copies, 100 calls" "$seq"
+python3 -c 'import sys; print("%-26s %9.2fx" % ("one call is faster by", float(sys.argv[2]) / float(sys.argv[1])))' "$one" "$seq"
