@@ -113,17 +113,19 @@ fn system() -> &'static System {
         let order = faces
             .into_iter()
             .map(|(.., id)| id)
-            .filter(|&id| {
-                db.with_face_data(id, |data, index| {
-                    ttf_parser::Face::parse(data, index).is_ok_and(|f| {
-                        let t = f.tables();
-                        t.glyf.is_some() || t.cff.is_some() || t.cff2.is_some()
-                    })
-                })
-                .unwrap_or(false)
-            })
+            .filter(|&id| db.with_face_data(id, has_outlines).unwrap_or(false))
             .collect();
         System { db, order }
+    })
+}
+
+/// Whether face `index` of `data` draws its glyphs as outlines (`glyf`, `CFF `,
+/// `CFF2`): a colour emoji font of bitmaps only (`CBDT`, `sbix`) does not, and is not
+/// used as if it were a monochrome one.
+pub fn has_outlines(data: &[u8], index: u32) -> bool {
+    ttf_parser::Face::parse(data, index).is_ok_and(|f| {
+        let t = f.tables();
+        t.glyf.is_some() || t.cff.is_some() || t.cff2.is_some()
     })
 }
 
@@ -188,4 +190,28 @@ fn find(chars: &[char], bold: bool, serif: bool, cjk: Cjk) -> Option<Styled> {
     // whole cluster.
     let fam = s.order.iter().find(|&&id| covers(s, id, chars)).and_then(|&id| s.db.face(id))?.families.first()?.0.clone();
     from_family(&fam)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_font_without_outlines_is_not_a_fallback() {
+        let dejavu = crate::text::font(crate::text::FaceId::FALLBACK_REGULAR).data;
+        assert!(has_outlines(dejavu, 0));
+        // The same font with its outlines taken out, as a bitmap-only emoji font is.
+        let bitmaps_only = crate::pdf::without_tables(dejavu, &[b"glyf"]).unwrap();
+        assert!(!has_outlines(&bitmaps_only, 0));
+    }
+
+    #[test]
+    fn regional_forms_from_the_paragraph() {
+        assert_eq!(Cjk::of("東京大学との共同研究"), Cjk::Jp);
+        assert_eq!(Cjk::of("분산 저장 시스템"), Cjk::Kr);
+        assert_eq!(Cjk::of("负责大规模分布式存储"), Cjk::Sc);
+        assert_eq!(preferred('清', true, Cjk::Jp), ["Noto Serif CJK JP", "Noto Sans CJK JP"]);
+        assert_eq!(preferred('한', false, Cjk::Sc), ["Noto Sans CJK KR", "Noto Serif CJK KR"]);
+        assert_eq!(preferred('ع', true, Cjk::Sc), ["Noto Naskh Arabic", "Noto Sans Arabic"]);
+    }
 }
