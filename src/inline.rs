@@ -684,7 +684,7 @@ mod tests {
     }
 
     fn line_text(l: &Line) -> String {
-        l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.clone())).collect()
+        l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.as_deref())).collect()
     }
 
     #[test]

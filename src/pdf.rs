@@ -45,8 +45,7 @@ fn subset(data: &[u8], index: u32, gids: &BTreeSet<u16>) -> Result<(Vec<u8>, BTr
     let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
     let bytes = allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).map_err(|e| e.to_string())?;
     let map = ids.iter().enumerate().map(|(new, &old)| (old, new as u16)).collect();
-    let bytes = unhinted(&bytes).unwrap_or(bytes);
-    Ok((without_tables(&bytes, &UNUSED_TABLES).unwrap_or(bytes), map))
+    Ok((unhinted(&bytes).unwrap_or(bytes), map))
 }
 
 /// A TrueType subset without its hinting: the `fpgm`, `prep` and `cvt ` tables and
@@ -193,6 +192,24 @@ fn content_hash(doc: &Document) -> u64 {
 /// for some fonts, cmap). The naming table alone is 16 KB in Charis SIL (it holds the
 /// licence text), a third of a résumé's PDF.
 const UNUSED_TABLES: [&[u8; 4]; 1] = [b"name"];
+
+/// Rewrites every embedded font program (`/FontFile2` streams, recognised by their
+/// `/Length1`) without [`UNUSED_TABLES`]. Done after printpdf, which names the font
+/// (`/BaseFont`) from the naming table. The table directory is read with ttf-parser;
+/// a program it cannot read is left as it is.
+fn strip_font_programs(doc: &mut lopdf::Document) {
+    for obj in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = obj else { continue };
+        if stream.dict.get(b"Length1").is_err() {
+            continue;
+        }
+        let Ok(data) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else { continue };
+        if let Some(smaller) = without_tables(&data, &UNUSED_TABLES) {
+            stream.dict.set("Length1", lopdf::Object::Integer(smaller.len() as i64));
+            stream.set_plain_content(smaller);
+        }
+    }
+}
 
 /// Compresses every stream that has no filter yet with Deflate (`/FlateDecode`,
 /// PDF 32000-1 §7.4.4) at zlib's default level 6, where a stream gets smaller. lopdf's
@@ -436,6 +453,7 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
             }
         }
     }
+    strip_font_programs(&mut lo);
     compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;

@@ -80,7 +80,7 @@ mod exact {
     fn lines(text: &str, measure: f64, justify: bool, hyphenate: bool) -> Vec<String> {
         let style = ParStyle { justify, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
         let p = typeset(&vitae::markup::parse(text).unwrap(), &style, measure);
-        p.lines.iter().map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.clone())).collect()).collect()
+        p.lines.iter().map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.as_deref())).collect()).collect()
     }
 
     const GRIMM: &str = "In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face.";
