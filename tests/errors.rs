@@ -96,3 +96,18 @@ fn numbers_and_booleans_are_text_where_text_is_expected() {
     let out = vitae::compile("name: 2024\ncontact: [12345, true]\nsections:\n  - title: 1\n    entries: [yes, 3.5]\n", &vitae::Options::default());
     assert!(out.is_ok(), "{out:?}");
 }
+
+/// Found by a new user: YAML 1.1 read `language: no` (Norwegian) as `false`, and
+/// `name: No`, `location: NO` as `false` in the PDF. vitae reads YAML 1.2 booleans only.
+#[test]
+fn yes_no_on_off_are_text() {
+    let r = vitae::model::load("name: No\nheadline: Yes\nsections:\n  - title: On\n    entries:\n      - text: no\n        location: NO\ndesign:\n  language: no\n").unwrap();
+    assert_eq!(r.name.text, "No");
+    assert_eq!(r.headline.as_ref().unwrap().text, "Yes");
+    assert_eq!(r.sections[0].title.text, "On");
+    assert_eq!(r.sections[0].entries[0].text.as_ref().unwrap().text, "no");
+    assert_eq!(r.sections[0].entries[0].location.as_ref().unwrap().text, "NO");
+    assert_eq!(r.design.language, vitae::lang::Language::Norwegian);
+    // A boolean key takes only true or false.
+    assert_eq!(first("name: A\nsections: []\ndesign:\n  justify: yes\n"), "4:12: `justify`: wrong type: expected `true` or `false`");
+}

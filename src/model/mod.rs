@@ -180,6 +180,9 @@ pub(crate) fn yaml_options() -> serde_saphyr::Options {
             max_aliases: 1_000,
             max_total_scalar_bytes: 8_000_000,
         },
+        // YAML 1.2 booleans only: `no`, `yes`, `on`, `off` stay text (`language: no`
+        // is Norwegian, `location: NO` is Norway), as YAML 1.2 reads them.
+        strict_booleans: true,
     }
 }
 
