@@ -375,3 +375,17 @@ fn urls_are_set_without_kerning() {
     assert!(av[0].glyphs[0].advance < f.advance_units(f.glyph('A')) * 10.0 / f.units_per_em);
     assert!(extracted(&yaml, "url").contains("https://example.org/compiler"));
 }
+
+/// Found by a new user: a family for another script (Noto Serif Hebrew) as
+/// `design.font` set every Latin word in the fallback with no word about it.
+#[test]
+fn a_font_without_latin_letters_is_named_in_a_warning() {
+    let hebrew = Path::new("/usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf");
+    if !hebrew.exists() {
+        eprintln!("SKIPPED a_font_without_latin_letters_is_named_in_a_warning: install fonts-noto-core");
+        return;
+    }
+    let laid = lay_out(&resume(&format!("  font: {}\n", hebrew.display())), None);
+    let m = messages(&laid);
+    assert!(m.contains(&"15:9: design.font: the font `Noto Serif Hebrew` has no Latin letters (a–z): Latin text is set in the fallback, DejaVu Sans".to_string()), "{m:?}");
+}

@@ -296,3 +296,20 @@ fn a_character_no_font_has_is_one_warning_listing_every_place() {
     assert_eq!(w.hints, ["install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]);
     assert!(vitae::compile(&yaml, &vitae::Options { deny_warnings: true, ..Default::default() }).is_err());
 }
+
+/// Found by a new user: a Latin word next to CJK punctuation (`Go、`) was set in the
+/// CJK face with the punctuation, the same word elsewhere in Charis SIL.
+#[test]
+fn latin_words_beside_cjk_punctuation_stay_in_the_text_face() {
+    if !installed('、', "fonts-noto-cjk") {
+        return;
+    }
+    let yaml = "name: A\nsections:\n  - title: T\n    entries:\n      - text: Go、Rust、SQL。测试 SQL 和 Java\n";
+    let (laid, _) = build(yaml, "latin-cjk");
+    for w in ["Go", "Rust", "SQL", "Java"] {
+        for r in runs(&laid.doc).into_iter().filter(|r| r.text().contains(w)) {
+            assert_eq!(r.face.id, FaceId::SERIF_REGULAR, "{w} in {}", face_name(r));
+        }
+    }
+    assert_eq!(face_name(run(&laid.doc, "、")), "NotoSerifCJKsc-Regular");
+}

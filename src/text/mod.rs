@@ -158,9 +158,14 @@ pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<
         return (shape_run(text, primary, size, features), Vec::new());
     }
     // The face of the first cluster the text face lacks (the bundled fallback, or an
-    // installed face), if it has the whole piece (a CJK word, an Arabic word): the
-    // piece is set in it alone.
-    if let Some(other) = text.graphemes(true).find(|g| !face_covers(g, primary)).and_then(|g| face_for(g, primary, features.cjk))
+    // installed face), if it has the whole piece (a Greek word Charis has only in
+    // part, a CJK word, an Arabic word): the piece is set in it alone. Not when the
+    // text face has Latin letters or digits of the piece (`SQL。`, `Go、`): those stay
+    // in the text face, like the same word elsewhere on the page.
+    let f = font(primary.id);
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+    if !text.chars().any(|c| latin(c) && f.covers(c))
+        && let Some(other) = text.graphemes(true).find(|g| !face_covers(g, primary)).and_then(|g| face_for(g, primary, features.cjk))
         && covers_all(text, other)
     {
         return (shape_run(text, other, size, features), Vec::new());
@@ -426,11 +431,14 @@ mod tests {
 
     #[test]
     fn fallback_per_cluster() {
-        // A word the fallback covers wholly is set wholly in it.
+        // A word whose Latin letters the text face has keeps them in it; the symbol
+        // it lacks comes from the fallback.
         let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert!(missing.is_empty());
         let faces: Vec<FaceId> = runs.iter().map(|r| r.face.id).collect();
-        assert_eq!(faces, vec![FaceId::FALLBACK_REGULAR]);
+        assert_eq!(faces, vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
+        // A word of a script the text face has only in part is set wholly in the
+        // fallback (no letter-by-letter mix of designs).
         let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, Features::default());
         assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::FALLBACK_BOLD]);
         // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the

@@ -164,7 +164,7 @@ fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolve
             }
         }
     };
-    let warnings = if missing.is_empty() {
+    let mut warnings = if missing.is_empty() {
         Vec::new()
     } else {
         let join = |v: Vec<&str>| match v.len() {
@@ -174,5 +174,12 @@ fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolve
         let styles = join(missing.iter().map(|m| m.0).collect()).replace(" and ", " or ");
         vec![format!("the font `{name}` has no {styles} face: vitae synthesises {}", join(missing.iter().map(|m| m.1).collect()))]
     };
+    // A family for another script (Noto Serif Hebrew) leaves Latin text to the
+    // fallback: say so rather than let the choice seem to do nothing.
+    let f = super::faces::font(reg);
+    let absent: String = ('a'..='z').filter(|&c| !f.covers(c)).collect();
+    if !absent.is_empty() {
+        warnings.push(format!("the font `{name}` has no Latin letters ({}): Latin text is set in the fallback, DejaVu Sans", if absent.len() == 26 { "a–z".to_string() } else { absent }));
+    }
     Ok(Resolved { family: Family { faces: [plain(reg), bold, italic, bold_italic] }, name, warnings })
 }
