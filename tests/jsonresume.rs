@@ -546,3 +546,12 @@ fn command_line_errors_and_warnings() {
     );
     assert!(!dir.join("again.yaml").exists() && !dir.join("bad-date.yaml").exists() && !dir.join("bad-date.pdf").exists());
 }
+
+/// Found by a new user: an end before its start was reported twice, once in JSON
+/// Resume's terms and once by vitae's own check of the generated resume.
+#[test]
+fn an_end_before_its_start_is_one_error() {
+    let errs = vitae::compile("{\"basics\": {\"name\": \"A\"},\n \"work\": [{\"name\": \"W\", \"startDate\": \"2019-01\", \"endDate\": \"2018-01\"}]}\n", &vitae::Options::default()).unwrap_err();
+    let got: Vec<String> = errs.iter().map(|d| format!("{}:{}: {}", d.pos.line, d.pos.column, d.message)).collect();
+    assert_eq!(got, ["2:60: work[0].endDate: `2018-01` is before the startDate `2019-01`"]);
+}

@@ -227,6 +227,10 @@ impl Walk {
             && date::is_after(*a, *b)
         {
             self.err(t.pos, format!("{}: `{}` is before the startDate `{}`", t.path, t.raw, s.raw));
+            // Reported here, in JSON Resume's terms: the end is left out of the
+            // generated resume so that vitae's own check does not say it again.
+            e.start = start.map(|(s, _)| s.plain());
+            return;
         }
         match (start, end) {
             (Some((s, _)), Some((t, d))) => {
