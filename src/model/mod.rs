@@ -264,7 +264,20 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
             }
         }
     if inner.contains("budget breached") {
-        d.message = format!("the document expands to more data than a resume holds: aliases (`*name`) or nesting go past vitae's limits ({})", msg.trim_start_matches("budget breached: "));
+        // The parser names the budget in Rust's terms (`ScalarBytes { … }`): say which
+        // limit in the user's.
+        let which = if msg.contains("ScalarBytes") {
+            "its text would total more than 8,000,000 bytes"
+        } else if msg.contains("Alias") {
+            "it uses more than 1,000 aliases"
+        } else if msg.contains("Depth") {
+            "it nests deeper than 32 levels"
+        } else if msg.contains("Nodes") {
+            "it would hold more than 100,000 values"
+        } else {
+            "it goes past vitae's limits on aliases and size"
+        };
+        d.message = format!("the document expands to more data than a resume holds: with its aliases (`*name`) expanded, {which}");
     }
     d
 }
