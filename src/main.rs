@@ -46,16 +46,6 @@ enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         common: Common,
-        /// Fit into N pages by scaling the type down (to 85 % at most); overrides
-        /// `design.fit_pages`.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
-        fit_pages: Option<u32>,
-        /// Page size for this run: `letter` or `a4`; overrides `design.page`.
-        #[arg(long, value_name = "SIZE")]
-        page: Option<String>,
-        /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.
-        #[arg(long, value_name = "LENGTH")]
-        font_size: Option<String>,
         /// Print nothing on success.
         #[arg(short, long)]
         quiet: bool,
@@ -119,7 +109,8 @@ enum Command {
     Fonts,
 }
 
-/// Options shared by `build` and `check`.
+/// Options shared by `build` and `check` (so that `check` judges what `build` would
+/// set).
 #[derive(clap::Args, Debug, Clone)]
 struct Common {
     /// Fail when there is any warning (for CI).
@@ -129,6 +120,29 @@ struct Common {
     /// (the file's other design keys still apply).
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
     theme: Option<vitae::model::Theme>,
+    /// Fit into N pages by scaling the type down (to 85 % at most); overrides
+    /// `design.fit_pages`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
+    fit_pages: Option<u32>,
+    /// Page size for this run: `letter` or `a4`; overrides `design.page`.
+    #[arg(long, value_name = "SIZE")]
+    page: Option<String>,
+    /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.
+    #[arg(long, value_name = "LENGTH")]
+    font_size: Option<String>,
+}
+
+impl Common {
+    /// The build options these flags give, or a usage error's message.
+    fn options(&self) -> Result<vitae::Options, String> {
+        let page = self.page.as_deref().map(parse_page).transpose()?;
+        let font_size = match self.font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
+            Ok(Some(s)) if !(6.0..=20.0).contains(&s) => return Err(format!("--font-size: {s} pt is out of range (expected 6 pt to 20 pt)")),
+            Ok(s) => s,
+            Err(m) => return Err(format!("--font-size: {m}")),
+        };
+        Ok(vitae::Options { deny_warnings: self.deny_warnings, fit_pages: self.fit_pages, page, font_size, theme: self.theme, ..Default::default() })
+    }
 }
 
 /// `--theme`'s value.
@@ -174,23 +188,17 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { inputs, output, common, fit_pages, page, font_size, quiet, watch } => {
+        Command::Build { inputs, output, common, quiet, watch } => {
             let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
             if output.is_some() && inputs.len() > 1 {
                 eprintln!("error: `-o` names one output, but {} inputs were given; leave it out to write each PDF next to its input", inputs.len());
                 return ExitCode::from(2);
             }
-            let page = match page.as_deref().map(parse_page).transpose() {
-                Ok(p) => p,
+            let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+            let options = match common.options() {
+                Ok(o) => vitae::Options { date, ..o },
                 Err(m) => return usage(&m),
             };
-            let font_size = match font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
-                Ok(Some(s)) if !(6.0..=20.0).contains(&s) => return usage(&format!("--font-size: {s} pt is out of range (expected 6 pt to 20 pt)")),
-                Ok(s) => s,
-                Err(m) => return usage(&format!("--font-size: {m}")),
-            };
-            let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
-            let options = vitae::Options { deny_warnings: common.deny_warnings, fit_pages, page, font_size, date, theme: common.theme, base_dir: None };
             let job = Job { options, quiet };
             if watch {
                 if inputs.len() != 1 || inputs[0] == Path::new("-") {
@@ -202,7 +210,10 @@ fn main() -> ExitCode {
         }
         Command::Check { inputs, common } => {
             let inputs = if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs };
-            let options = vitae::Options { deny_warnings: common.deny_warnings, theme: common.theme, ..Default::default() };
+            let options = match common.options() {
+                Ok(o) => o,
+                Err(m) => return usage(&m),
+            };
             let worst = inputs.iter().map(|i| guarded(i, || check(i, &options))).max().unwrap_or(0);
             ExitCode::from(worst)
         }

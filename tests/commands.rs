@@ -280,3 +280,17 @@ fn theme_on_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact or banking)"), "{}", stderr(&o));
 }
+
+/// Found by a new user: `check` refused `--fit-pages`, `--page` and `--font-size`, so a
+/// CI gate on `check` could not test what `build` with them would do.
+#[test]
+fn check_takes_the_same_overrides_as_build() {
+    let dir = tempdir("check-overrides");
+    std::fs::copy(root().join("resume.yaml"), dir.join("resume.yaml")).unwrap();
+    let o = vitae(&["check", "--fit-pages", "1"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("fit_pages: the resume cannot fit in 1 page: it needs 2 pages even at the smallest size (85 %, 8.5 pt)"), "{}", stderr(&o));
+    let o = vitae(&["check", "--page", "a4", "--font-size", "9pt", "--fit-pages", "2"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(vitae(&["check", "--font-size", "30"], &dir).status.code(), Some(2));
+}
