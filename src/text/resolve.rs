@@ -90,7 +90,7 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
         "no font `{spec}`: it is not a bundled family (`serif`, `sans`), there is no file or folder {}, and no installed family has that name ({} installed{}){hint}",
         path.display(),
         installed.len(),
-        if installed.is_empty() { "" } else { "; `fc-list : family` lists them" }
+        if installed.is_empty() { "" } else { "; `vitae fonts` lists them" }
     ))
 }
 
