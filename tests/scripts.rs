@@ -313,3 +313,19 @@ fn latin_words_beside_cjk_punctuation_stay_in_the_text_face() {
     }
     assert_eq!(face_name(run(&laid.doc, "、")), "NotoSerifCJKsc-Regular");
 }
+
+/// A fallback family without a bold face (Symbola has one weight) gets bold by a
+/// stroke, with no warning, so `**…**` still shows.
+#[test]
+fn bold_from_a_fallback_family_without_bold_is_synthesised_silently() {
+    if !installed('♞', "fonts-symbola") {
+        return;
+    }
+    let yaml = "name: A\nsections:\n  - title: T\n    entries:\n      - text: \"**♞ knight** and ♞\"\n";
+    let (laid, _) = build(yaml, "fakebold");
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    let knights: Vec<&TextRun> = runs(&laid.doc).into_iter().filter(|r| r.text() == "♞").collect();
+    assert_eq!(knights.len(), 2);
+    assert_eq!(face_name(knights[0]), face_name(knights[1]));
+    assert!(knights[0].face.fake_bold && !knights[1].face.fake_bold);
+}
