@@ -111,3 +111,15 @@ fn yes_no_on_off_are_text() {
     // A boolean key takes only true or false.
     assert_eq!(first("name: A\nsections: []\ndesign:\n  justify: yes\n"), "4:12: `justify`: wrong type: expected `true` or `false`");
 }
+
+/// Found by a new user: numbers in text fields were rewritten (`1.10` → `1.1`,
+/// `0x1F` → `31`). A text field keeps the scalar as written.
+#[test]
+fn numbers_in_text_fields_are_kept_as_written() {
+    let r = vitae::model::load("name: 1.10\nheadline: 0x1F\nsections:\n  - title: 1e3\n    entries:\n      - title: 2.50\n        date: 1.10\n").unwrap();
+    assert_eq!(r.name.text, "1.10");
+    assert_eq!(r.headline.as_ref().unwrap().text, "0x1F");
+    assert_eq!(r.sections[0].title.text, "1e3");
+    assert_eq!(r.sections[0].entries[0].title.as_ref().unwrap().text, "2.50");
+    assert_eq!(r.sections[0].entries[0].date.as_ref().unwrap().text, "1.10");
+}

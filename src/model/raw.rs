@@ -9,8 +9,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// A scalar read as text whatever its YAML type: `2022` (an integer), `1.5`,
-/// `true` and `"2022"` all become strings, so `date: 2022` works as written.
+/// A scalar read as text whatever its YAML type, exactly as written: `2022`, `1.10`,
+/// `true` and `"2022"` all become the strings written, so `date: 2022` works and a
+/// version number keeps its trailing zero.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar(pub String);
 
@@ -38,7 +39,9 @@ impl<'de> Deserialize<'de> for Scalar {
                 Ok(Scalar(v.to_string()))
             }
         }
-        d.deserialize_any(V)
+        // Asked for as a string, the parser gives a plain scalar as written: `1.10`
+        // stays `1.10`, `0x1F` stays `0x1F` (as a number they would be `1.1`, `31`).
+        d.deserialize_str(V)
     }
 }
 
