@@ -317,10 +317,17 @@ fn check(input: &Path, options: &vitae::Options) -> u8 {
         }
         Err(errors) => {
             report(&shown, &text, &errors);
-            eprintln!("{shown}: {} error{} found", errors.len(), plural(errors.len()));
+            let n = error_count(&errors);
+            eprintln!("{shown}: {n} error{} found", plural(n));
             EXIT_INPUT
         }
     }
+}
+
+/// How many of the diagnostics of a failed build are errors (the rest are the
+/// warnings reported with them).
+fn error_count(diags: &[vitae::diag::Diagnostic]) -> usize {
+    diags.iter().filter(|d| d.severity == vitae::diag::Severity::Error).count()
 }
 
 fn plural(n: usize) -> &'static str {
@@ -409,7 +416,8 @@ impl Job {
             }
             Err(errors) => {
                 report(&shown, &text, &errors);
-                eprintln!("{shown}: {} error{} found; no PDF written", errors.len(), plural(errors.len()));
+                let n = error_count(&errors);
+                eprintln!("{shown}: {n} error{} found; no PDF written", plural(n));
                 EXIT_INPUT
             }
         }
@@ -520,7 +528,8 @@ fn convert(input: &Path, output: Option<PathBuf>, force: bool) -> u8 {
         }
         Err(errors) => {
             report(&shown, &text, &errors);
-            eprintln!("{shown}: {} error{} found; nothing written", errors.len(), plural(errors.len()));
+            let n = error_count(&errors);
+            eprintln!("{shown}: {n} error{} found; nothing written", plural(n));
             EXIT_INPUT
         }
     }

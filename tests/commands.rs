@@ -294,3 +294,16 @@ fn check_takes_the_same_overrides_as_build() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(vitae(&["check", "--font-size", "30"], &dir).status.code(), Some(2));
 }
+
+/// Found by a new user: the warnings of a resume with an error were not shown.
+#[test]
+fn warnings_are_shown_with_the_errors() {
+    let dir = tempdir("warn-with-errors");
+    std::fs::write(dir.join("w.yaml"), "name: A\nsections:\n  - title: Empty\n    entries: []\n  - title: T\n    entries:\n      - title: X\n        start: 2019-13\n").unwrap();
+    let o = vitae(&["check", "w.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("error: start: `2019-13` has no month 13 (a month is 01 to 12)"), "{e}");
+    assert!(e.contains("warning: section `Empty` has no entries: its heading stands alone"), "{e}");
+    assert!(e.ends_with("w.yaml: 1 error found\n"), "{e}");
+}

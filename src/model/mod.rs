@@ -114,7 +114,8 @@ pub const MAX_INPUT_BYTES: usize = 5_000_000;
 /// # Errors
 /// Every problem found, each with the line and column of the offending YAML value
 /// (or [`Pos::UNKNOWN`] for an empty document). YAML syntax errors and type errors
-/// stop at the first; rule violations are collected.
+/// stop at the first; rule violations are collected, and followed by the warnings
+/// found while validating (severity [`crate::diag::Severity::Warning`]).
 pub fn load(text: &str) -> Result<Resume, Vec<Diagnostic>> {
     load_with(text, &Context::default())
 }
@@ -165,7 +166,11 @@ pub fn load_with(text: &str, ctx: &Context) -> Result<Resume, Vec<Diagnostic>> {
             Ok(r)
         }
         _ => {
+            // The errors, then the warnings found on the way (an empty section, a
+            // synthesised font face): a user fixing the errors sees those too.
             v.errs.sort_by_key(|d| d.pos);
+            v.warnings.sort_by_key(|d| d.pos);
+            v.errs.append(&mut v.warnings);
             Err(v.errs)
         }
     }
