@@ -123,3 +123,17 @@ fn numbers_in_text_fields_are_kept_as_written() {
     assert_eq!(r.sections[0].entries[0].title.as_ref().unwrap().text, "2.50");
     assert_eq!(r.sections[0].entries[0].date.as_ref().unwrap().text, "1.10");
 }
+
+/// Found by a new user: `title: A: B` was told to check its indentation, and a tab
+/// got the parser's own words with no advice.
+#[test]
+fn a_second_colon_and_a_tab_get_advice() {
+    assert_eq!(
+        first("name: A\nsections:\n  - title: A: B\n    entries: []\n"),
+        "3:13: mapping values are not allowed in this context | hint: if this is text, put the whole value in quotes: a colon followed by a space inside a value starts a mapping: title: \"A: B\""
+    );
+    assert_eq!(
+        first("name: A\nsections:\n\t- title: A\n"),
+        "3:2: a tab character in indentation (YAML indents with spaces only) | hint: replace the tab with spaces (most editors can be set to insert spaces for Tab)"
+    );
+}

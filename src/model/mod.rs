@@ -235,6 +235,9 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         let key = key_before(source, pos);
         msg = format!("{}wrong type: expected `true` or `false`", key.map(|k| format!("`{k}`: ")).unwrap_or_default());
     }
+    if msg.contains("tabs disallowed") {
+        msg = "a tab character in indentation (YAML indents with spaces only)".to_string();
+    }
     if msg.contains("found a tab") {
         // YAML forbids tabs in indentation: point at the tab itself.
         let start: usize = source.lines().take(pos.line.saturating_sub(1) as usize).map(|l| l.len() + 1).sum();
@@ -257,8 +260,19 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         d = d.with_hint(format!("{QUOTE}: \"**Led** the team\""));
     } else if msg.contains("wrong type: map") || msg.starts_with("unknown key `") && msg[13..].split('`').next().is_some_and(|k| k.contains(' ')) {
         d = d.with_hint(format!("{QUOTE}: a colon followed by a space inside a value starts a mapping"));
+    } else if let Some((key, value)) = source
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .filter(|l| msg.contains("mapping values are not allowed") && l.matches(": ").count() > 1)
+        .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(": "))
+    {
+        // `title: A: B`: a second `: ` on the line, inside the value.
+        d = d.with_hint(format!("{QUOTE}: a colon followed by a space inside a value starts a mapping: {key}: \"{}\"", value.trim().replace('"', "\\\"")));
     } else if msg.contains("did not find expected") || msg.contains("mapping values are not allowed") {
         d = d.with_hint("check the indentation of this line and the one above: the keys of one mapping, and the `-` items of one list, start in the same column");
+    }
+    if d.message.starts_with("a tab character") {
+        d = d.with_hint("replace the tab with spaces (most editors can be set to insert spaces for Tab)");
     }
     if let Some(rest) = msg.strip_prefix("unknown key `")
         && let Some((key, expected)) = rest.split_once('`') {
