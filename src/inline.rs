@@ -302,9 +302,9 @@ fn face_of(span: &Span, style: &ParStyle) -> Styled {
 }
 
 /// Characters after which a URL may break (besides UAX #14's opportunities), as
-/// typographers break URLs: after a slash, a dot, a hyphen, an underscore and the
-/// query characters; never inside `://`.
-const URL_BREAK_AFTER: &str = "/.-_?&=#~";
+/// typographers break URLs: after a slash, a dot, a hyphen, an underscore, the query
+/// characters and the `@` of an e-mail address; never inside `://`.
+const URL_BREAK_AFTER: &str = "/.-_?&=#~@";
 
 /// A place where a line may end.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -351,7 +351,8 @@ pub const CJK_LATIN_SPACE: f64 = 0.25;
 /// Break opportunities: UAX #14 (`unicode-linebreak`) less those the Japanese and
 /// Chinese line-start and line-end rules forbid ([`NO_LINE_START`],
 /// [`NO_LINE_END`]), plus breaks inside URLs (any whitespace-free run containing
-/// `://` or starting with `www.`) after the characters of [`URL_BREAK_AFTER`]. Sorted
+/// `://`, starting with `www.`, or an e-mail address) after the characters of
+/// [`URL_BREAK_AFTER`]. Sorted
 /// by offset; the last is the text's end.
 fn break_opportunities(text: &str) -> Vec<Opportunity> {
     use unicode_linebreak::BreakOpportunity::Mandatory;
@@ -382,13 +383,15 @@ fn break_opportunities(text: &str) -> Vec<Opportunity> {
     opps
 }
 
-/// The byte ranges of the URLs in `text`: whitespace-free runs containing `://` or
-/// starting with `www.` (as [`break_opportunities`] finds them).
+/// The byte ranges of the URLs in `text`: whitespace-free runs containing `://`,
+/// starting with `www.`, or e-mail addresses (`user@domain.tld`); they break after
+/// [`URL_BREAK_AFTER`] without a hyphen.
 fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for word in text.split(char::is_whitespace) {
-        if word.contains("://") || word.starts_with("www.") {
+        let email = word.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
+        if word.contains("://") || word.starts_with("www.") || email {
             out.push((start, start + word.len()));
         }
         start += word.len() + text[start + word.len()..].chars().next().map_or(0, char::len_utf8);
@@ -710,6 +713,20 @@ mod tests {
         }
         let first = line_text(&p.lines[0]);
         assert!(first.ends_with(|c| URL_BREAK_AFTER.contains(c)), "{first}");
+    }
+
+    /// Found by a new user: a long e-mail address was broken between two letters,
+    /// with a hyphen; it breaks after its `@` and dots, without one.
+    #[test]
+    fn email_addresses_break_after_at_and_dots() {
+        let opps: Vec<usize> = break_opportunities("mail firstname.lastname@department.example.com now").into_iter().map(|o| o.at).collect();
+        // after "mail ", "firstname.", "lastname@", "department.", "example.", "com " and the end
+        assert_eq!(opps, vec![5, 15, 24, 35, 43, 47, 50]);
+        let spans = parse("firstname.lastname@department.example.com").unwrap();
+        let p = typeset(&spans, &style(false), 90.0);
+        let lines: Vec<String> = p.lines.iter().map(line_text).collect();
+        assert!(lines.len() > 1 && lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
+        assert_eq!(lines.concat(), "firstname.lastname@department.example.com");
     }
 
     #[test]

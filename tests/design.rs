@@ -353,7 +353,7 @@ fn accent_and_link_colours_are_used_consistently() {
                 assert_eq!(r.color, accent, "{theme:?}: rule");
             }
         }
-        assert_eq!(run(doc, "ada@example.com").color, link, "{theme:?}: link");
+        assert_eq!(run(doc, "ada@").color, link, "{theme:?}: link");
         assert_eq!(run(doc, "Built").color, Rgb::TEXT);
     }
 }
@@ -388,4 +388,12 @@ fn a_font_without_latin_letters_is_named_in_a_warning() {
     let laid = lay_out(&resume(&format!("  font: {}\n", hebrew.display())), None);
     let m = messages(&laid);
     assert!(m.contains(&"15:9: design.font: the font `Noto Serif Hebrew` has no Latin letters (a–z): Latin text is set in the fallback, DejaVu Sans".to_string()), "{m:?}");
+}
+
+/// Found by a new user: `date_align` with the right date column did nothing, silently.
+#[test]
+fn date_align_without_the_left_column_is_a_warning() {
+    let laid = lay_out(&resume("  date_align: left\n"), None);
+    assert_eq!(messages(&laid), ["15:15: design.date_align has no effect with the right date column: dates there are flush right"]);
+    assert!(lay_out(&resume("  date_column: left\n  date_align: left\n"), None).warnings.is_empty());
 }

@@ -496,6 +496,14 @@ pub fn resolve(raw: &RawDesign, ctx: &Context) -> Result<(Design, Vec<Diagnostic
             s => errs.push(with_did_you_mean(Diagnostic::error(pos(v), format!("design.date_align: unknown value `{s}` (expected `left` or `right`)")), s, &["left", "right"])),
         }
     }
+    if let Some(v) = &raw.date_align
+        && d.date_column == DateColumn::Right
+    {
+        warnings.push(
+            Diagnostic::warning(pos(v), "design.date_align has no effect with the right date column: dates there are flush right")
+                .with_hint("add `date_column: left`, or remove `date_align`"),
+        );
+    }
     if let Some(v) = &raw.running_header {
         d.running_header = v.value;
     }
