@@ -419,10 +419,12 @@ impl Builder<'_> {
                 (Some(_), DateAlign::Left) => self.left,
                 (Some(col), DateAlign::Right) => self.left + col - line.width,
             };
-            if left_col.is_some() && !main_bands.is_empty() {
+            if left_col.is_some() {
                 // In the left column: placed beside the entry's bands when the entry is
-                // complete ([`Builder::set_column`]), from the main text's first line on.
-                self.column.push((line.clone(), main_bands.start));
+                // complete ([`Builder::set_column`]), from the main text's first line on
+                // (a row with no main text: from the next band on).
+                let from = if main_bands.is_empty() { self.bands.len() } else { main_bands.start };
+                self.column.push((line.clone(), from));
             } else if inline_side && k == 0 && !main_bands.is_empty() {
                 // On the main text's first baseline, but written after its last line
                 // (the bands are kept together), so that the text of a word broken
@@ -443,10 +445,10 @@ impl Builder<'_> {
 
     /// Sets the queued left-column lines beside the bands from `start` on: each on the
     /// baseline of the first band it may take, one line per band; lines left over get
-    /// bands of their own at the end. A line goes before its band's text in reading
+    /// bands of their own at the end (the first of an entry with `space` above it). A line goes before its band's text in reading
     /// order when the band starts a paragraph, after it otherwise (so that it never
     /// falls inside the `/ActualText` span of a word broken across lines).
-    fn set_column(&mut self, start: usize) {
+    fn set_column(&mut self, start: usize, space: Pt) {
         let (sx, leading) = (self.left, self.leading(self.d.date_scale * self.fs));
         let col = self.date_col.unwrap_or(0.0);
         let right_align = self.d.date_align == DateAlign::Right;
@@ -475,7 +477,9 @@ impl Builder<'_> {
                     let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
                     self.groups += 1;
                     let els = line_elements(&line, x, baseline_in(leading, size));
-                    self.bands.push(Band { height: leading, space_before: 0.0, penalty: page::FREE, info, elements: els });
+                    // An entry of column lines only (a date alone) keeps its entry's space.
+                    let space_before = if self.bands.len() == start { space } else { 0.0 };
+                    self.bands.push(Band { height: leading, space_before, penalty: page::FREE, info, elements: els });
                 }
             }
             next += 1;
@@ -540,7 +544,7 @@ impl Builder<'_> {
             self.push_lines(&p, fs, text_x, false, sb, false);
             self.mark(at, "•", bullet_x, false);
         }
-        self.set_column(start);
+        self.set_column(start, space);
         // Keep the head rows together and with the first line of the body; the
         // body's own lines carry their paragraphs' penalties. The first entry of a
         // section is held to its heading: no break before its first body line.
