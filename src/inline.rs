@@ -344,6 +344,17 @@ fn is_hangul(c: char) -> bool {
 /// justified CJK text spreads its lines between characters, not only at spaces (JIS X
 /// 4051 §4.9). A tenth of an em each keeps the characters' square rhythm visible.
 pub const CJK_STRETCH: f64 = 0.1;
+/// Full-width CJK punctuation that sets its mark in the left half of the em and
+/// leaves the right half blank (JIS X 4051's closing brackets, commas and full stops).
+pub const CJK_SQUEEZE_AFTER: &str = "、。，．：；）」』】〕〉》｝］";
+/// Full-width opening brackets: the mark in the right half, the left half blank.
+pub const CJK_SQUEEZE_BEFORE: &str = "（「『【〔〈《｛［";
+/// How much of a full-width punctuation mark's blank half a justified line may take
+/// back, in em: up to all of it (JIS X 4051 §4.9, compression of punctuation), so a
+/// line a few points too long is set by squeezing its commas rather than breaking a
+/// character earlier.
+pub const CJK_PUNCTUATION_SHRINK: f64 = 0.5;
+
 /// Width of a space the author wrote between CJK and Latin text, in em: the customary
 /// quarter em (a CJK face's own space is often a full em or half of one).
 pub const CJK_LATIN_SPACE: f64 = 0.25;
@@ -524,7 +535,12 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
                 // Between two CJK characters: glue that may stretch when justified
                 // (a legal break, as any glue after a box).
                 let stretch = if style.justify { CJK_STRETCH * style.size } else { 0.0 };
-                c.items.push(Item::Glue { width: 0.0, stretch, shrink: 0.0, content: 0 });
+                // After a closing punctuation mark or before an opening one, the mark's
+                // blank half may be taken back.
+                let squeeze = text[..idx].chars().next_back().is_some_and(|c| CJK_SQUEEZE_AFTER.contains(c))
+                    || text[idx..].chars().next().is_some_and(|c| CJK_SQUEEZE_BEFORE.contains(c));
+                let shrink = if style.justify && squeeze { CJK_PUNCTUATION_SHRINK * style.size } else { 0.0 };
+                c.items.push(Item::Glue { width: 0.0, stretch, shrink, content: 0 });
             } else {
                 c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });
             }

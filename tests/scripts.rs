@@ -329,3 +329,24 @@ fn bold_from_a_fallback_family_without_bold_is_synthesised_silently() {
     assert_eq!(face_name(knights[0]), face_name(knights[1]));
     assert!(knights[0].face.fake_bold && !knights[1].face.fake_bold);
 }
+
+/// Found by the outside check (pdfcheck) on cjk.yaml: the Chinese bullet, 50
+/// full-width characters (500 pt) on a 499.2 pt measure, broke before its last
+/// character. A justified line may take back the blank half of its commas (JIS X 4051
+/// compression of punctuation), so it is one line.
+#[test]
+fn a_line_a_little_too_long_squeezes_its_commas() {
+    if !installed('负', "fonts-noto-cjk") {
+        return;
+    }
+    let (laid, _) = build(&fixture("good/cjk.yaml"), "squeeze");
+    let fu = run(&laid.doc, "负");
+    let line = lines(&laid.doc).into_iter().find(|l| l.iter().any(|r| std::ptr::eq(*r, fu))).unwrap();
+    let text: String = line.iter().map(|r| r.text()).filter(|t| t != "•").collect();
+    assert_eq!(text, "负责大规模分布式存储系统的设计与实现，将写入延迟降低了百分之四十，并撰写了完整的技术文档与测试方案。");
+    // Each comma's successor starts less than an em after the comma (0.4 pt each).
+    for (k, r) in line.iter().enumerate().filter(|(_, r)| r.text() == "，") {
+        let gap = line[k + 1].x - r.x;
+        assert!((gap - 9.6).abs() < 1e-6, "after the comma: {gap}");
+    }
+}
