@@ -539,7 +539,9 @@ fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collected {
                 // blank half may be taken back.
                 let squeeze = text[..idx].chars().next_back().is_some_and(|c| CJK_SQUEEZE_AFTER.contains(c))
                     || text[idx..].chars().next().is_some_and(|c| CJK_SQUEEZE_BEFORE.contains(c));
-                let shrink = if style.justify && squeeze { CJK_PUNCTUATION_SHRINK * style.size } else { 0.0 };
+                // Only in left-to-right text: the blank half is on the side the text
+                // runs to, which reordering or mirroring would turn over.
+                let shrink = if style.justify && squeeze && levels.is_none() { CJK_PUNCTUATION_SHRINK * style.size } else { 0.0 };
                 c.items.push(Item::Glue { width: 0.0, stretch, shrink, content: 0 });
             } else {
                 c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });

@@ -100,3 +100,15 @@ fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
     // between entries and 8.1 pt down to the lone date's baseline.
     assert!((y2020.baseline - last - 16.3).abs() < 1e-6, "{} vs {last}", y2020.baseline);
 }
+
+/// Found by the property test above: in a right-to-left document, squeezing the blank
+/// half of `、` moved the next character over its mark (mirroring turns the blank half
+/// to the other side). Punctuation is squeezed only in left-to-right paragraphs.
+#[test]
+fn cjk_punctuation_is_not_squeezed_in_a_mirrored_page() {
+    let para = "、한국어 MAABABFIKMAABAGABABEAFNFAFNBAUAAMIAMABAAIAAIDAAAJAAIABAARABBIMFBAAHGAENAAAAAAAAAA";
+    let yaml = format!("name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        bullets: [A, \"{para}\"]\n      - \"{para}\"\ndesign:\n  language: ar\n");
+    let (r, d, _) = vitae::layout_source(&yaml).unwrap();
+    check_margins(&r, &d, 0.01).unwrap();
+    check_overlaps(&d, 0.01).unwrap();
+}
