@@ -2,28 +2,12 @@
 //! output, several inputs, `--deny-warnings`, diagnostics, the watch loop, the schema,
 //! reproducible output and `SOURCE_DATE_EPOCH`.
 
+mod common;
+
+use common::{root, stderr, tempdir, vitae};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vitae-cmd-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn vitae(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn fixture(kind: &str, name: &str) -> PathBuf {
     root().join("tests/fixtures").join(kind).join(name)

@@ -5,21 +5,10 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use vitae::layout::{Document, Element, TextRun};
 use vitae::model::{Rgb, Theme};
 use vitae::text::{font, FaceId};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vitae-design-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 /// A small resume with a bold title, an italic subtitle, a date, a location and a
 /// bullet, with `design` lines appended.

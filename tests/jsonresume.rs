@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use vitae::diag::Pos;
 use vitae::markup::plain;
 use vitae::model::jsonresume::{convert, is_json_resume};
@@ -461,21 +460,6 @@ mod hostile {
 }
 
 // --- The command line -------------------------------------------------------------
-
-fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vitae-jr-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn vitae(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn build_convert_and_check_from_the_command_line() {

@@ -101,14 +101,17 @@ fn fallback(primary: Styled) -> Styled {
 
 /// The characters of a cluster that need a glyph (not joiners, selectors, marks of
 /// direction or spaces).
-fn needs_glyph(cluster: &str) -> Vec<char> {
-    cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).collect()
+fn needs_glyph(cluster: &str) -> impl Iterator<Item = char> + '_ {
+    cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace())
 }
 
 /// Whether `face` has every character of a cluster.
+///
+/// A face that has every character of a text has every cluster of it: this serves
+/// for a whole word as well as for one cluster.
 fn face_covers(cluster: &str, face: Styled) -> bool {
     let f = font(face.id);
-    cluster.chars().filter(|c| !is_ignorable(*c) && !c.is_whitespace()).all(|c| f.covers(c))
+    needs_glyph(cluster).all(|c| f.covers(c))
 }
 
 /// The face that covers every character of a grapheme cluster: `primary`, else its
@@ -118,7 +121,7 @@ pub fn face_for(cluster: &str, primary: Styled, cjk: Cjk) -> Option<Styled> {
     if face_covers(cluster, primary) {
         return Some(primary);
     }
-    let chars = needs_glyph(cluster);
+    let chars: Vec<char> = needs_glyph(cluster).collect();
     let f = font(primary.id);
     let system = || fallback::system_face(cluster, &chars, primary.fake_bold || f.style().0, f.serif, cjk);
     if chars.first().is_some_and(|&c| fallback::prefers_installed(c))
@@ -131,12 +134,6 @@ pub fn face_for(cluster: &str, primary: Styled, cjk: Cjk) -> Option<Styled> {
         return Some(fb);
     }
     system()
-}
-
-/// Whether `face` covers every grapheme cluster of `text`.
-fn covers_all(text: &str, face: Styled) -> bool {
-    // A face that has every character has every cluster.
-    face_covers(text, face)
 }
 
 /// Shapes `text` (a word or a piece of one) at `size` pt in `primary`, with the
@@ -154,7 +151,7 @@ fn covers_all(text: &str, face: Styled) -> bool {
 /// letter-spaced by [`SMALL_CAPS_TRACKING`], in runs that carry the letters as written
 /// for extraction.
 pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<Shaped>, Vec<char>) {
-    if covers_all(text, primary) {
+    if face_covers(text, primary) {
         return (shape_run(text, primary, size, features), Vec::new());
     }
     // The face of the first cluster the text face lacks (the bundled fallback, or an
@@ -166,7 +163,7 @@ pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
     if !text.chars().any(|c| latin(c) && f.covers(c))
         && let Some(other) = text.graphemes(true).find(|g| !face_covers(g, primary)).and_then(|g| face_for(g, primary, features.cjk))
-        && covers_all(text, other)
+        && face_covers(text, other)
     {
         return (shape_run(text, other, size, features), Vec::new());
     }

@@ -3,6 +3,8 @@
 //! validated resume, never the PDF.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use vitae::layout::{Document, Element, TextRun};
 use vitae::model::{DateAlign, DateColumn, Entry, Resume};
 
@@ -363,4 +365,27 @@ pub fn check_left_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, S
         n += 1;
     }
     Ok(n)
+}
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty folder for a test, named after `tag` and the process.
+pub fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vitae-test-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Runs the `vitae` binary in `dir` (without `SOURCE_DATE_EPOCH`).
+pub fn vitae(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+}
+
+/// A command's standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
