@@ -103,13 +103,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     })
 }
 
-/// Parses, validates and lays out a resume without writing a PDF.
+/// Parses, validates and lays out a resume in its own design, without writing a
+/// PDF: the resume, the style it was set in, the display list and the warnings.
 ///
 /// # Errors
 /// Every problem found in the input, each located.
-pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn layout_source(text: &str) -> Result<(model::Resume, style::Style, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let laid = lay_out(text, &Options::default())?;
-    Ok((laid.resume, laid.doc, laid.warnings))
+    Ok((laid.resume, laid.style, laid.doc, laid.warnings))
 }
 
 /// Parses, validates and lays out a resume, fitting it to a page count when asked

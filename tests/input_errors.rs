@@ -106,7 +106,8 @@ fn yes_no_on_off_are_text() {
     assert_eq!(r.sections[0].title.text, "On");
     assert_eq!(r.sections[0].entries[0].text.as_ref().unwrap().text, "no");
     assert_eq!(r.sections[0].entries[0].location.as_ref().unwrap().text, "NO");
-    assert_eq!(r.design.language, vitae::lang::Language::Norwegian);
+    let lang = vitae::input::prepare("name: No\nsections: []\ndesign:\n  language: no\n", &Default::default()).unwrap().style.language;
+    assert_eq!(lang, vitae::lang::Language::Norwegian);
     // A boolean key takes only true or false.
     assert_eq!(first("name: A\nsections: []\ndesign:\n  justify: yes\n"), "4:12: `justify`: wrong type: expected `true` or `false`");
 }

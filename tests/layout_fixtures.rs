@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use vitae::model::Theme;
+use vitae::style::Theme;
 
 /// Every good fixture in its own design and under each theme (`--theme`), laid out and
 /// checked: margins, overlaps, reading order, the date column (right or left).
@@ -28,9 +28,9 @@ fn check_good_fixtures(theme: Option<Theme>) -> usize {
         // 60 pt of every line's measure and it needs two even at 85 % (the fit error
         // is tested in layout_pagebreak.rs), so it is fitted to two there.
         let fit = (theme == Some(Theme::Modern) && name.starts_with("fit-one-page")).then_some(2);
-        let options = vitae::Options { theme, fit_pages: fit, ..Default::default() };
+        let options = vitae::Options { overrides: vitae::style::Overrides { theme, fit_pages: fit, ..Default::default() }, ..Default::default() };
         let laid = vitae::lay_out(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let (resume, doc, warnings) = (laid.resume, laid.doc, laid.warnings);
+        let (resume, style, doc, warnings) = (laid.resume, laid.style, laid.doc, laid.warnings);
         let name = name.split(' ').next().unwrap().to_string();
         match name.as_str() {
             // Warnings only where no installed font has CJK (tests/layout_scripts.rs).
@@ -51,10 +51,10 @@ fn check_good_fixtures(theme: Option<Theme>) -> usize {
             }
             _ => assert!(warnings.is_empty(), "{name}: unexpected warnings {warnings:?}"),
         }
-        check_margins(&resume, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_margins(&style, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_overlaps(&doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_order(&expected_words(&resume), &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let n = check_dates(&resume, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let n = check_dates(&resume, &style, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(n, dated(&resume).len(), "{name}");
         vitae::compile(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         checked += 1;

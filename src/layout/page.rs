@@ -119,6 +119,7 @@ fn ink(elements: &[Element]) -> (f64, f64) {
 mod tests {
     use super::*;
     use crate::geom::Rgb;
+    use crate::layout::band::FORBIDDEN;
     use crate::layout::{blocks, BandInfo, BandKind, Rule};
     use crate::markup::Span;
     use crate::model::Text;

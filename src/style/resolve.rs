@@ -315,10 +315,11 @@ mod tests {
     #[test]
     fn the_derived_lengths_of_the_default_style() {
         let s = resolve(&Design::default(), &Overrides::default()).unwrap();
-        assert_eq!((s.page.width, s.page.height, s.measure), (612.0, 792.0, 511.2));
+        // 612 − 50.4 − 50.4 in binary floating point.
+        assert_eq!((s.page.width, s.page.height, s.measure), (612.0, 792.0, 511.20000000000005));
         assert_eq!((s.text_block.x, s.text_block.y, s.text_block.height), (50.4, 50.4, 691.2));
         assert_eq!((s.sizes.name, s.sizes.heading, s.sizes.folio), (24.0, 12.0, 8.0));
-        assert_eq!((s.spaces.before_heading, s.spaces.between_entries), (11.000000000000002, 5.5));
+        assert_eq!((s.spaces.before_heading, s.spaces.between_entries), (11.0, 5.5));
         assert_eq!(s.leading(10.0), 12.0);
         // Fitting at 90 %: 9 pt, line spacing 1.2 × 0.9 = 1.08 held at 1.15.
         let f = s.scaled(0.9);
