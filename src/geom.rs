@@ -2,7 +2,8 @@
 //!
 //! Every length in vitae is in points ([`Pt`], 1/72 in). Layout space has its origin
 //! at the top-left corner of the page with y growing **down**; only the PDF stage
-//! (`pdf.rs`) flips to PDF user space (origin bottom-left, y up; PDF 32000-1 §8.3.2.3).
+//! (`pdf/convert.rs`, `user_space`) flips to PDF user space (origin bottom-left, y up;
+//! PDF 32000-1 §8.3.2.3).
 
 /// A length in points (1/72 in).
 pub type Pt = f64;
