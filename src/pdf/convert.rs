@@ -16,21 +16,20 @@
 //! - Links: their rectangles, for the annotations the document adds ([`rect`]).
 
 use super::fonts::{font_id, Remap};
-use crate::geom;
+use crate::geom::{self, Rgb};
 use crate::layout::{Element, Page};
-use crate::model::Rgb;
 use crate::text::{font, FaceId, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR};
 use printpdf::{Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode};
 
-/// The point `(x, y)` of layout space (pt from the page's left and top edges, y down)
-/// in PDF user space (pt from the page's left and bottom edges, y up; PDF 32000-1
-/// §8.3.2.3): `(x, page_height − y)`, on a page `page_height` pt tall. The difference
-/// is taken in `f64` and then rounded to printpdf's `f32`.
+/// A point of layout space (pt from the page's left and top edges, y down) in PDF
+/// user space (pt from the page's left and bottom edges, y up; PDF 32000-1 §8.3.2.3):
+/// `(x, page_height − y)`, on a page `page_height` pt tall. The difference is taken in
+/// `f64` and then rounded to printpdf's `f32`.
 ///
 /// This is the one y flip of the PDF stage: rules, text matrices and link rectangles
 /// all go through it.
-pub(super) fn user_space(page_height: geom::Pt, x: geom::Pt, y: geom::Pt) -> Point {
-    Point { x: Pt(x as f32), y: Pt((page_height - y) as f32) }
+pub(super) fn user_space(page_height: geom::Pt, p: geom::Point) -> Point {
+    Point { x: Pt(p.x as f32), y: Pt((page_height - p.y) as f32) }
 }
 
 /// A rectangle of layout space (top-left corner, y down) as a PDF rectangle on a
@@ -38,7 +37,7 @@ pub(super) fn user_space(page_height: geom::Pt, x: geom::Pt, y: geom::Pt) -> Poi
 /// the layout rectangle's bottom-left corner), width and height unchanged. For link
 /// annotations' `/Rect` (PDF 32000-1 §12.5.2).
 pub(super) fn rect(page_height: geom::Pt, r: &geom::Rect) -> printpdf::Rect {
-    let corner = user_space(page_height, r.x, r.bottom());
+    let corner = user_space(page_height, geom::Point { x: r.x, y: r.bottom() });
     printpdf::Rect { x: corner.x, y: corner.y, width: Pt(r.width as f32), height: Pt(r.height as f32), mode: None, winding_order: None }
 }
 
@@ -53,7 +52,7 @@ pub(super) fn page_ops(page: &Page, page_height: geom::Pt, remap: &Remap) -> Vec
         if let Element::Rule(r) = e {
             ops.push(Op::SetOutlineColor { col: color(r.color) });
             ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness as f32) });
-            let p = |x: geom::Pt| LinePoint { p: user_space(page_height, x, r.y), bezier: false };
+            let p = |x: geom::Pt| LinePoint { p: user_space(page_height, geom::Point { x, y: r.y }), bezier: false };
             ops.push(Op::DrawLine { line: printpdf::Line { points: vec![p(r.x0), p(r.x1)], is_closed: false } });
         }
     }
@@ -107,7 +106,7 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
         let f = font(run.face.id);
         let width_1000 = |gid: u16| (f.advance_units(gid) as f32 * 1000.0 / f.units_per_em as f32) as i64;
         let matrix = |x: geom::Pt| {
-            let p = user_space(page_height, x, run.baseline);
+            let p = user_space(page_height, geom::Point { x, y: run.baseline });
             // Synthesised italic: a shear in the text matrix (§9.4.2), [1 0 s 1 x y].
             if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, p.x.0, p.y.0]) } else { TextMatrix::Translate(p.x, p.y) }
         };
@@ -163,14 +162,15 @@ fn color(c: Rgb) -> Color {
 #[cfg(test)]
 mod tests {
     use super::{rect, user_space};
+    use crate::geom::Point;
 
     #[test]
     fn the_top_left_corner_is_the_page_height_up() {
-        let p = user_space(792.0, 0.0, 0.0);
+        let p = user_space(792.0, Point { x: 0.0, y: 0.0 });
         assert_eq!((p.x.0, p.y.0), (0.0, 792.0));
-        let p = user_space(792.0, 72.0, 792.0);
+        let p = user_space(792.0, Point { x: 72.0, y: 792.0 });
         assert_eq!((p.x.0, p.y.0), (72.0, 0.0));
-        let p = user_space(841.89, 56.7, 100.25);
+        let p = user_space(841.89, Point { x: 56.7, y: 100.25 });
         assert_eq!((p.x.0, p.y.0), (56.7_f64 as f32, (841.89_f64 - 100.25) as f32));
     }
 
