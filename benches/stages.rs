@@ -7,7 +7,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
-use vitae::inline::{items, ParStyle};
+use vitae::inline::{items, Align, ParStyle};
 use vitae::linebreak::{break_paragraph, Params};
 
 fn read(path: &str) -> String {
@@ -18,7 +18,7 @@ fn bench(c: &mut Criterion) {
     for (name, path) in [("example", "resume.yaml"), ("many-pages", "tests/fixtures/good/many-pages.yaml")] {
         let text = read(path);
         let resume = vitae::model::load(&text).unwrap();
-        let style = ParStyle { justify: true, hyphenate: Some(resume.design.language), ..ParStyle::default() };
+        let style = ParStyle { align: Align::Justified, hyphenate: Some(resume.design.language), ..ParStyle::default() };
         let measure = resume.design.page_width - resume.design.margin.left - resume.design.margin.right;
         let paragraphs: Vec<&vitae::markup::Inline> = resume
             .sections

@@ -13,7 +13,7 @@ use super::page::{self, shift};
 use super::{BandInfo, BandKind, Element, Link, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rect};
-use crate::inline::{natural_width, typeset, Line, ParStyle, Paragraph};
+use crate::inline::{natural_width, typeset, Align, Line, ParStyle, Paragraph, Slant, Weight};
 use crate::markup::Span;
 use crate::model::{DateAlign, DateColumn, Design, Entry, HeaderAlign, HeadingRule, Resume, Rgb, SectionTitle, Text};
 
@@ -44,6 +44,24 @@ const BULLET_X: f64 = 0.35;
 const BULLET_INDENT: f64 = 1.2;
 /// Gap between an entry's number and its text, × fs.
 const NUMBER_GAP: f64 = 0.5;
+
+/// Where [`Builder::push_lines`] puts each line of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Placement {
+    /// At the x given (the start of the measure).
+    Start,
+    /// Centred in the measure that starts at the x given.
+    Centred,
+}
+
+/// Which page breaks [`Builder::push_lines`] allows after a paragraph's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keep {
+    /// None before the last line: every line is kept with the next.
+    EveryLine,
+    /// Those that leave no orphan or widow and split no hyphenated word.
+    NoOrphansOrWidows,
+}
 
 /// A horizontal slice of the page: one line of text (or a heading with its rule).
 /// Element coordinates are relative to the band: x from the page's left edge, y from
@@ -166,7 +184,7 @@ pub(super) fn build(r: &Resume) -> (Vec<Band>, Vec<Diagnostic>) {
         b.heading(&title, &s.title, k == 0 && r.headline.is_none() && r.contact.is_empty());
         // Numbered entries hang past the widest number and a gap of half an em.
         let indent = if s.numbered {
-            let st = b.style(b.fs, false, false, Rgb::TEXT, false);
+            let st = b.style(b.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
             let widest = (1..=s.entries.len()).map(|n| natural_width(&[Span { text: format!("{n}."), ..Default::default() }], &st)).fold(0.0, f64::max);
             widest + NUMBER_GAP * b.fs
         } else {
@@ -208,8 +226,8 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
 }
 
 impl Builder<'_> {
-    fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
-        ParStyle { size, bold, italic, color, link_color: self.d.link, justify, hyphenate: None, family: self.d.font, small_caps: false, rtl: self.d.language.rtl() }
+    fn style(&self, size: Pt, weight: Weight, slant: Slant, color: Rgb, align: Align) -> ParStyle {
+        ParStyle { size, weight, slant, color, link_color: self.d.link, align, hyphenate: None, family: self.d.font, small_caps: false, direction: self.d.language.direction() }
     }
 
     /// A vertical space of `k` × the body size, scaled by the theme's spacing.
@@ -219,7 +237,7 @@ impl Builder<'_> {
 
     /// The style of dates and locations: the quiet grey at the theme's date size.
     fn quiet(&self, italic: bool) -> ParStyle {
-        self.style(self.d.date_scale * self.fs, false, italic, Rgb::QUIET, false)
+        self.style(self.d.date_scale * self.fs, Weight::Regular, if italic { Slant::Italic } else { Slant::Upright }, Rgb::QUIET, Align::Ragged)
     }
 
     /// The left date column's width: the widest date or location of the document at
@@ -241,7 +259,7 @@ impl Builder<'_> {
     /// Body text (an entry's text, bullets): justified per the design, hyphenated in
     /// its language unless `hyphenate: false`.
     fn body_style(&self) -> ParStyle {
-        let mut st = self.style(self.fs, false, false, Rgb::TEXT, self.d.justify);
+        let mut st = self.style(self.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.d.justify { Align::Justified } else { Align::Ragged });
         st.hyphenate = self.d.hyphenate.then_some(self.d.language);
         st
     }
@@ -265,24 +283,26 @@ impl Builder<'_> {
         p
     }
 
-    /// Pushes one band per line, lines placed at `x` (or centred when `centre`).
+    /// Pushes one band per line, lines placed at `x` (or centred in the measure from
+    /// `x`, [`Placement::Centred`]).
     ///
-    /// Page-break penalties after each line: `keep` keeps every line with the next
-    /// (head rows, the header); otherwise a paragraph of three lines or fewer moves
-    /// whole, one of four or more may break anywhere that leaves two lines on each
-    /// side (no orphan, no widow), and a line ending in a hyphenated word never ends a
-    /// page. After the last line a break is free.
-    fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, centre: bool, space_before: Pt, keep: bool) {
+    /// Page-break penalties after each line: [`Keep::EveryLine`] keeps every line
+    /// with the next (head rows, the header); with [`Keep::NoOrphansOrWidows`] a
+    /// paragraph of three lines or fewer moves whole, one of four or more may break
+    /// anywhere that leaves two lines on each side (no orphan, no widow), and a line
+    /// ending in a hyphenated word never ends a page. After the last line a break is
+    /// free.
+    fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, placement: Placement, space_before: Pt, keep: Keep) {
         let leading = self.leading(size);
         let n = p.lines.len();
         let group = self.groups;
         self.groups += 1;
         for (k, line) in p.lines.iter().enumerate() {
-            let lx = if centre { x + (self.measure - line.width) / 2.0 } else { x };
+            let lx = if placement == Placement::Centred { x + (self.measure - line.width) / 2.0 } else { x };
             let elements = line_elements(line, lx, baseline_in(leading, size));
             let broken = line.runs.last().and_then(|r| r.word).is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
             let last = k + 1 == n;
-            let penalty = if keep || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { page::KEEP } else { page::FREE };
+            let penalty = if keep == Keep::EveryLine || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { page::KEEP } else { page::FREE };
             let info = BandInfo { kind: self.kind, group, line: k, lines: n, entry: self.entry };
             self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, penalty, info, elements });
         }
@@ -298,15 +318,15 @@ impl Builder<'_> {
     fn header(&mut self, r: &Resume) {
         let fs = self.fs;
         let name_size = NAME_SCALE * fs;
-        let st = self.style(name_size, true, false, self.d.accent, false);
-        let centre = self.d.header_align == HeaderAlign::Centre;
+        let st = self.style(name_size, Weight::Bold, Slant::Upright, self.d.accent, Align::Ragged);
+        let placement = if self.d.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
         let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
-        self.push_lines(&p, name_size, self.left, centre, 0.0, true);
+        self.push_lines(&p, name_size, self.left, placement, 0.0, Keep::EveryLine);
         if let Some(h) = &r.headline {
             let size = HEADLINE_SCALE * fs;
-            let st = self.style(size, false, false, Rgb::QUIET, false);
+            let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::QUIET, Align::Ragged);
             let p = self.set(&h.inline, &st, self.measure, h.pos, "headline");
-            self.push_lines(&p, size, self.left, centre, self.space(0.1), true);
+            self.push_lines(&p, size, self.left, placement, self.space(0.1), Keep::EveryLine);
         }
         if !r.contact.is_empty() {
             self.contact_lines(r);
@@ -322,7 +342,7 @@ impl Builder<'_> {
     fn contact_lines(&mut self, r: &Resume) {
         let fs = self.fs;
         let size = CONTACT_SCALE * fs;
-        let st = self.style(size, false, false, Rgb::TEXT, false);
+        let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
         let items: Vec<Vec<Span>> = r
             .contact
             .iter()
@@ -349,22 +369,22 @@ impl Builder<'_> {
         }
         for (k, (spans, pos)) in groups.iter().enumerate() {
             let p = self.set(spans, &st, self.measure, *pos, "contact");
-            let centre = self.d.header_align == HeaderAlign::Centre;
-            self.push_lines(&p, size, self.left, centre, if k == 0 { self.space(0.25) } else { 0.0 }, true);
+            let placement = if self.d.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
+            self.push_lines(&p, size, self.left, placement, if k == 0 { self.space(0.25) } else { 0.0 }, Keep::EveryLine);
         }
     }
 
     fn heading(&mut self, title: &str, t: &Text, first: bool) {
         let fs = self.fs;
         let size = HEADING_SCALE * fs;
-        let mut st = self.style(size, true, false, self.d.accent, false);
+        let mut st = self.style(size, Weight::Bold, Slant::Upright, self.d.accent, Align::Ragged);
         st.small_caps = self.d.section_title == SectionTitle::SmallCaps;
         let spans = [Span { text: title.to_string(), ..Default::default() }];
         let p = self.set(&spans, &st, self.measure, t.pos, "section title");
         let space = if first { self.space(0.8) } else { self.space(SPACE_BEFORE_HEADING) };
         let at = self.bands.len();
         self.kind = BandKind::Heading;
-        self.push_lines(&p, size, self.left, false, space, true);
+        self.push_lines(&p, size, self.left, Placement::Start, space, Keep::EveryLine);
         self.kind = BandKind::Body;
         let end = self.bands.len();
         self.set_penalty(at, end, page::FORBIDDEN);
@@ -404,7 +424,7 @@ impl Builder<'_> {
         let mut main_baseline = 0.0;
         if let Some((spans, st, pos, field)) = main {
             let p = self.set(spans, &st, main_measure, pos, field);
-            self.push_lines(&p, st.size, x, false, space_before, true);
+            self.push_lines(&p, st.size, x, Placement::Start, space_before, Keep::EveryLine);
             main_baseline = baseline_in(self.leading(st.size), st.size);
         }
         let main_bands = first..self.bands.len();
@@ -508,11 +528,11 @@ impl Builder<'_> {
         let mut text_done = false;
         // 1. The head row: title (or, without one, the text) with the date.
         if let Some(t) = &e.title {
-            let st = self.style(fs, true, false, Rgb::TEXT, false);
+            let st = self.style(fs, Weight::Bold, Slant::Upright, Rgb::TEXT, Align::Ragged);
             let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
             self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
         } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {
-            let st = self.style(fs, false, false, Rgb::TEXT, self.d.justify);
+            let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.d.justify { Align::Justified } else { Align::Ragged });
             self.row(Some((spans, st, *pos, &format!("{ctx} text"))), Some((d, quiet(self, false))), x, m, space);
             text_done = true;
         } else if let Some(d) = &e.date {
@@ -521,7 +541,7 @@ impl Builder<'_> {
         // 2. The subtitle row with the location.
         if e.subtitle.is_some() || e.location.is_some() {
             let sb = if self.bands.len() == start { space } else { 0.0 };
-            let st = self.style(fs, false, true, Rgb::TEXT, false);
+            let st = self.style(fs, Weight::Regular, Slant::Italic, Rgb::TEXT, Align::Ragged);
             let main = e.subtitle.as_ref().map(|s| (s.inline.as_slice(), st, s.pos, "subtitle"));
             let loc = e.location.as_ref().map(|l| (l, quiet(self, true)));
             self.row(main, loc, x, m, sb);
@@ -532,7 +552,7 @@ impl Builder<'_> {
             let sb = if self.bands.len() == start { space } else { self.space(SPACE_BODY) };
             let st = self.body_style();
             let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
-            self.push_lines(&p, fs, x, false, sb, false);
+            self.push_lines(&p, fs, x, Placement::Start, sb, Keep::NoOrphansOrWidows);
         }
         let bullet_x = x + BULLET_X * fs;
         let text_x = x + BULLET_INDENT * fs;
@@ -541,7 +561,7 @@ impl Builder<'_> {
             let st = self.body_style();
             let p = self.set(&bt.inline, &st, m - BULLET_INDENT * fs, bt.pos, &format!("{ctx} bullet {}", k + 1));
             let at = self.bands.len();
-            self.push_lines(&p, fs, text_x, false, sb, false);
+            self.push_lines(&p, fs, text_x, Placement::Start, sb, Keep::NoOrphansOrWidows);
             self.mark(at, "•", bullet_x, false);
         }
         self.set_column(start, space);
@@ -567,7 +587,7 @@ impl Builder<'_> {
     /// at `x`, or ending at `x` when `flush_right`.
     fn mark(&mut self, at: usize, text: &str, x: Pt, flush_right: bool) {
         let fs = self.fs;
-        let st = self.style(fs, false, false, Rgb::TEXT, false);
+        let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
         let p = typeset(&[Span { text: text.into(), ..Default::default() }], &st, f64::INFINITY);
         let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else { return };
         let lx = if flush_right { x - line.width } else { x };

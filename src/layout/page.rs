@@ -30,7 +30,7 @@
 
 use super::blocks::Band;
 use super::{BandInfo, BandKind, Element, Page, PlacedBand, Rule, TextRun};
-use crate::inline::{typeset, ParStyle};
+use crate::inline::{typeset, ParStyle, Slant};
 use crate::markup::Span;
 use crate::model::{Design, Rgb, Text};
 
@@ -129,7 +129,7 @@ fn running_header(d: &Design, name: &Text) -> Option<Band> {
         return None;
     }
     let size = RUNNING_SCALE * d.font_size;
-    let st = ParStyle { size, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, rtl: d.language.rtl(), ..ParStyle::default() };
+    let st = ParStyle { size, slant: Slant::Italic, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, direction: d.language.direction(), ..ParStyle::default() };
     let measure = d.page_width - d.margin.left - d.margin.right;
     let p = typeset(&name.inline, &st, measure);
     let line = p.lines.first()?;
@@ -188,7 +188,7 @@ pub(super) fn shift(e: Element, dy: f64) -> Element {
 /// `n / N`, centred, its baseline in the middle of the bottom margin.
 fn folio(n: usize, total: usize, d: &Design) -> Vec<Element> {
     let size = FOLIO_SCALE * d.font_size;
-    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, rtl: d.language.rtl(), ..ParStyle::default() };
+    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, direction: d.language.direction(), ..ParStyle::default() };
     let p = typeset(&[Span { text: format!("{n} / {total}"), ..Default::default() }], &st, f64::INFINITY);
     let Some(line) = p.lines.first() else { return Vec::new() };
     let x = d.margin.left + (d.page_width - d.margin.left - d.margin.right - line.width) / 2.0;
