@@ -33,11 +33,10 @@ pub use finalize::MAX_RATIO;
 pub use opportunities::{NO_LINE_END, NO_LINE_START};
 pub use crate::text::{Direction, Slant, Weight};
 
-use crate::geom::Pt;
+use crate::geom::{Pt, Rgb};
 use crate::lang::Language;
 use crate::linebreak::{break_paragraph, Item, Params, RAGGED_STRETCH_EM};
 use crate::markup::Span;
-use crate::model::Rgb;
 use crate::text::{Family, Shaped};
 
 /// How a paragraph's lines fill the measure.
