@@ -119,7 +119,7 @@ struct Common {
     /// Use this theme instead of `design.theme`: classic, modern, compact or banking
     /// (the file's other design keys still apply).
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
-    theme: Option<vitae::model::Theme>,
+    theme: Option<vitae::style::Theme>,
     /// Fit into N pages by scaling the type down (to 85 % at most); overrides
     /// `design.fit_pages`.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
@@ -135,25 +135,25 @@ struct Common {
 impl Common {
     /// The build options these flags give, or a usage error's message.
     fn options(&self) -> Result<vitae::Options, String> {
-        let page = self.page.as_deref().map(parse_page).transpose()?;
-        let font_size = match self.font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
-            Ok(Some(s)) if !(6.0..=20.0).contains(&s) => return Err(format!("--font-size: {s} pt is out of range (expected 6 pt to 20 pt)")),
-            Ok(s) => s,
-            Err(m) => return Err(format!("--font-size: {m}")),
-        };
-        Ok(vitae::Options { deny_warnings: self.deny_warnings, fit_pages: self.fit_pages, page, font_size, theme: self.theme, ..Default::default() })
+        use vitae::style::Overrides;
+        let page = self.page.as_deref().map(Overrides::parse_page).transpose()?;
+        let font_size = self.font_size.as_deref().map(Overrides::parse_font_size).transpose()?;
+        let overrides = Overrides { theme: self.theme, page, font_size, fit_pages: self.fit_pages, base_dir: None };
+        Ok(vitae::Options { deny_warnings: self.deny_warnings, overrides, ..Default::default() })
     }
 }
 
 /// `--theme`'s value.
-fn parse_theme(s: &str) -> Result<vitae::model::Theme, String> {
-    vitae::model::Theme::from_name(s).ok_or_else(|| format!("unknown theme `{s}` (expected classic, modern, compact or banking)"))
+fn parse_theme(s: &str) -> Result<vitae::style::Theme, String> {
+    vitae::style::Overrides::parse_theme(s)
 }
 
 /// The options for one input: `design.font` paths are relative to its folder.
 fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
     let dir = input.parent().filter(|p| !p.as_os_str().is_empty() && input != Path::new("-")).map(Path::to_path_buf);
-    vitae::Options { base_dir: dir, ..options.clone() }
+    let mut o = options.clone();
+    o.overrides.base_dir = dir;
+    o
 }
 
 /// Exit status for an input that is invalid or cannot be set.
@@ -240,15 +240,6 @@ fn main() -> ExitCode {
 fn usage(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
-}
-
-/// `letter` or `a4` → (width, height) in pt.
-fn parse_page(s: &str) -> Result<(f64, f64), String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "letter" => Ok((612.0, 792.0)),
-        "a4" => Ok((210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)),
-        other => Err(format!("--page: unknown page size `{other}` (expected `letter` or `a4`)")),
-    }
 }
 
 /// Whether diagnostics on standard error get colours: a terminal, and no `NO_COLOR`.
@@ -507,10 +498,10 @@ fn convert(input: &Path, output: Option<PathBuf>, force: bool) -> u8 {
         Ok(x) => x,
         Err(status) => return status,
     };
-    let ctx = vitae::model::Context { base_dir: for_input(&vitae::Options::default(), input).base_dir, theme: None };
-    match vitae::model::jsonresume::convert(&text, &ctx) {
+    let overrides = for_input(&vitae::Options::default(), input).overrides;
+    match vitae::input::convert_json(&text, &overrides) {
         Ok(c) => {
-            report(&shown, &text, &c.resume.warnings);
+            report(&shown, &text, &c.prepared.warnings);
             let written = if to_stdout {
                 let mut so = std::io::stdout().lock();
                 so.write_all(c.yaml.as_bytes()).and_then(|_| so.flush()).map_err(|e| format!("<stdout>: error: cannot write the YAML ({e})"))

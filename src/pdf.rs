@@ -18,7 +18,8 @@
 //!   same bytes.
 
 use crate::layout::{Document, Element};
-use crate::model::{PdfMeta, Rgb};
+use crate::geom::Rgb;
+use crate::model::PdfMeta;
 use crate::text::{font, FaceId, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR};
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, DictItem, FontId, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,

@@ -389,3 +389,57 @@ pub fn vitae(args: &[&str], dir: &Path) -> Output {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A file or folder under `tests/fixtures/`.
+pub fn fixture_path(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The `.yaml` files of a folder under `tests/fixtures/`, sorted by name.
+pub fn yaml_fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = fixture_path(dir);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    v.sort();
+    v
+}
+
+/// Every text run of a document, page after page.
+pub fn runs(doc: &Document) -> Vec<&TextRun> {
+    doc.pages.iter().flat_map(|p| p.runs()).collect()
+}
+
+/// A diagnostic on one line: `line:column: message | hint: …`.
+pub fn diagnostic_line(d: &vitae::diag::Diagnostic) -> String {
+    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
+    for h in &d.hints {
+        out.push_str(&format!(" | hint: {h}"));
+    }
+    out
+}
+
+/// Whether `CI` is set (to anything but empty, `0` or `false`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Whether the installed font file a test needs is there; see [`require_installed`].
+pub fn require_font(path: &Path, package: &str) -> bool {
+    require_installed(path.exists(), &path.display().to_string(), package)
+}
+
+/// The one rule for tests that need an installed font: when it is there (`found`),
+/// true; when it is not, the test fails if `CI` is set (`.ci/run` installs every such
+/// font, so a missing one there is a broken setup, not a reason to pass), and
+/// otherwise prints `SKIPPED …` and returns false for the test to return early.
+/// `what` names the font, `package` the Debian package(s) that install it.
+pub fn require_installed(found: bool, what: &str, package: &str) -> bool {
+    if found {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("this test").to_string();
+    if in_ci() {
+        panic!("{test}: {what} is not installed, and CI is set, so the test fails rather than skips: apt-get install {package} (.ci/run does)");
+    }
+    eprintln!("SKIPPED {test}: {what} is not installed (apt-get install {package}; with CI set this fails)");
+    false
+}

@@ -1,4 +1,4 @@
-//! Issue #6: the left date column, small capitals, fonts by name, file and folder
+//! The design keys: the left date column, small capitals, fonts by name, file and folder
 //! (with synthesised faces), themes, and colours — on the display list, and through
 //! the PDF where extraction is the point.
 
@@ -23,10 +23,6 @@ fn lay_out(yaml: &str, base: Option<&Path>) -> vitae::Laid {
     vitae::lay_out(yaml, &options).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn runs(doc: &Document) -> Vec<&TextRun> {
-    doc.pages.iter().flat_map(|p| p.runs()).collect()
-}
-
 /// The first run whose text is `text`.
 fn run<'a>(doc: &'a Document, text: &str) -> &'a TextRun {
     runs(doc).into_iter().find(|r| r.text() == text).unwrap_or_else(|| panic!("no run '{text}'"))
@@ -39,12 +35,7 @@ fn messages(laid: &vitae::Laid) -> Vec<String> {
 fn first_error(yaml: &str, base: Option<&Path>) -> String {
     let options = vitae::Options { base_dir: base.map(Path::to_path_buf), ..Default::default() };
     let errs = vitae::lay_out(yaml, &options).expect_err("must be refused");
-    let d = &errs[0];
-    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
-    for h in &d.hints {
-        out.push_str(&format!(" | hint: {h}"));
-    }
-    out
+    diagnostic_line(&errs[0])
 }
 
 // ---- the left date column ----------------------------------------------------
@@ -255,8 +246,7 @@ fn a_missing_font_says_what_was_looked_for_and_where() {
 fn an_installed_family_by_name() {
     // .ci/run installs fonts-dejavu-core and fonts-dejavu-extra: DejaVu Serif in four
     // styles, plus condensed faces of the same family, which are not chosen.
-    if !Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf").exists() {
-        eprintln!("SKIPPED an_installed_family_by_name: DejaVu Serif is not installed (apt-get install fonts-dejavu-core fonts-dejavu-extra)");
+    if !require_font(Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"), "fonts-dejavu-core fonts-dejavu-extra") {
         return;
     }
     let laid = lay_out(&resume("  font: dejavu serif\n"), None);
@@ -370,8 +360,7 @@ fn urls_are_set_without_kerning() {
 #[test]
 fn a_font_without_latin_letters_is_named_in_a_warning() {
     let hebrew = Path::new("/usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf");
-    if !hebrew.exists() {
-        eprintln!("SKIPPED a_font_without_latin_letters_is_named_in_a_warning: install fonts-noto-core");
+    if !require_font(hebrew, "fonts-noto-core") {
         return;
     }
     let laid = lay_out(&resume(&format!("  font: {}\n", hebrew.display())), None);

@@ -1,4 +1,4 @@
-//! Page breaking (issue #4): the rules on generated inputs that put a heading, an
+//! Page breaking: the rules on generated inputs that put a heading, an
 //! entry's title row and a paragraph's first line at every position near the foot of
 //! page 1 (`tests/fixtures/pagebreak/generate.py`), on the long fixture, and on random
 //! resumes.
@@ -18,9 +18,7 @@ fn fixture(path: &Path) -> (vitae::model::Resume, vitae::layout::Document) {
 
 #[test]
 fn every_rule_holds_wherever_the_page_breaks() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pagebreak");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
-    files.sort();
+    let files = yaml_fixtures("pagebreak");
     assert_eq!(files.len(), 33);
     let mut tails_on_page_2 = 0;
     for f in &files {
@@ -41,7 +39,7 @@ fn every_rule_holds_wherever_the_page_breaks() {
 
 #[test]
 fn many_pages_fills_every_page_but_the_last() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/many-pages.yaml");
+    let path = fixture_path("good/many-pages.yaml");
     let (r, d) = fixture(&path);
     check_page_rules(&r, &d).unwrap();
     let n = d.pages.len();
@@ -71,7 +69,7 @@ fn many_pages_fills_every_page_but_the_last() {
 
 #[test]
 fn fit_one_page_fits_and_fit_impossible_says_how_many_pages() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = fixture_path("");
     let text = std::fs::read_to_string(dir.join("good/fit-one-page.yaml")).unwrap();
     let laid = vitae::lay_out(&text, &vitae::Options::default()).unwrap();
     assert_eq!(laid.doc.pages.len(), 1);

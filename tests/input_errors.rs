@@ -1,14 +1,13 @@
 //! Mistakes people make in YAML, and the exact first line of what vitae says.
 
+mod common;
+
+use common::diagnostic_line;
+
 /// The first diagnostic, rendered for a file named `r.yaml`, with its hints.
 fn first(yaml: &str) -> String {
     let errs = vitae::compile(yaml, &vitae::Options::default()).expect_err("the input must be refused");
-    let d = &errs[0];
-    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
-    for h in &d.hints {
-        out.push_str(&format!(" | hint: {h}"));
-    }
-    out
+    diagnostic_line(&errs[0])
 }
 
 const HEAD: &str = "name: A\nsections:\n  - title: T\n    entries:\n";

@@ -1,18 +1,18 @@
-//! JSON Resume input (issue #8): the mapping onto vitae's model, the display list of
+//! JSON Resume input: the mapping onto vitae's model, the display list of
 //! the built PDFs, `convert` and its round trip, diagnostics at JSON positions with
 //! JSON Resume field names, and the command line.
 
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use vitae::diag::Pos;
 use vitae::markup::plain;
 use vitae::model::jsonresume::{convert, is_json_resume};
 use vitae::model::{Context, Entry, Resume, Text};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jsonresume").join(name)
+    fixture_path("jsonresume").join(name)
 }
 
 fn read(name: &str) -> String {
@@ -34,15 +34,7 @@ fn show(e: &Entry) -> String {
 /// The first diagnostic of refusing `json`: `line:column: message | hint: …`.
 fn first(json: &str) -> String {
     let errs = vitae::compile(json, &vitae::Options::default()).expect_err("the input must be refused");
-    line(&errs[0])
-}
-
-fn line(d: &vitae::diag::Diagnostic) -> String {
-    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
-    for h in &d.hints {
-        out.push_str(&format!(" | hint: {h}"));
-    }
-    out
+    diagnostic_line(&errs[0])
 }
 
 const GOOD: [&str; 5] = ["full.json", "only-basics.json", "work-without-dates.json", "unknown-key.json", "yaml-shape.yaml"];
@@ -328,7 +320,7 @@ fn design_keys_go_in_meta_vitae_design() {
 #[test]
 fn unknown_keys_are_warnings_and_the_resume_builds() {
     let out = vitae::compile(&read("unknown-key.json"), &vitae::Options::default()).unwrap();
-    let warnings: Vec<String> = out.warnings.iter().map(line).collect();
+    let warnings: Vec<String> = out.warnings.iter().map(diagnostic_line).collect();
     assert_eq!(
         warnings,
         [
@@ -340,23 +332,23 @@ fn unknown_keys_are_warnings_and_the_resume_builds() {
     assert!(vitae::compile(&read("unknown-key.json"), &vitae::Options { deny_warnings: true, ..Default::default() }).is_err());
     // An item with nothing to show, and a résumé with nothing under its header.
     let out = vitae::compile("{\"basics\": {\"name\": \"A\"},\n\"work\": [{\"name\": \"W\"}, {\"highlights\": []}]}", &vitae::Options::default()).unwrap();
-    assert_eq!(out.warnings.iter().map(line).collect::<Vec<_>>(), ["2:25: `work[1]` has nothing vitae can show; it is left out"]);
+    assert_eq!(out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(), ["2:25: `work[1]` has nothing vitae can show; it is left out"]);
     let out = vitae::compile("{\"basics\": {\"name\": \"A\"}}", &vitae::Options::default()).unwrap();
     assert_eq!(
-        out.warnings.iter().map(line).collect::<Vec<_>>(),
+        out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(),
         ["1:12: nothing to set under the header: no `basics.summary` and no entries in `work`, `education` or any other list"]
     );
     // Layout's warnings are at the JSON too.
     let out = vitae::compile("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi \u{10FFFD}.\"}}", &vitae::Options::default()).unwrap();
     assert_eq!(
-        out.warnings.iter().map(line).collect::<Vec<_>>(),
+        out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(),
         ["1:37: no font has the character '\u{10FFFD}' (U+10FFFD): neither the text face, nor the bundled DejaVu Sans, nor any installed font; it is shown as an empty box in section 'Summary', entry 1 text | hint: install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]
     );
 }
 
 #[test]
 fn convert_refuses_what_is_not_a_json_resume() {
-    let err = |text: &str| convert(text, &Context::default()).unwrap_err().iter().map(line).collect::<Vec<_>>();
+    let err = |text: &str| convert(text, &Context::default()).unwrap_err().iter().map(diagnostic_line).collect::<Vec<_>>();
     assert_eq!(err("name: A\nsections: []\n"), ["0:0: this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert"]);
     assert_eq!(err("{\"hobbies\": []}"), ["0:0: not a JSON Resume: expected a mapping with `basics` and the other keys of https://jsonresume.org/schema"]);
 }

@@ -1,0 +1,129 @@
+//! The input of a build: text → the validated [`Resume`] and its resolved [`Style`].
+//!
+//! [`prepare`] is the one place that knows both formats: a JSON Resume
+//! ([`model::jsonresume::is_json_resume`]) is converted to vitae's YAML first, that
+//! YAML is loaded like any resume ([`model::load`]), its design resolved
+//! ([`style::resolve`]), and everything reported is moved back to the JSON's lines
+//! and fields. The diagnostics of the model and of the style are merged here in one
+//! order: errors by position, then warnings by position.
+
+use crate::diag::Diagnostic;
+use crate::model::{self, jsonresume, Resume};
+use crate::style::{self, Overrides, Style};
+
+/// A resume ready to be laid out.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The validated input.
+    pub resume: Resume,
+    /// Its design resolved, with the overrides applied.
+    pub style: Style,
+    /// The warnings of both: the style's, then the model's.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A JSON Resume converted to vitae's format and checked.
+#[derive(Clone, Debug)]
+pub struct ConvertedResume {
+    /// The vitae YAML (what `vitae convert` writes).
+    pub yaml: String,
+    /// The resume and style loaded from it, positions moved to the JSON.
+    pub prepared: Prepared,
+}
+
+/// Loads a resume in either format and resolves its style.
+///
+/// # Errors
+/// Every problem found in the input and its design, each located (in a JSON Resume,
+/// at the JSON's line and column and named by its field): errors sorted by position,
+/// followed by the warnings found on the way.
+pub fn prepare(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    let text = model::precheck(text).map_err(|d| vec![d])?;
+    if jsonresume::is_json_resume(text) {
+        return convert_json(text, overrides).map(|c| c.prepared);
+    }
+    prepare_yaml(text, overrides)
+}
+
+/// Converts a JSON Resume to vitae's YAML and checks the result as [`prepare`] does.
+///
+/// # Errors
+/// As [`prepare`], and a document that is not a JSON Resume.
+pub fn convert_json(text: &str, overrides: &Overrides) -> Result<ConvertedResume, Vec<Diagnostic>> {
+    let c = jsonresume::convert(text)?;
+    match prepare_yaml(&c.yaml, overrides) {
+        Ok(mut p) if c.errors.is_empty() => {
+            c.relocate(&mut p.resume);
+            if let Some((_, pos)) = &mut p.style.fit_pages
+                && pos.is_known()
+            {
+                *pos = c.position(*pos);
+            }
+            let theirs = std::mem::take(&mut p.warnings);
+            p.warnings = c.warnings.clone();
+            p.warnings.extend(theirs.into_iter().filter_map(|d| c.diagnostic(d)));
+            Ok(ConvertedResume { yaml: c.yaml, prepared: p })
+        }
+        Ok(_) => {
+            let mut errs = c.errors;
+            errs.sort_by_key(|d| d.pos);
+            Err(errs)
+        }
+        Err(more) => {
+            let mut errs = c.errors.clone();
+            errs.extend(more.into_iter().filter_map(|d| c.diagnostic(d)));
+            errs.sort_by_key(|d| d.pos);
+            Err(errs)
+        }
+    }
+}
+
+/// Loads a resume in vitae's format and resolves its style, merging what both report.
+fn prepare_yaml(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    match model::load(text) {
+        Ok(mut resume) => match style::resolve(&resume.design, overrides) {
+            Ok(mut style) => {
+                let mut warnings = std::mem::take(&mut style.warnings);
+                warnings.append(&mut resume.warnings);
+                Ok(Prepared { resume, style, warnings })
+            }
+            Err(mut errs) => {
+                errs.sort_by_key(|d| d.pos);
+                let mut warnings = std::mem::take(&mut resume.warnings);
+                warnings.sort_by_key(|d| d.pos);
+                errs.append(&mut warnings);
+                Err(errs)
+            }
+        },
+        Err(f) if f.syntax => {
+            // The YAML did not parse: its one error, then the design's own errors, and
+            // a word that a requested fit was not attempted.
+            let mut errs = f.errors;
+            if let Some(design) = &f.design {
+                match style::resolve(design, overrides) {
+                    Err(more) => errs.extend(more),
+                    Ok(Style { fit_pages: Some((n, pos)), .. }) if pos.is_known() => errs.push(Diagnostic::error(
+                        pos,
+                        format!("fit_pages: {n}: not attempted, because the resume has the error above (pages are counted once it builds)"),
+                    )),
+                    Ok(_) => {}
+                }
+            }
+            Err(errs)
+        }
+        Err(f) => {
+            let mut errs = f.errors;
+            let mut warnings = Vec::new();
+            match f.design.as_ref().map(|d| style::resolve(d, overrides)) {
+                Some(Err(more)) => errs.extend(more),
+                Some(Ok(mut style)) => warnings.append(&mut style.warnings),
+                None => {}
+            }
+            warnings.extend(f.warnings);
+            errs.sort_by_key(|d| d.pos);
+            warnings.sort_by_key(|d| d.pos);
+            errs.append(&mut warnings);
+            Err(errs)
+        }
+    }
+}
