@@ -17,10 +17,8 @@ use crate::style::Style;
 pub const MIN_SCALE: f64 = 0.85;
 /// The smallest body size `fit_pages` may reach, pt.
 pub const MIN_SIZE: f64 = 8.0;
-/// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
-/// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
-/// ascenders of the line below.
-pub const MIN_LINE_SPACING: f64 = 1.15;
+/// The tightest line spacing `fit_pages` may reach (a multiple of the size).
+pub use crate::style::FIT_MIN_LINE_SPACING as MIN_LINE_SPACING;
 /// The precision of the fitted scale: bisection stops when the bounds are this close.
 pub const STEP: f64 = 0.005;
 

@@ -268,8 +268,9 @@ mod tests {
     use super::*;
 
     fn doc(yaml: &str) -> Document {
-        let p = crate::input::prepare(yaml, &Default::default()).unwrap();
-        layout(&p.resume, &p.style).0
+        let resume = crate::model::load(yaml).unwrap();
+        let style = crate::style::resolve(&resume.design, &Default::default()).unwrap();
+        layout(&resume, &style).0
     }
 
     fn find<'a>(d: &'a Document, text: &str) -> &'a TextRun {

@@ -256,6 +256,11 @@ pub const LINE_SPACING_RANGE: std::ops::RangeInclusive<f64> = 0.8..=3.0;
 /// The named pages of `design.page` and `--page`: (name, width, height in pt).
 pub const PAGES: [(&str, Pt, Pt); 2] = [("letter", 612.0, 792.0), ("a4", 210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)];
 
+/// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
+/// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
+/// ascenders of the line below.
+pub const FIT_MIN_LINE_SPACING: f64 = 1.15;
+
 /// The modern theme's accent: a deep teal blue (#1D5A7A).
 const MODERN_ACCENT: Rgb = Rgb::hex(0x1D, 0x5A, 0x7A);
 /// The banking theme's accent: a banker's navy (#23395B).
@@ -362,12 +367,12 @@ impl Style {
 
     /// The style at `scale` (0.85–1) of this one, as `fit_pages` tries it: the body
     /// size and with it every size and vertical space times `scale`, and the line
-    /// spacing times `scale` but never below [`crate::fit::MIN_LINE_SPACING`] (or
-    /// this style's own spacing, if that is tighter).
+    /// spacing times `scale` but never below [`FIT_MIN_LINE_SPACING`] (or this
+    /// style's own spacing, if that is tighter).
     pub fn scaled(&self, scale: f64) -> Style {
         let mut s = self.clone();
         s.font_size = self.font_size * scale;
-        s.line_spacing = (self.line_spacing * scale).max(crate::fit::MIN_LINE_SPACING.min(self.line_spacing));
+        s.line_spacing = (self.line_spacing * scale).max(FIT_MIN_LINE_SPACING.min(self.line_spacing));
         s.derive();
         s
     }
