@@ -38,8 +38,11 @@ compare() { # label, then the arguments of `vitae build` (the output is appended
   rm -f "$o" "$n"
   env -u SOURCE_DATE_EPOCH "$old_bin" build "$@" -o "$o" >"$out/old.out" 2>"$out/old.err" || so=$?
   env -u SOURCE_DATE_EPOCH "$new_bin" build "$@" -o "$n" >"$out/new.out" 2>"$out/new.err" || sn=$?
-  # The success line carries the time it took: compare it without the time.
-  sed -i -E 's/, [0-9]+ ms$//' "$out/old.out" "$out/new.out"
+  # The success line (on standard error) carries the time it took and the output's
+  # name: compare it without the time, the two outputs named alike.
+  sed -i -E 's/, [0-9]+ ms$//' "$out/old.out" "$out/new.out" "$out/old.err" "$out/new.err"
+  sed -i "s|$o|OUT.pdf|g" "$out/old.err"
+  sed -i "s|$n|OUT.pdf|g" "$out/new.err"
   local why=""
   [ "$so" = "$sn" ] || why="exit status $so → $sn"
   [ -z "$why" ] && ! cmp -s "$out/old.err" "$out/new.err" && why="standard error differs"
