@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("example", |b| b.iter(|| black_box(vitae::compile(black_box(&example), &plain).unwrap())));
     g.bench_function("many-pages", |b| b.iter(|| black_box(vitae::compile(black_box(&many), &plain).unwrap())));
     g.bench_function("many-pages fit 6", |b| {
-        let o = vitae::Options { fit_pages: Some(6), ..Default::default() };
+        let o = vitae::Options { overrides: vitae::style::Overrides { fit_pages: Some(6), ..Default::default() }, ..Default::default() };
         b.iter(|| black_box(vitae::compile(black_box(&many), &o).unwrap()))
     });
     g.bench_function("fit-one-page plain", |b| b.iter(|| black_box(vitae::compile(black_box(&fit_plain), &plain).unwrap())));

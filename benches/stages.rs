@@ -18,8 +18,9 @@ fn bench(c: &mut Criterion) {
     for (name, path) in [("example", "resume.yaml"), ("many-pages", "tests/fixtures/good/many-pages.yaml")] {
         let text = read(path);
         let resume = vitae::model::load(&text).unwrap();
-        let style = ParStyle { justify: true, hyphenate: Some(resume.design.language), ..ParStyle::default() };
-        let measure = resume.design.page_width - resume.design.margin.left - resume.design.margin.right;
+        let page_style = vitae::style::resolve(&resume.design, &Default::default()).unwrap();
+        let style = ParStyle { justify: true, hyphenate: Some(page_style.language), ..ParStyle::default() };
+        let measure = page_style.measure;
         let paragraphs: Vec<&vitae::markup::Inline> = resume
             .sections
             .iter()
@@ -28,8 +29,8 @@ fn bench(c: &mut Criterion) {
             .map(|t| &t.inline)
             .collect();
         let all_items: Vec<_> = paragraphs.iter().map(|p| items(p, &style, measure)).collect();
-        let (bands, _) = vitae::layout::set_bands(&resume);
-        let doc = vitae::layout::paginate(bands.clone(), &resume);
+        let (bands, _) = vitae::layout::set_bands(&resume, &page_style);
+        let doc = vitae::layout::paginate(bands.clone(), &page_style);
 
         let mut g = c.benchmark_group(name);
         g.sample_size(20);
@@ -52,10 +53,10 @@ fn bench(c: &mut Criterion) {
         g.bench_function("bands (cold cache)", |b| {
             b.iter(|| {
                 vitae::text::clear_shape_cache();
-                black_box(vitae::layout::set_bands(&resume))
+                black_box(vitae::layout::set_bands(&resume, &page_style))
             })
         });
-        g.bench_function("page building", |b| b.iter_batched(|| bands.clone(), |bs| black_box(vitae::layout::paginate(bs, &resume)), BatchSize::SmallInput));
+        g.bench_function("page building", |b| b.iter_batched(|| bands.clone(), |bs| black_box(vitae::layout::paginate(bs, &page_style)), BatchSize::SmallInput));
         g.bench_function("pdf writing", |b| b.iter(|| black_box(vitae::pdf::export(&doc, &resume.pdf).unwrap())));
         g.bench_function("whole build (cold cache)", |b| {
             b.iter(|| {

@@ -34,15 +34,15 @@ trap 'rm -rf "$out"' EXIT
 same=0; differ=0; allow=0
 compare() { # label, then the arguments of `vitae build` (the output is appended)
   local label=$1; shift
-  local o="$out/old.pdf" n="$out/new.pdf" so=0 sn=0
-  rm -f "$o" "$n"
-  env -u SOURCE_DATE_EPOCH "$old_bin" build "$@" -o "$o" >"$out/old.out" 2>"$out/old.err" || so=$?
-  env -u SOURCE_DATE_EPOCH "$new_bin" build "$@" -o "$n" >"$out/new.out" 2>"$out/new.err" || sn=$?
-  # The success line (on standard error) carries the time it took and the output's
-  # name: compare it without the time, the two outputs named alike.
+  # Both write the same path (messages name it), moved aside after each run.
+  local p="$out/out.pdf" o="$out/old.pdf" n="$out/new.pdf" so=0 sn=0
+  rm -f "$p" "$o" "$n"
+  env -u SOURCE_DATE_EPOCH "$old_bin" build "$@" -o "$p" >"$out/old.out" 2>"$out/old.err" || so=$?
+  [ -e "$p" ] && mv "$p" "$o"
+  env -u SOURCE_DATE_EPOCH "$new_bin" build "$@" -o "$p" >"$out/new.out" 2>"$out/new.err" || sn=$?
+  [ -e "$p" ] && mv "$p" "$n"
+  # The success line carries the time it took: compare it without the time.
   sed -i -E 's/, [0-9]+ ms$//' "$out/old.out" "$out/new.out" "$out/old.err" "$out/new.err"
-  sed -i "s|$o|OUT.pdf|g" "$out/old.err"
-  sed -i "s|$n|OUT.pdf|g" "$out/new.err"
   local why=""
   [ "$so" = "$sn" ] || why="exit status $so → $sn"
   [ -z "$why" ] && ! cmp -s "$out/old.err" "$out/new.err" && why="standard error differs"

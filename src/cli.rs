@@ -1,7 +1,8 @@
 //! The command line's arguments, as clap derive structs: one struct per command, its
 //! flags as documented fields. The doc comments are the `--help` text.
 //!
-//! [`Common::options`] is the one place the flags become [`vitae::Options`];
+//! [`Common::options`] is the one place the flags become [`vitae::Options`] (their
+//! values checked by [`vitae::style::Overrides`]);
 //! [`source_date_epoch`] reads the one environment variable a build depends on.
 
 use clap::{Args, Parser, Subcommand};
@@ -134,7 +135,7 @@ pub struct Common {
     /// Use this theme instead of `design.theme`: classic, modern, compact or banking
     /// (the file's other design keys still apply).
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
-    pub theme: Option<vitae::model::Theme>,
+    pub theme: Option<vitae::style::Theme>,
     /// Fit into N pages by scaling the type down (to 85 % at most); overrides
     /// `design.fit_pages`.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
@@ -151,28 +152,17 @@ impl Common {
     /// The build options these flags give, or a usage error's message: the one place
     /// the command line's overrides of the design become [`vitae::Options`].
     pub fn options(&self) -> Result<vitae::Options, String> {
-        let page = self.page.as_deref().map(parse_page).transpose()?;
-        let font_size = match self.font_size.as_deref().map(vitae::model::design::parse_length).transpose() {
-            Ok(Some(s)) if !(6.0..=20.0).contains(&s) => return Err(format!("--font-size: {s} pt is out of range (expected 6 pt to 20 pt)")),
-            Ok(s) => s,
-            Err(m) => return Err(format!("--font-size: {m}")),
-        };
-        Ok(vitae::Options { deny_warnings: self.deny_warnings, fit_pages: self.fit_pages, page, font_size, theme: self.theme, ..Default::default() })
+        use vitae::style::Overrides;
+        let page = self.page.as_deref().map(Overrides::parse_page).transpose()?;
+        let font_size = self.font_size.as_deref().map(Overrides::parse_font_size).transpose()?;
+        let overrides = Overrides { theme: self.theme, page, font_size, fit_pages: self.fit_pages, base_dir: None };
+        Ok(vitae::Options { deny_warnings: self.deny_warnings, overrides, ..Default::default() })
     }
 }
 
 /// `--theme`'s value.
-fn parse_theme(s: &str) -> Result<vitae::model::Theme, String> {
-    vitae::model::Theme::from_name(s).ok_or_else(|| format!("unknown theme `{s}` (expected classic, modern, compact or banking)"))
-}
-
-/// `letter` or `a4` → (width, height) in pt.
-fn parse_page(s: &str) -> Result<(f64, f64), String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "letter" => Ok((612.0, 792.0)),
-        "a4" => Ok((210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)),
-        other => Err(format!("--page: unknown page size `{other}` (expected `letter` or `a4`)")),
-    }
+fn parse_theme(s: &str) -> Result<vitae::style::Theme, String> {
+    vitae::style::Overrides::parse_theme(s)
 }
 
 /// The latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31 23:59:59 UTC, the last second a

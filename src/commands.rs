@@ -1,7 +1,7 @@
 //! The commands other than `build` and `check`: `init`, `convert`, `schema`, `fonts`.
 
 use crate::cli::{ConvertArgs, InitArgs};
-use crate::input::{self, Mode};
+use crate::read::{self, Mode};
 use crate::output::Output;
 use crate::report::{diagnostics, error_count, plural, EXIT_INPUT, EXIT_IO};
 use std::fmt::Write as _;
@@ -42,14 +42,14 @@ pub fn convert(args: ConvertArgs) -> u8 {
         say!("{}: error: the file exists; use --force to overwrite it", output.shown());
         return EXIT_IO;
     }
-    let (shown, text) = match input::load(input, Mode::Once, "; nothing written") {
+    let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
         Ok(x) => x,
         Err(status) => return status,
     };
-    let ctx = vitae::model::Context { base_dir: input::base_dir(input), theme: None };
-    match vitae::model::jsonresume::convert(&text, &ctx) {
+    let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
+    match vitae::input::convert_json(&text, &overrides) {
         Ok(c) => {
-            diagnostics(&shown, &text, &c.resume.warnings);
+            diagnostics(&shown, &text, &c.prepared.warnings);
             if let Err(m) = output.write(c.yaml.as_bytes(), "YAML") {
                 say!("{m}");
                 return EXIT_IO;

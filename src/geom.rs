@@ -1,11 +1,50 @@
-//! Lengths and coordinates.
+//! Lengths, coordinates and colours.
 //!
-//! Every length in vitae is in points ([`Pt`], 1/72 in). Layout space has its origin
-//! at the top-left corner of the page with y growing **down**; only the PDF stage
-//! (`pdf.rs`) flips to PDF user space (origin bottom-left, y up; PDF 32000-1 §8.3.2.3).
+//! Every length in vitae is in points ([`Pt`], 1/72 in). A length that scales with a
+//! font is an [`Em`], turned into points at a size with [`Em::at`]; font units (the
+//! integers of a font's tables) become ems with [`Em::from_units`]. Layout space has
+//! its origin at the top-left corner of the page with y growing **down**; only the
+//! PDF stage (`pdf::convert`) flips to PDF user space (origin bottom-left, y up;
+//! PDF 32000-1 §8.3.2.3).
 
 /// A length in points (1/72 in).
 pub type Pt = f64;
+
+/// A length relative to a font size: 1 em is the size itself.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
+pub struct Em(pub f64);
+
+impl Em {
+    /// `units` of a font whose em square is `units_per_em` units (its `head` table),
+    /// in ems.
+    pub fn from_units(units: f64, units_per_em: f64) -> Em {
+        Em(units / units_per_em)
+    }
+
+    /// The length at font size `size` (pt), in pt: `self × size`.
+    pub fn at(self, size: Pt) -> Pt {
+        self.0 * size
+    }
+}
+
+/// A point in layout space: `x` from the page's left edge, `y` from its top (y
+/// down), in pt.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Point {
+    /// Distance from the page's left edge, pt.
+    pub x: Pt,
+    /// Distance from the page's top edge, pt (y down).
+    pub y: Pt,
+}
+
+/// A width and a height, in pt.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Size {
+    /// Width, pt.
+    pub width: Pt,
+    /// Height, pt.
+    pub height: Pt,
+}
 
 /// A rectangle in layout space: `x`, `y` is the top-left corner (y down), in pt.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,5 +67,36 @@ impl Rect {
     /// Bottom edge, `y + height` (y grows down).
     pub fn bottom(&self) -> Pt {
         self.y + self.height
+    }
+}
+
+/// An sRGB colour, each channel 0.0–1.0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgb(pub f64, pub f64, pub f64);
+
+impl Rgb {
+    /// The default accent: a dark blue (#1F3A5F), close to RenderCV's classic theme.
+    pub const ACCENT: Rgb = Rgb::hex(0x1F, 0x3A, 0x5F);
+    /// Body text: near-black (#1A1A1A), softer on paper than pure black.
+    pub const TEXT: Rgb = Rgb::hex(0x1A, 0x1A, 0x1A);
+    /// The quiet grey of dates, locations and page numbers (#555555).
+    pub const QUIET: Rgb = Rgb::hex(0x55, 0x55, 0x55);
+
+    /// The colour of `#RRGGBB`, each channel 0–255.
+    pub const fn hex(r: u8, g: u8, b: u8) -> Rgb {
+        Rgb(r as f64 / 255.0, g as f64 / 255.0, b as f64 / 255.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ems_and_font_units() {
+        // Charis SIL's em is 2048 units: 1024 units are half an em, 5 pt at 10 pt.
+        assert_eq!(Em::from_units(1024.0, 2048.0), Em(0.5));
+        assert_eq!(Em(0.5).at(10.0), 5.0);
+        assert_eq!(Rgb::hex(0xFF, 0, 0x33), Rgb(1.0, 0.0, 0.2));
     }
 }

@@ -33,7 +33,7 @@ use crate::geom::Pt;
 use crate::lang::Language;
 use crate::linebreak::{break_paragraph, line_start, Item, Params, PenaltyKind, INFINITE_PENALTY, RAGGED_STRETCH_EM};
 use crate::markup::Span;
-use crate::model::Rgb;
+use crate::geom::Rgb;
 use crate::text::{self, fallback::is_cjk, Cjk, Family, Features, Glyph, Shaped, Styled};
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,107 +1,129 @@
-//! Reading an input: a file, or standard input for `-`. At most
-//! [`vitae::model::MAX_INPUT_BYTES`] + 1 bytes are read, so an endless input
-//! (`/dev/zero`, `yes |`) is refused at once. Under `--watch` a file is opened without
-//! blocking and read only when it is a regular file, so a FIFO swapped in for the
-//! input never hangs the watcher.
+//! The input of a build: text → the validated [`Resume`] and its resolved [`Style`].
+//!
+//! [`prepare`] is the one place that knows both formats: a JSON Resume
+//! ([`model::jsonresume::is_json_resume`]) is converted to vitae's YAML first, that
+//! YAML is loaded like any resume ([`model::load`]), its design resolved
+//! ([`style::resolve`]), and everything reported is moved back to the JSON's lines
+//! and fields. The diagnostics of the model and of the style are merged here in one
+//! order: errors by position, then warnings by position.
 
-use crate::report::{EXIT_INPUT, EXIT_IO};
-use std::fs::FileType;
-use std::io::Read as _;
-use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
-use std::path::{Path, PathBuf};
+use crate::diag::Diagnostic;
+use crate::model::{self, jsonresume, Resume};
+use crate::style::{self, Overrides, Style};
 
-/// How an input file is opened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// As `cat` does: a FIFO waits for its writer (and Ctrl-C ends the wait).
-    Once,
-    /// Under `--watch`: never waits; anything but a regular file is skipped with a
-    /// warning.
-    Watch,
+/// A resume ready to be laid out.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The validated input.
+    pub resume: Resume,
+    /// Its design resolved, with the overrides applied.
+    pub style: Style,
+    /// The warnings of both: the style's, then the model's.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// The folder `design.font` paths of `input` are relative to (`None`: the current
-/// folder, for standard input or a bare file name).
-pub fn base_dir(input: &Path) -> Option<PathBuf> {
-    input.parent().filter(|p| !p.as_os_str().is_empty() && input != Path::new("-")).map(Path::to_path_buf)
+/// A JSON Resume converted to vitae's format and checked.
+#[derive(Clone, Debug)]
+pub struct ConvertedResume {
+    /// The vitae YAML (what `vitae convert` writes).
+    pub yaml: String,
+    /// The resume and style loaded from it, positions moved to the JSON.
+    pub prepared: Prepared,
 }
 
-/// What a file that is not a regular file is, for messages ("a FIFO").
-pub fn kind(t: FileType) -> &'static str {
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_char_device() {
-        "a character device"
-    } else if t.is_block_device() {
-        "a block device"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "a special file"
+/// Loads a resume in either format and resolves its style.
+///
+/// # Errors
+/// Every problem found in the input and its design, each located (in a JSON Resume,
+/// at the JSON's line and column and named by its field): errors sorted by position,
+/// followed by the warnings found on the way.
+pub fn prepare(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    let text = model::precheck(text).map_err(|d| vec![d])?;
+    if jsonresume::is_json_resume(text) {
+        return convert_json(text, overrides).map(|c| c.prepared);
     }
+    prepare_yaml(text, overrides)
 }
 
-/// Reads an input: its name as shown in messages and its bytes, or the exit status
-/// and the message to print (`then` ends the message of an input too large, e.g.
-/// "; no PDF written").
-pub fn read(input: &Path, mode: Mode, then: &str) -> Result<(String, Vec<u8>), (u8, String)> {
-    let max = vitae::model::MAX_INPUT_BYTES;
-    let too_large = |shown: &str, size: Option<u64>| {
-        let size = size.map_or(format!("more than {max}"), |n| n.to_string());
-        (EXIT_INPUT, format!("{shown}: error: the input is {size} bytes; a resume may have at most {max}{then}"))
-    };
-    let mut bytes = Vec::new();
-    if input == Path::new("-") {
-        let shown = "<stdin>";
-        std::io::stdin().lock().take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| (EXIT_IO, format!("{shown}: error: cannot read standard input ({e})")))?;
-        if bytes.len() > max {
-            return Err(too_large(shown, None));
+/// Converts a JSON Resume to vitae's YAML and checks the result as [`prepare`] does.
+///
+/// # Errors
+/// As [`prepare`], and a document that is not a JSON Resume.
+pub fn convert_json(text: &str, overrides: &Overrides) -> Result<ConvertedResume, Vec<Diagnostic>> {
+    let c = jsonresume::convert(text)?;
+    match prepare_yaml(&c.yaml, overrides) {
+        Ok(mut p) if c.errors.is_empty() => {
+            c.relocate(&mut p.resume);
+            if let Some((_, pos)) = &mut p.style.fit_pages
+                && pos.is_known()
+            {
+                *pos = c.position(*pos);
+            }
+            let theirs = std::mem::take(&mut p.warnings);
+            p.warnings = c.warnings.clone();
+            p.warnings.extend(theirs.into_iter().filter_map(|d| c.diagnostic(d)));
+            Ok(ConvertedResume { yaml: c.yaml, prepared: p })
         }
-        return Ok((shown.to_string(), bytes));
+        Ok(_) => {
+            let mut errs = c.errors;
+            errs.sort_by_key(|d| d.pos);
+            Err(errs)
+        }
+        Err(more) => {
+            let mut errs = c.errors.clone();
+            errs.extend(more.into_iter().filter_map(|d| c.diagnostic(d)));
+            errs.sort_by_key(|d| d.pos);
+            Err(errs)
+        }
     }
-    let shown = input.display().to_string();
-    let cannot = |e: std::io::Error| (EXIT_IO, format!("{shown}: error: cannot read the input ({e})"));
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    if mode == Mode::Watch {
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(input).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if meta.is_dir() {
-        return Err((EXIT_IO, format!("{shown}: error: cannot read the input: it is a folder, not a resume file")));
-    }
-    if mode == Mode::Watch && !meta.is_file() {
-        let what = kind(meta.file_type());
-        return Err((EXIT_IO, format!("{shown}: warning: not built: the input is {what}, not a regular file (--watch reads only regular files; the last PDF is kept)")));
-    }
-    if meta.is_file() && meta.len() > max as u64 {
-        return Err(too_large(&shown, Some(meta.len())));
-    }
-    file.take(max as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() > max {
-        return Err(too_large(&shown, None));
-    }
-    Ok((shown, bytes))
 }
 
-/// Reads and decodes an input, reporting a failure (with `then` after the count of
-/// errors); `Err` is the exit status.
-pub fn load(input: &Path, mode: Mode, then: &str) -> Result<(String, String), u8> {
-    let (shown, bytes) = read(input, mode, then).map_err(|(status, m)| {
-        say!("{m}");
-        status
-    })?;
-    match vitae::decode(&bytes) {
-        Ok(text) => Ok((shown, text)),
-        Err(d) => {
-            crate::report::diagnostics(&shown, "", &[d]);
-            say!("{shown}: 1 error found{then}");
-            Err(EXIT_INPUT)
+/// Loads a resume in vitae's format and resolves its style, merging what both report.
+fn prepare_yaml(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    match model::load(text) {
+        Ok(mut resume) => match style::resolve(&resume.design, overrides) {
+            Ok(mut style) => {
+                let mut warnings = std::mem::take(&mut style.warnings);
+                warnings.append(&mut resume.warnings);
+                Ok(Prepared { resume, style, warnings })
+            }
+            Err(mut errs) => {
+                errs.sort_by_key(|d| d.pos);
+                let mut warnings = std::mem::take(&mut resume.warnings);
+                warnings.sort_by_key(|d| d.pos);
+                errs.append(&mut warnings);
+                Err(errs)
+            }
+        },
+        Err(f) if f.syntax => {
+            // The YAML did not parse: its one error, then the design's own errors, and
+            // a word that a requested fit was not attempted.
+            let mut errs = f.errors;
+            if let Some(design) = &f.design {
+                match style::resolve(design, overrides) {
+                    Err(more) => errs.extend(more),
+                    Ok(Style { fit_pages: Some((n, pos)), .. }) if pos.is_known() => errs.push(Diagnostic::error(
+                        pos,
+                        format!("fit_pages: {n}: not attempted, because the resume has the error above (pages are counted once it builds)"),
+                    )),
+                    Ok(_) => {}
+                }
+            }
+            Err(errs)
+        }
+        Err(f) => {
+            let mut errs = f.errors;
+            let mut warnings = Vec::new();
+            match f.design.as_ref().map(|d| style::resolve(d, overrides)) {
+                Some(Err(more)) => errs.extend(more),
+                Some(Ok(mut style)) => warnings.append(&mut style.warnings),
+                None => {}
+            }
+            warnings.extend(f.warnings);
+            errs.sort_by_key(|d| d.pos);
+            warnings.sort_by_key(|d| d.pos);
+            errs.append(&mut warnings);
+            Err(errs)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! and (for `build`) written; several inputs on threads.
 
 use crate::cli::{BuildArgs, CheckArgs};
-use crate::input::{self, Mode};
+use crate::read::{self, Mode};
 use crate::output::Output;
 use crate::report::{diagnostics, error_count, guarded, plural, usage, EXIT_INPUT, EXIT_IO};
 use std::io::IsTerminal as _;
@@ -15,8 +15,10 @@ fn inputs_or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
 }
 
 /// The options for one input: `design.font` paths are relative to its folder.
-fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
-    vitae::Options { base_dir: input::base_dir(input), ..options.clone() }
+pub fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
+    let mut o = options.clone();
+    o.overrides.base_dir = read::base_dir(input);
+    o
 }
 
 /// `vitae build`; returns the exit status.
@@ -95,7 +97,7 @@ fn same_outputs(inputs: &[PathBuf]) -> Option<String> {
 
 /// `vitae check` of one input: lays it out and reports; returns the exit status.
 fn check_one(input: &Path, options: &vitae::Options) -> u8 {
-    let (shown, text) = match input::load(input, Mode::Once, "") {
+    let (shown, text) = match read::load(input, Mode::Once, "") {
         Ok(x) => x,
         Err(status) => return status,
     };
@@ -171,7 +173,7 @@ impl Job {
             say!("{m}");
             return EXIT_IO;
         }
-        let (shown, text) = match input::load(input, mode, "; no PDF written") {
+        let (shown, text) = match read::load(input, mode, "; no PDF written") {
             Ok(x) => x,
             Err(status) => return status,
         };

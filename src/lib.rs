@@ -3,16 +3,20 @@
 //! vitae: a resume written in YAML, typeset into a PDF.
 //!
 //! # Steps
-//! 1. [`model::load`]: YAML text → a validated [`model::Resume`] (serde-saphyr; every
-//!    error carries the line and column of the offending value). Inline markup is
-//!    parsed here ([`markup`]), so that a bad link is reported against its line. A
-//!    JSON Resume ([`model::jsonresume`]) is mapped onto the format first, its
-//!    positions kept.
-//! 2. [`layout::layout`]: resume → pages of positioned glyph runs, rules and link
-//!    rectangles ([`layout::Document`]). Paragraphs go through [`inline`]: words
-//!    shaped with the real font ([`text`]), boxes, glue and penalties, lines chosen by
-//!    [`linebreak`] (Knuth & Plass's model).
-//! 3. [`pdf::export`]: display list → PDF bytes (printpdf; fonts subset with
+//! 1. [`model::load`]: YAML text → a validated [`model::Resume`], the input only
+//!    (serde-saphyr; every error carries the line and column of the offending
+//!    value). Inline markup is parsed here ([`markup`]), so that a bad link is
+//!    reported against its line. A JSON Resume ([`model::jsonresume`]) is converted
+//!    to the format first; [`input::prepare`] does both and merges what they report.
+//! 2. [`style::resolve`]: the resume's `design` and the command line's
+//!    [`style::Overrides`] → one [`style::Style`]: every size, space and face of the
+//!    build, checked once, fonts loaded ([`text`]).
+//! 3. [`layout::layout`]: resume and style → pages of positioned glyph runs, rules
+//!    and link rectangles ([`layout::Document`], the display list). Paragraphs go
+//!    through [`inline`]: words shaped with the real font ([`text`]), boxes, glue and
+//!    penalties, lines chosen by [`linebreak`] (Knuth & Plass's model). [`fit::fit`]
+//!    lays out again at smaller scales for `fit_pages`.
+//! 4. [`pdf::export`]: display list → PDF bytes (printpdf; fonts subset with
 //!    ToUnicode).
 //!
 //! Units: every length is in points (pt, 1/72 in). Layout space has its origin at the
@@ -22,8 +26,10 @@
 //! input text and returns bytes and diagnostics.
 
 pub mod diag;
+pub mod fit;
 pub mod geom;
 pub mod inline;
+pub mod input;
 pub mod lang;
 pub mod layout;
 pub mod linebreak;
@@ -31,6 +37,7 @@ pub mod markup;
 pub mod model;
 pub mod pdf;
 pub mod schema;
+pub mod style;
 pub mod text;
 
 use diag::{Diagnostic, Pos, Severity};
@@ -40,22 +47,11 @@ use diag::{Diagnostic, Pos, Severity};
 pub struct Options {
     /// Treat warnings (e.g. a character no font covers) as errors.
     pub deny_warnings: bool,
-    /// Fit into this many pages, overriding `design.fit_pages` (the CLI's
-    /// `--fit-pages`).
-    pub fit_pages: Option<u32>,
-    /// Page size in pt (width, height), overriding `design.page` (`--page`).
-    pub page: Option<(f64, f64)>,
-    /// Body size in pt, overriding `design.font_size` (`--font-size`).
-    pub font_size: Option<f64>,
+    /// What the command line sets over the design (`--theme`, `--page`,
+    /// `--font-size`, `--fit-pages`), and the folder font paths are relative to.
+    pub overrides: style::Overrides,
     /// The PDF's creation date as a Unix time (`SOURCE_DATE_EPOCH`); `None`: no date.
     pub date: Option<i64>,
-    /// A theme replacing `design.theme` (`--theme`); the file's other design keys
-    /// still override it.
-    pub theme: Option<model::Theme>,
-    /// The folder `design.font` paths are relative to (the resume's folder; `None`:
-    /// the current folder). Resolving a font is the one place the library reads
-    /// files: the font files the resume names, or the system's font folders.
-    pub base_dir: Option<std::path::PathBuf>,
 }
 
 /// The result of a successful build.
@@ -72,14 +68,17 @@ pub struct Output {
     pub notes: Vec<String>,
 }
 
-/// A laid-out resume: the validated input, its display list, warnings and notes.
+/// A laid-out resume: the validated input, the style it was set in, its display
+/// list, warnings and notes.
 #[derive(Clone, Debug)]
 pub struct Laid {
-    /// The resume, its design as set (after fitting, the scaled font size).
+    /// The resume, as the input gives it.
     pub resume: model::Resume,
+    /// The style it was set in (after fitting, the scaled one).
+    pub style: style::Style,
     /// The display list.
     pub doc: layout::Document,
-    /// Warnings from validation and layout.
+    /// Warnings from validation, the style and layout.
     pub warnings: Vec<Diagnostic>,
     /// Notes such as the size `fit_pages` chose.
     pub notes: Vec<String>,
@@ -87,17 +86,6 @@ pub struct Laid {
 
 /// The most pages vitae sets: a longer document is not a resume (and would take long).
 pub const MAX_PAGES: usize = 200;
-
-/// The smallest scale `fit_pages` may apply to the type and its spacing: 85 %.
-pub const FIT_MIN_SCALE: f64 = 0.85;
-/// The smallest body size `fit_pages` may reach, pt.
-pub const FIT_MIN_SIZE: f64 = 8.0;
-/// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
-/// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
-/// ascenders of the line below.
-pub const FIT_MIN_LINE_SPACING: f64 = 1.15;
-/// The precision of the fitted scale: bisection stops when the bounds are this close.
-pub const FIT_STEP: f64 = 0.005;
 
 /// Decodes input bytes as UTF-8 (a leading byte-order mark is dropped).
 ///
@@ -115,93 +103,30 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     })
 }
 
-/// Parses, validates and lays out a resume without writing a PDF.
+/// Parses, validates and lays out a resume in its own design, without writing a
+/// PDF: the resume, the style it was set in, the display list and the warnings.
 ///
 /// # Errors
 /// Every problem found in the input, each located.
-pub fn layout_source(text: &str) -> Result<(model::Resume, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn layout_source(text: &str) -> Result<(model::Resume, style::Style, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let laid = lay_out(text, &Options::default())?;
-    Ok((laid.resume, laid.doc, laid.warnings))
+    Ok((laid.resume, laid.style, laid.doc, laid.warnings))
 }
 
-/// Parses, validates and lays out a resume, fitting it to a page count when asked.
-///
-/// `fit_pages` (from the options or `design.fit_pages`) looks for the largest scale s
-/// in [85 %, 100 %] at which the resume takes at most that many pages: the body size
-/// and with it every size and vertical space times s (never a body below 8 pt), and
-/// the line spacing times s (never below 1.15). By bisection to 0.5 %, laying
-/// the resume out again at each step. A resume that already fits is left at 100 %.
+/// Parses, validates and lays out a resume, fitting it to a page count when asked
+/// ([`fit::fit`]).
 ///
 /// # Errors
 /// The input's problems; or, with `fit_pages`, a resume that needs more pages even at
-/// the smallest scale (the error names how many).
+/// the smallest scale (the error names how many); or more than [`MAX_PAGES`] pages.
 pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
-    let ctx = model::Context { base_dir: options.base_dir.clone(), theme: options.theme };
-    let mut resume = model::load_with(text, &ctx)?;
-    if let Some((w, h)) = options.page {
-        (resume.design.page_width, resume.design.page_height) = (w, h);
+    let input::Prepared { resume, style, mut warnings } = input::prepare(text, &options.overrides)?;
+    let fitted = fit::fit(&resume, &style)?;
+    if fitted.doc.pages.len() > MAX_PAGES {
+        return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the resume would take {} pages; vitae sets at most {MAX_PAGES}", fitted.doc.pages.len()))]);
     }
-    if let Some(size) = options.font_size {
-        resume.design.font_size = size;
-    }
-    let fit = options.fit_pages.map(|n| (n, Pos::UNKNOWN)).or(resume.design.fit_pages);
-    let base = resume.design.font_size;
-    let base_spacing = resume.design.line_spacing;
-    let at = |resume: &mut model::Resume, scale: f64| {
-        resume.design.font_size = base * scale;
-        resume.design.line_spacing = (base_spacing * scale).max(FIT_MIN_LINE_SPACING.min(base_spacing));
-        layout::layout(resume)
-    };
-    let mut notes = Vec::new();
-    let (doc, layout_warnings) = match fit {
-        None => layout::layout(&resume),
-        Some((n, pos)) => {
-            let pages = |d: &layout::Document| d.pages.len() as u32;
-            let full = at(&mut resume, 1.0);
-            let (chosen, laid) = if pages(&full.0) <= n {
-                (1.0, full)
-            } else {
-                let min = FIT_MIN_SCALE.max(FIT_MIN_SIZE / base).min(1.0);
-                let smallest = at(&mut resume, min);
-                if pages(&smallest.0) > n {
-                    let need = pages(&smallest.0);
-                    return Err(vec![Diagnostic::error(
-                        pos,
-                        format!(
-                            "fit_pages: the resume cannot fit in {n} page{}: it needs {need} pages even at the smallest size ({:.0} %, {:.1} pt)",
-                            if n == 1 { "" } else { "s" },
-                            min * 100.0,
-                            base * min
-                        ),
-                    )
-                    .with_hint("shorten it, or ask for more pages")]);
-                }
-                let (mut lo, mut hi, mut best) = (min, 1.0, smallest);
-                while hi - lo > FIT_STEP {
-                    let mid = (lo + hi) / 2.0;
-                    let trial = at(&mut resume, mid);
-                    if pages(&trial.0) <= n {
-                        lo = mid;
-                        best = trial;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                (lo, best)
-            };
-            resume.design.font_size = base * chosen;
-            resume.design.line_spacing = (base_spacing * chosen).max(FIT_MIN_LINE_SPACING.min(base_spacing));
-            let got = pages(&laid.0);
-            notes.push(format!("fitted to {got} page{} at {:.1} pt ({:.0} %)", if got == 1 { "" } else { "s" }, base * chosen, chosen * 100.0));
-            laid
-        }
-    };
-    if doc.pages.len() > MAX_PAGES {
-        return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the resume would take {} pages; vitae sets at most {MAX_PAGES}", doc.pages.len()))]);
-    }
-    let mut warnings = resume.warnings.clone();
-    warnings.extend(layout_warnings);
-    Ok(Laid { resume, doc, warnings, notes })
+    warnings.extend(fitted.warnings);
+    Ok(Laid { resume, style: fitted.style, doc: fitted.doc, warnings, notes: fitted.notes })
 }
 
 /// Builds a resume into PDF bytes.
@@ -210,7 +135,7 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
 /// The input's problems (or, with `deny_warnings`, its warnings turned errors); an
 /// internal error if the PDF cannot be written.
 pub fn compile(text: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let Laid { resume, doc, mut warnings, notes } = lay_out(text, options)?;
+    let Laid { resume, doc, mut warnings, notes, .. } = lay_out(text, options)?;
     if options.deny_warnings && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;

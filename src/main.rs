@@ -1,5 +1,5 @@
 //! The `vitae` command line: parses the arguments ([`cli`]) and hands each command to
-//! its module; reading inputs ([`input`]), writing outputs ([`output`]) and what is
+//! its module; reading inputs ([`read`]), writing outputs ([`output`]) and what is
 //! said on standard error ([`report`]) live beside it. The library has no terminal or
 //! file-writing code.
 //!
@@ -12,9 +12,9 @@
 mod report;
 mod cli;
 mod commands;
-mod input;
 mod job;
 mod output;
+mod read;
 mod watch;
 
 use clap::Parser as _;

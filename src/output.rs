@@ -78,7 +78,7 @@ impl Output {
             Ok(m) if m.file_type().is_fifo() => How::Into(Special::Fifo),
             Ok(m) if is_null(&m) => How::Into(Special::Null(m.rdev())),
             Ok(m) => {
-                let kind = crate::input::kind(m.file_type());
+                let kind = crate::read::kind(m.file_type());
                 return Err(format!(
                     "{}: error: cannot write the {what}: it is {kind}, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)",
                     path.display()
@@ -155,7 +155,7 @@ fn into(path: &Path, special: Special, bytes: &[u8]) -> std::io::Result<()> {
         Special::Descriptor => m.is_file(),
     };
     if !same {
-        return Err(std::io::Error::other(format!("it changed into {} while vitae opened it", crate::input::kind(m.file_type()))));
+        return Err(std::io::Error::other(format!("it changed into {} while vitae opened it", crate::read::kind(m.file_type()))));
     }
     f.write_all(bytes)?;
     f.flush()

@@ -5,7 +5,7 @@
 //! [`Mode::Watch`]: a FIFO or device swapped in is skipped with a warning, never
 //! waited on.
 
-use crate::input::Mode;
+use crate::read::Mode;
 use crate::job::Job;
 use crate::report::EXIT_IO;
 use notify::{RecursiveMode, Watcher as _};

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, names, stderr, tempdir, vitae_command};
+use common::{fixture_path, names, stderr, tempdir, vitae_command};
 
 /// `vitae ARGS` in `dir` with `SOURCE_DATE_EPOCH` set to `value`.
 fn with_epoch(args: &[&str], value: &str, dir: &std::path::Path) -> std::process::Output {
@@ -14,7 +14,7 @@ fn with_epoch(args: &[&str], value: &str, dir: &std::path::Path) -> std::process
 #[test]
 fn a_bad_source_date_epoch_is_an_error_naming_it() {
     let dir = tempdir("date-bad");
-    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
     let range = "(expected a count of seconds since 1970-01-01 00:00 UTC, from 0 to 253402300799)";
     for (value, what) in [
         ("abc", "is not a whole number"),
@@ -38,7 +38,7 @@ fn a_bad_source_date_epoch_is_an_error_naming_it() {
 #[test]
 fn the_ends_of_the_range_are_dates() {
     let dir = tempdir("date-ends");
-    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
     for (value, date) in [("0", "D:19700101000000Z"), ("253402300799", "D:99991231235959Z"), (" 1700000000\n", "D:20231114221320Z")] {
         let o = with_epoch(&["build", "cv.yaml", "-q"], value, &dir);
         assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""), "{value:?}");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, names, shell, stderr, tempdir, vitae, vitae_command};
+use common::{fixture_path, names, shell, stderr, tempdir, vitae, vitae_command};
 use std::time::{Duration, Instant};
 
 /// A resume with one entry of `n` bullets, each with a link whose scheme is refused
@@ -69,8 +69,8 @@ fn forty_five_thousand_unknown_keys_in_a_json_resume_are_reported_quickly() {
 #[test]
 fn a_full_or_closed_standard_error_never_changes_the_exit_status() {
     let dir = tempdir("diag-stderr");
-    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("cv.yaml")).unwrap();
-    std::fs::copy(fixture("bad", "unknown-key.yaml"), dir.join("bad.yaml")).unwrap();
+    std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    std::fs::copy(fixture_path("bad/unknown-key.yaml"), dir.join("bad.yaml")).unwrap();
     std::fs::write(dir.join("many.yaml"), bad_links(500)).unwrap();
     let cases: [(&[&str], i32); 7] = [
         (&["build", "cv.yaml"], 0),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, names, stderr, tempdir, vitae, vitae_command, wait_for_exit};
+use common::{fixture_path, names, stderr, tempdir, vitae, vitae_command, wait_for_exit};
 use std::io::Write as _;
 use std::os::unix::process::ExitStatusExt as _;
 use std::process::Stdio;
@@ -79,7 +79,7 @@ fn a_fifo_named_on_the_command_line_is_read_like_a_file() {
     let fifo = dir.join("cv.yaml");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let child = vitae_command(&["build", "cv.yaml", "-q", "-o", "cv.pdf"], &dir).stderr(Stdio::piped()).spawn().unwrap();
-    std::fs::write(&fifo, std::fs::read(fixture("good", "minimal.yaml")).unwrap()).unwrap();
+    std::fs::write(&fifo, std::fs::read(fixture_path("good/minimal.yaml")).unwrap()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
     assert!(std::fs::read(dir.join("cv.pdf")).unwrap().starts_with(b"%PDF-"));

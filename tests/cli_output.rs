@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, names, shell, stderr, tempdir, vitae, vitae_command};
+use common::{fixture_path, names, shell, stderr, tempdir, vitae, vitae_command};
 use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _};
 use std::path::Path;
 use std::process::Stdio;
@@ -12,7 +12,7 @@ use std::process::Stdio;
 /// A folder holding `cv.yaml`, the smallest good resume.
 fn with_cv(tag: &str) -> std::path::PathBuf {
     let dir = tempdir(tag);
-    std::fs::copy(fixture("good", "minimal.yaml"), dir.join("cv.yaml")).unwrap();
+    std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
     dir
 }
 
@@ -108,7 +108,7 @@ fn dev_null_and_a_null_device_node_are_written_into_not_replaced() {
     assert!(m.file_type().is_char_device() && m.rdev() == null_rdev, "./null is still the device");
     assert_eq!(names(&dir), ["cv.yaml", "null"]);
     // `convert` writes into /dev/null too, without --force.
-    std::fs::copy(fixture("jsonresume", "only-basics.json"), dir.join("r.json")).unwrap();
+    std::fs::copy(fixture_path("jsonresume/only-basics.json"), dir.join("r.json")).unwrap();
     let o = vitae(&["convert", "r.json", "-o", "/dev/null"], &dir);
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), "/dev/null: written; build it with `vitae build /dev/null`\n"));
 }
@@ -152,7 +152,7 @@ fn other_special_files_are_refused_with_status_3_and_left_alone() {
     );
     assert!(std::fs::symlink_metadata(dir.join("sock")).unwrap().file_type().is_socket());
     // `convert` refuses them the same way.
-    std::fs::copy(fixture("jsonresume", "only-basics.json"), dir.join("r.json")).unwrap();
+    std::fs::copy(fixture_path("jsonresume/only-basics.json"), dir.join("r.json")).unwrap();
     let o = vitae(&["convert", "r.json", "-o", "zero"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
@@ -200,7 +200,7 @@ fn a_reader_that_goes_away_is_a_write_error() {
 #[test]
 fn two_inputs_with_one_output_are_refused() {
     let dir = with_cv("out-clash");
-    std::fs::copy(fixture("jsonresume", "only-basics.json"), dir.join("cv.json")).unwrap();
+    std::fs::copy(fixture_path("jsonresume/only-basics.json"), dir.join("cv.json")).unwrap();
     let o = vitae(&["build", "cv.yaml", "cv.json"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),

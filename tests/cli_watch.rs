@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{eventually, fixture, tempdir, vitae_command};
+use common::{eventually, fixture_path, tempdir, vitae_command};
 use std::io::Read as _;
 use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
@@ -33,7 +33,7 @@ fn start(args: &[&str], dir: &std::path::Path) -> (Child, Arc<Mutex<String>>) {
 }
 
 fn minimal_named(name: &str) -> String {
-    std::fs::read_to_string(fixture("good", "minimal.yaml")).unwrap().replace("Sam Rivera", name)
+    std::fs::read_to_string(fixture_path("good/minimal.yaml")).unwrap().replace("Sam Rivera", name)
 }
 
 #[test]

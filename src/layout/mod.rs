@@ -5,18 +5,23 @@
 //! length in pt. A [`TextRun`]'s `baseline` is the y of its baseline. Only the PDF
 //! stage flips to PDF user space.
 //!
-//! Steps: [`blocks`] sets the resume as a vertical list of bands (a line of text, a
-//! heading with its rule, an entry's title row with its date), each with the space
-//! above it and whether it must stay on the page of the band after it; [`page`]
-//! distributes the bands over pages (keeping those chains together) and adds page
-//! numbers.
+//! Steps: `blocks` (with `entry`) sets the resume, in its [`Style`], as a vertical
+//! list of bands ([`band`]: a line of text, a heading with its rule, an entry's title
+//! row with its date), each with the space above it and the cost of a page break
+//! after it, and sets the running header and, once the page count is known, the
+//! page numbers; [`page`] distributes the bands over pages (keeping those chains
+//! together). Only `blocks` and `entry` call the paragraph typesetter
+//! ([`crate::inline`]).
 
+pub mod band;
 mod blocks;
+mod entry;
 pub mod page;
 
 use crate::diag::Diagnostic;
-use crate::geom::{Pt, Rect};
-use crate::model::{Resume, Rgb};
+use crate::geom::{Pt, Rect, Rgb};
+use crate::model::Resume;
+use crate::style::Style;
 use crate::text::{Glyph, Styled};
 
 /// A run of glyphs in one face, size and colour on one baseline.
@@ -193,50 +198,56 @@ pub struct Document {
     pub bands: Vec<PlacedBand>,
 }
 
-/// Lays out a resume.
+/// Lays out a resume in a style.
 ///
 /// Returns the document and warnings (characters no bundled font covers, one warning
-/// per character naming where it occurs).
-pub fn layout(resume: &Resume) -> (Document, Vec<Diagnostic>) {
-    let (bands, warnings) = set_bands(resume);
-    (paginate(bands, resume), warnings)
+/// per character naming where it occurs; words broken between letters).
+pub fn layout(resume: &Resume, style: &Style) -> (Document, Vec<Diagnostic>) {
+    let (bands, warnings) = set_bands(resume, style);
+    (paginate(bands, style), warnings)
 }
 
 /// The resume set as a vertical list of bands (every paragraph shaped and broken into
 /// lines), before page breaking: the first half of [`layout`], public so that the
 /// two halves can be timed apart (`benches/stages.rs`).
 #[derive(Clone, Debug)]
-pub struct Bands(Vec<blocks::Band>);
+pub struct Bands {
+    bands: Vec<band::Band>,
+    /// The running header of pages after the first, if any.
+    running: Option<band::Band>,
+}
 
 impl Bands {
     /// How many bands (lines, headings, rows) there are.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.bands.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.bands.is_empty()
     }
 }
 
-/// Sets every block of a resume into bands (shaping, line breaking), with the
-/// warnings for characters no font has.
-pub fn set_bands(resume: &Resume) -> (Bands, Vec<Diagnostic>) {
-    let (bands, warnings) = blocks::build(resume);
-    (Bands(bands), warnings)
+/// Sets every block of a resume into bands (shaping, line breaking), and the running
+/// header, with the warnings for characters no font has.
+pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
+    let (bands, warnings) = blocks::build(resume, style);
+    (Bands { bands, running: blocks::running_header(style, &resume.name) }, warnings)
 }
 
-/// Distributes bands over pages (page breaking, running headers, page numbers) and
-/// mirrors the pages of a right-to-left document: the second half of [`layout`].
-pub fn paginate(bands: Bands, resume: &Resume) -> Document {
-    let (mut pages, placed) = page::paginate(bands.0, &resume.design, &resume.name);
-    if resume.design.language.rtl() {
+/// Distributes bands over pages (page breaking, running headers), adds the page
+/// numbers and mirrors the pages of a right-to-left document: the second half of
+/// [`layout`].
+pub fn paginate(bands: Bands, style: &Style) -> Document {
+    let (mut pages, placed) = page::paginate(bands.bands, bands.running, style);
+    blocks::add_folios(&mut pages, style);
+    if style.language.rtl() {
         for p in &mut pages {
-            mirror(p, resume.design.page_width);
+            mirror(p, style.page.width);
         }
     }
-    Document { width: resume.design.page_width, height: resume.design.page_height, pages, bands: placed }
+    Document { width: style.page.width, height: style.page.height, pages, bands: placed }
 }
 
 /// Mirrors a page left to right (x → `width` − x), for a document in a right-to-left
@@ -259,7 +270,8 @@ mod tests {
     use super::*;
 
     fn doc(yaml: &str) -> Document {
-        layout(&crate::model::load(yaml).unwrap()).0
+        let p = crate::input::prepare(yaml, &Default::default()).unwrap();
+        layout(&p.resume, &p.style).0
     }
 
     fn find<'a>(d: &'a Document, text: &str) -> &'a TextRun {

@@ -2,14 +2,8 @@
 //!
 //! Bands are stacked from the top of the text block down. When the next band would
 //! cross the bottom margin, the page ends after one of the bands already on it,
-//! chosen by the penalties the layout put after each band. The costs, all in one
-//! place:
-//!
-//! | penalty after a band | value | where |
-//! |---|---|---|
-//! | [`FREE`] | 0 | between entries, between bullets, inside a paragraph of four lines or more where two lines stay on each side |
-//! | [`KEEP`] | 10000 | inside the header; between an entry's title row, subtitle row and first body line; after the first line (orphan) or before the last line (widow) of a paragraph of four lines or more; inside a paragraph of three lines or fewer (it moves whole); after a line ending in a hyphenated word |
-//! | [`FORBIDDEN`] | ∞ | after a section heading, and from it through its first entry's first body line |
+//! chosen by the penalties the layout put after each band (their table is in
+//! [`super::band`]).
 //!
 //! The page ends at the last free break on it, if that leaves at most a third of the
 //! text block empty ([`MAX_GAP`]). Otherwise keeping things together would leave too
@@ -23,40 +17,21 @@
 //! fits: a band at the top of a page whose ink rises above its box (an accented
 //! capital in a large name) is lowered until its ink touches the top of the text
 //! block, as TeX's `\topskip` does, and a band fits only when its box and its ink end
-//! above the bottom margin. Pages after the first start with a running header (the
-//! person's name, small, over a hairline) when `design.running_header` is on; with
-//! more than one page and `design.page_numbers`, each page gets `n / N` centred in the
-//! bottom margin.
+//! above the bottom margin. Pages after the first start with the running header (the
+//! person's name, small, over a hairline) when the block builder set one
+//! (`design.running_header`).
 
-use super::blocks::Band;
-use super::{BandInfo, BandKind, Element, Page, PlacedBand, Rule, TextRun};
-use crate::inline::{typeset, ParStyle};
-use crate::markup::Span;
-use crate::model::{Design, Rgb, Text};
+use super::band::{shift, Band, FREE, KEEP, MAX_GAP};
+use super::{Element, Page, PlacedBand};
+use crate::style::Style;
 
-/// A page may end here at no cost.
-pub const FREE: f64 = 0.0;
-/// Keep with the next band; broken only when keeping would leave more than
-/// [`MAX_GAP`] of the page empty.
-pub const KEEP: f64 = 10000.0;
-/// Never end a page here.
-pub const FORBIDDEN: f64 = f64::INFINITY;
-/// The largest part of the text block a page may leave empty to keep things
-/// together: a third.
-pub const MAX_GAP: f64 = 1.0 / 3.0;
-
-/// Page number size as a multiple of the body size.
-const FOLIO_SCALE: f64 = 0.8;
-/// Running header size as a multiple of the body size.
-const RUNNING_SCALE: f64 = 0.8;
-
-/// Distributes bands over pages. Returns the pages (at least one) and where each band
-/// went.
-pub(super) fn paginate(bands: Vec<Band>, d: &Design, name: &Text) -> (Vec<Page>, Vec<PlacedBand>) {
-    let top = d.margin.top;
-    let bottom = d.page_height - d.margin.bottom;
+/// Distributes bands over pages, starting every page after the first with the
+/// `running` header when there is one. Returns the pages (at least one) and where
+/// each band went; page numbers are added by the caller, once the count is known.
+pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (Vec<Page>, Vec<PlacedBand>) {
+    let top = s.text_block.y;
+    let bottom = s.page.height - s.margin.bottom;
     let block = bottom - top;
-    let running = running_header(d, name);
     let running_height = running.as_ref().map_or(0.0, |b| b.height);
     // (page index, y of the band's top) for each band
     let mut placed: Vec<(usize, f64)> = Vec::with_capacity(bands.len());
@@ -112,34 +87,7 @@ pub(super) fn paginate(bands: Vec<Band>, d: &Design, name: &Text) -> (Vec<Page>,
         pages[p].elements.extend(b.elements.into_iter().map(|e| shift(e, by)));
     }
     out.sort_by(|a, b| a.page.cmp(&b.page).then(a.top.total_cmp(&b.top)));
-    if d.page_numbers && pages.len() > 1 {
-        let n = pages.len();
-        for (k, page) in pages.iter_mut().enumerate() {
-            page.elements.extend(folio(k + 1, n, d));
-        }
-    }
     (pages, out)
-}
-
-/// The running header of pages after the first: the name at 0.8 × the body size in
-/// the quiet grey, a 0.3 pt hairline under it, and half a line of space below that;
-/// `None` when `design.running_header` is off.
-fn running_header(d: &Design, name: &Text) -> Option<Band> {
-    if !d.running_header {
-        return None;
-    }
-    let size = RUNNING_SCALE * d.font_size;
-    let st = ParStyle { size, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, rtl: d.language.rtl(), ..ParStyle::default() };
-    let measure = d.page_width - d.margin.left - d.margin.right;
-    let p = typeset(&name.inline, &st, measure);
-    let line = p.lines.first()?;
-    let leading = size * d.line_spacing;
-    let baseline = 0.5 * (leading - size) + 0.8 * size;
-    let mut elements: Vec<Element> = line.runs.iter().map(|r| Element::Text(TextRun::from_run(r, d.margin.left, baseline))).collect();
-    let rule_y = leading + 0.1 * d.font_size;
-    elements.push(Element::Rule(Rule { x0: d.margin.left, x1: d.margin.left + measure, y: rule_y, thickness: 0.3, color: Rgb::QUIET }));
-    let info = BandInfo { kind: BandKind::RunningHeader, group: usize::MAX, line: 0, lines: 1, entry: None };
-    Some(Band { height: rule_y + 0.6 * d.font_size * d.line_spacing, space_before: 0.0, penalty: FREE, info, elements })
 }
 
 /// The ink's extent of a band's elements: the highest point (y of the tallest glyph's
@@ -167,42 +115,15 @@ fn ink(elements: &[Element]) -> (f64, f64) {
     (top, bottom)
 }
 
-/// Moves an element from band space (y from the band's top) to page space.
-pub(super) fn shift(e: Element, dy: f64) -> Element {
-    match e {
-        Element::Text(mut t) => {
-            t.baseline += dy;
-            Element::Text(t)
-        }
-        Element::Rule(mut r) => {
-            r.y += dy;
-            Element::Rule(r)
-        }
-        Element::Link(mut l) => {
-            l.rect.y += dy;
-            Element::Link(l)
-        }
-    }
-}
-
-/// `n / N`, centred, its baseline in the middle of the bottom margin.
-fn folio(n: usize, total: usize, d: &Design) -> Vec<Element> {
-    let size = FOLIO_SCALE * d.font_size;
-    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: d.font, rtl: d.language.rtl(), ..ParStyle::default() };
-    let p = typeset(&[Span { text: format!("{n} / {total}"), ..Default::default() }], &st, f64::INFINITY);
-    let Some(line) = p.lines.first() else { return Vec::new() };
-    let x = d.margin.left + (d.page_width - d.margin.left - d.margin.right - line.width) / 2.0;
-    let baseline = d.page_height - d.margin.bottom / 2.0 + 0.3 * size;
-    line.runs
-        .iter()
-        .map(|r| Element::Text(TextRun::from_run(r, x, baseline)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Rule;
+    use crate::geom::Rgb;
+    use crate::layout::band::FORBIDDEN;
+    use crate::layout::{blocks, BandInfo, BandKind, Rule};
+    use crate::markup::Span;
+    use crate::model::Text;
+    use crate::style::Style;
 
     /// A band of `height` pt marked by a rule 1 pt below its top whose x0 is `id`,
     /// with `penalty` after it.
@@ -213,16 +134,20 @@ mod tests {
     }
 
     /// Letter, 0.7 in margins (691.2 pt of text block from y = 50.4), no running header.
-    fn design() -> Design {
-        Design { running_header: false, ..Design::default() }
+    fn design() -> Style {
+        Style { running_header: false, ..Style::default() }
     }
 
     fn name() -> Text {
         Text { text: "Ada".into(), inline: vec![Span { text: "Ada".into(), ..Default::default() }], pos: crate::diag::Pos::UNKNOWN }
     }
 
-    fn run(bands: Vec<Band>, d: &Design) -> Vec<Page> {
-        paginate(bands, d, &name()).0
+    /// The pages, with the running header and page numbers as the layout adds them.
+    fn run(bands: Vec<Band>, d: &Style) -> Vec<Page> {
+        let running = blocks::running_header(d, &name());
+        let mut pages = paginate(bands, running, d).0;
+        blocks::add_folios(&mut pages, d);
+        pages
     }
 
     /// (page, band id, y of the band's top) of every band.
@@ -266,7 +191,7 @@ mod tests {
 
     #[test]
     fn pages_after_the_first_start_with_the_running_header() {
-        let d = Design::default();
+        let d = Style::default();
         let pages = run(vec![band(1.0, 500.0, 0.0, FREE), band(2.0, 500.0, 0.0, FREE)], &d);
         assert_eq!(pages[0].runs().filter(|r| r.text() == "Ada").count(), 0);
         let name = pages[1].runs().find(|r| r.text() == "Ada").unwrap();

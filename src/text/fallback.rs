@@ -201,7 +201,7 @@ mod tests {
         let dejavu = crate::text::font(crate::text::FaceId::FALLBACK_REGULAR).data;
         assert!(has_outlines(dejavu, 0));
         // The same font with its outlines taken out, as a bitmap-only emoji font is.
-        let bitmaps_only = crate::pdf::without_tables(dejavu, &[b"glyf"]).unwrap();
+        let bitmaps_only = crate::text::tables::without_tables(dejavu, &[b"glyf"]).unwrap();
         assert!(!has_outlines(&bitmaps_only, 0));
     }
 

@@ -13,6 +13,7 @@
 mod faces;
 pub mod fallback;
 pub mod resolve;
+pub mod tables;
 
 pub use fallback::Cjk;
 

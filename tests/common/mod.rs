@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use vitae::layout::{Document, Element, TextRun};
-use vitae::model::{DateAlign, DateColumn, Entry, Resume};
+use vitae::model::{Entry, Resume};
+use vitae::style::{DateAlign, DateColumn, Style};
 
 /// A word on a page: consecutive non-space runs that touch on one baseline (CJK
 /// characters: that follow each other on one baseline, with no space run between).
@@ -62,9 +63,8 @@ pub fn norm(s: &str) -> String {
 
 /// Every glyph's advance box lies inside the margins (the page numbers excepted: they
 /// sit in the bottom margin), within `tol` pt.
-pub fn check_margins(r: &Resume, doc: &Document, tol: f64) -> Result<(), String> {
-    let d = &r.design;
-    let (left, right, top, bottom) = (d.margin.left, d.page_width - d.margin.right, d.margin.top, d.page_height - d.margin.bottom);
+pub fn check_margins(d: &Style, doc: &Document, tol: f64) -> Result<(), String> {
+    let (left, right, top, bottom) = (d.margin.left, d.page.width - d.margin.right, d.margin.top, d.page.height - d.margin.bottom);
     for (p, page) in doc.pages.iter().enumerate() {
         for run in page.runs() {
             let b = run.bbox();
@@ -170,13 +170,12 @@ pub fn dated(r: &Resume) -> Vec<&Entry> {
 /// first line; a date wider than half the measure may instead sit on a later line.
 /// With `date_column: left`, see [`check_left_dates`]. Returns the number of dates
 /// checked.
-pub fn check_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, String> {
-    if r.design.date_column == DateColumn::Left {
-        return check_left_dates(r, doc, tol);
+pub fn check_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Result<usize, String> {
+    if d.date_column == DateColumn::Left {
+        return check_left_dates(r, d, doc, tol);
     }
-    let d = &r.design;
-    let right = d.page_width - d.margin.right;
-    let half = (d.page_width - d.margin.left - d.margin.right) / 2.0;
+    let right = d.page.width - d.margin.right;
+    let half = (d.page.width - d.margin.left - d.margin.right) / 2.0;
     let ws: Vec<Word> = words(doc).into_iter().filter(|w| !norm(&w.text).is_empty()).collect();
     let mut from = 0;
     let mut n = 0;
@@ -233,9 +232,9 @@ pub fn links(doc: &Document) -> Vec<(usize, vitae::layout::Link)> {
 /// - an entry's head rows and its first body line are on one page;
 /// - a paragraph of three lines or fewer is on one page; a longer one split across
 ///   pages leaves at least two lines on each side.
-pub fn check_page_rules(r: &Resume, doc: &Document) -> Result<(), String> {
+pub fn check_page_rules(d: &Style, doc: &Document) -> Result<(), String> {
     use vitae::layout::BandKind;
-    let bottom = r.design.page_height - r.design.margin.bottom;
+    let bottom = d.page.height - d.margin.bottom;
     let bands: Vec<_> = doc.bands.iter().filter(|b| b.info.kind != BandKind::RunningHeader).collect();
     for b in &bands {
         if b.bottom > bottom + 1e-6 {
@@ -296,10 +295,9 @@ pub fn check_page_rules(r: &Resume, doc: &Document) -> Result<(), String> {
 /// within a quarter of the measure from the margin, for `right`); no word of a date
 /// reaches past that edge, and the entry's first word starts at least half an em past
 /// it (the gutter). Returns the number of dates checked.
-pub fn check_left_dates(r: &Resume, doc: &Document, tol: f64) -> Result<usize, String> {
-    let d = &r.design;
+pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Result<usize, String> {
     let left = d.margin.left;
-    let quarter = (d.page_width - d.margin.left - d.margin.right) / 4.0;
+    let quarter = (d.page.width - d.margin.left - d.margin.right) / 4.0;
     let ws: Vec<Word> = words(doc).into_iter().filter(|w| !norm(&w.text).is_empty()).collect();
     let mut edge: Option<f64> = None;
     let mut from = 0;
@@ -390,9 +388,58 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A fixture's path: `kind` is the folder under tests/fixtures (`good`, `bad`, …).
-pub fn fixture(kind: &str, name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(kind).join(name)
+/// A file or folder under `tests/fixtures/`.
+pub fn fixture_path(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The `.yaml` files of a folder under `tests/fixtures/`, sorted by name.
+pub fn yaml_fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = fixture_path(dir);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    v.sort();
+    v
+}
+
+/// Every text run of a document, page after page.
+pub fn runs(doc: &Document) -> Vec<&TextRun> {
+    doc.pages.iter().flat_map(|p| p.runs()).collect()
+}
+
+/// A diagnostic on one line: `line:column: message | hint: …`.
+pub fn diagnostic_line(d: &vitae::diag::Diagnostic) -> String {
+    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
+    for h in &d.hints {
+        out.push_str(&format!(" | hint: {h}"));
+    }
+    out
+}
+
+/// Whether `CI` is set (to anything but empty, `0` or `false`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Whether the installed font file a test needs is there; see [`require_installed`].
+pub fn require_font(path: &Path, package: &str) -> bool {
+    require_installed(path.exists(), &path.display().to_string(), package)
+}
+
+/// The one rule for tests that need an installed font: when it is there (`found`),
+/// true; when it is not, the test fails if `CI` is set (`.ci/run` installs every such
+/// font, so a missing one there is a broken setup, not a reason to pass), and
+/// otherwise prints `SKIPPED …` and returns false for the test to return early.
+/// `what` names the font, `package` the Debian package(s) that install it.
+pub fn require_installed(found: bool, what: &str, package: &str) -> bool {
+    if found {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("this test").to_string();
+    if in_ci() {
+        panic!("{test}: {what} is not installed, and CI is set, so the test fails rather than skips: apt-get install {package} (.ci/run does)");
+    }
+    eprintln!("SKIPPED {test}: {what} is not installed (apt-get install {package}; with CI set this fails)");
+    false
 }
 
 /// The `vitae` binary as a command to adjust (standard streams, environment) before

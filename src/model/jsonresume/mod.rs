@@ -7,8 +7,8 @@
 //! and every value keeps its line and column in the file as written.
 //!
 //! [`convert`] maps the document onto vitae's format and writes it as vitae YAML
-//! (the text `vitae convert` saves); [`super::load_with`] builds a JSON Resume by
-//! converting it and loading that text, so converting and building the YAML gives
+//! (the text `vitae convert` saves); [`crate::input::prepare`] builds a JSON Resume
+//! by converting it and loading that text, so converting and building the YAML gives
 //! the very PDF that building the JSON does. Errors are found on the JSON itself
 //! (dates, links, types), named by JSON Resume field (`work[2].startDate`, indices
 //! from 0) at the JSON's line and column; any diagnostic about the generated text is
@@ -23,7 +23,7 @@ mod emit;
 mod tree;
 mod walk;
 
-use super::{Context, Resume};
+use super::Resume;
 use crate::diag::{Diagnostic, Pos, Severity};
 use emit::Origins;
 use tree::{Node, TopKeys, Value};
@@ -51,14 +51,42 @@ pub const SECTIONS: [(&str, &str); 11] = [
     ("projects", "Projects"),
 ];
 
-/// A JSON Resume converted to vitae's format.
+/// A JSON Resume converted to vitae's format, before the generated YAML is loaded.
 #[derive(Clone, Debug)]
 pub struct Converted {
-    /// The résumé as vitae YAML, commented: what `vitae convert` writes. Loading it
-    /// gives `resume` (with positions in this text rather than in the JSON).
+    /// The résumé as vitae YAML, commented: what `vitae convert` writes.
     pub yaml: String,
-    /// The validated résumé, every position (and every warning's) in the JSON input.
-    pub resume: Resume,
+    /// Errors found on the JSON itself (dates, links, types), at the JSON's positions;
+    /// the fields found wrong were left out of `yaml`, so that loading it reports the
+    /// rest.
+    pub errors: Vec<Diagnostic>,
+    /// Warnings found on the JSON (keys outside the schema), in order of position.
+    pub warnings: Vec<Diagnostic>,
+    /// For each generated line and column, the JSON value it came from.
+    origins: Origins,
+    /// The JSON path of the design mapping (`meta.vitae.design`), if given.
+    design_base: Option<String>,
+}
+
+impl Converted {
+    /// The position in the JSON of what stands at `pos` in [`Converted::yaml`].
+    pub fn position(&self, pos: Pos) -> Pos {
+        self.origins.find(pos).pos
+    }
+
+    /// A diagnostic about the generated YAML, moved to the JSON value it came from
+    /// and named by its JSON Resume field (`work[2].startDate`,
+    /// `meta.vitae.design.page`). One about text vitae generated on its own (an empty
+    /// `sections`) has been reported in JSON terms already: a warning is dropped
+    /// (`None`), an error keeps its words without a position.
+    pub fn diagnostic(&self, d: Diagnostic) -> Option<Diagnostic> {
+        relocate_diag(d, &self.origins, self.design_base.as_deref())
+    }
+
+    /// Moves every position in a résumé loaded from [`Converted::yaml`] to the JSON.
+    pub fn relocate(&self, r: &mut Resume) {
+        relocate(r, &self.origins);
+    }
 }
 
 /// Whether `text` is a JSON Resume document (see the module's documentation). For a
@@ -113,17 +141,15 @@ fn scan_top_keys(text: &str) -> Vec<String> {
     keys
 }
 
-/// Converts a JSON Resume into vitae's format and validates the result; `ctx` as for
-/// [`super::load_with`] (the folder font paths are relative to, a theme).
+/// Converts a JSON Resume into vitae's format: the JSON checked against the schema
+/// and written as vitae YAML. Loading that YAML (with the format's own rules) and
+/// moving what it reports back to the JSON is the caller's ([`crate::input`]).
 ///
 /// # Errors
-/// A document that is not a JSON Resume; the document's problems, each at its JSON
-/// line and column and named by JSON Resume field: syntax, a value of the wrong
-/// type, a date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, an `endDate` before
-/// its `startDate`, a link that is not `http:`, `https:`, `mailto:` or `tel:`, no
-/// `basics.name`, and whatever vitae's format refuses (an e-mail address, a design
-/// key).
-pub fn convert(text: &str, ctx: &Context) -> Result<Converted, Vec<Diagnostic>> {
+/// A document that is not a JSON Resume, or one that does not parse or whose shape
+/// is too far from the schema to convert; each error at its JSON line and column and
+/// named by JSON Resume field.
+pub fn convert(text: &str) -> Result<Converted, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Node = serde_saphyr::from_str_with_options(text, super::yaml_options()).map_err(|e| vec![syntax_error(&e, text)])?;
     let keys: Vec<&str> = match &root.value {
@@ -141,30 +167,10 @@ pub fn convert(text: &str, ctx: &Context) -> Result<Converted, Vec<Diagnostic>> 
         w.errs.sort_by_key(|d| d.pos);
         return Err(w.errs);
     };
-    // The fields found wrong are left out of `doc`: the rest is still checked by
-    // vitae's own rules, so that every error is reported at once.
     let (yaml, origins) = emit::emit(&doc);
     let design_base = doc.design.as_ref().map(|(_, p)| p.clone());
-    let moved = |d: Diagnostic| relocate_diag(d, &origins, design_base.as_deref());
-    match super::load_with(&yaml, ctx) {
-        Ok(mut resume) if w.errs.is_empty() => {
-            relocate(&mut resume, &origins);
-            w.warns.sort_by_key(|d| d.pos);
-            let theirs = std::mem::take(&mut resume.warnings);
-            resume.warnings = w.warns;
-            resume.warnings.extend(theirs.into_iter().filter_map(moved));
-            Ok(Converted { yaml, resume })
-        }
-        Ok(_) => {
-            w.errs.sort_by_key(|d| d.pos);
-            Err(w.errs)
-        }
-        Err(errs) => {
-            w.errs.extend(errs.into_iter().filter_map(moved));
-            w.errs.sort_by_key(|d| d.pos);
-            Err(w.errs)
-        }
-    }
+    w.warns.sort_by_key(|d| d.pos);
+    Ok(Converted { yaml, errors: w.errs, warnings: w.warns, origins, design_base })
 }
 
 /// A syntax error, as vitae reports one in YAML; in a JSON document, with a hint in
@@ -224,9 +230,6 @@ fn relocate(r: &mut Resume, origins: &Origins) {
                 at(&mut b.pos);
             }
         }
-    }
-    if let Some((_, p)) = &mut r.design.fit_pages {
-        at(p);
     }
 }
 

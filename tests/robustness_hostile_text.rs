@@ -61,8 +61,8 @@ proptest! {
                     prop_assert!(e.pos.is_known() || e.message.contains("empty"), "an error without a position: {}", e.message);
                 }
             }
-            Ok((r, d, _)) => {
-                check_margins(&r, &d, 0.01).map_err(TestCaseError::fail)?;
+            Ok((_, s, d, _)) => {
+                check_margins(&s, &d, 0.01).map_err(TestCaseError::fail)?;
                 check_overlaps(&d, 0.01).map_err(TestCaseError::fail)?;
                 let out = vitae::compile(&yaml, &vitae::Options::default());
                 prop_assert!(out.is_ok_and(|o| o.pdf.starts_with(b"%PDF-")));
@@ -77,8 +77,8 @@ proptest! {
 #[test]
 fn a_space_before_a_zero_width_run_at_a_line_end_is_dropped() {
     let yaml = "name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        date: A\n        bullets: [\"AJWSAKAPRAPBDDUKAZJLTDPRCTHHHWBADRHJPRMMTJEDVEPENPKEKIVDDBDIUIJPMRCRBAACNSUCDJ \\u200f清\"]\n";
-    let (r, d, _) = vitae::layout_source(yaml).unwrap();
-    check_margins(&r, &d, 0.01).unwrap();
+    let (_, s, d, _) = vitae::layout_source(yaml).unwrap();
+    check_margins(&s, &d, 0.01).unwrap();
     let line1: Vec<String> = d.pages[0].runs().filter(|t| t.text().starts_with("AJWS")).map(|t| t.text()).collect();
     assert_eq!(line1.len(), 1);
 }
@@ -89,8 +89,8 @@ fn a_space_before_a_zero_width_run_at_a_line_end_is_dropped() {
 #[test]
 fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
     let yaml = "name: A\nsections:\n  - title: A\n    entries:\n      - title: A\n        date: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n        location: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n        bullets: [a]\n      - date: \"2020\"\ndesign:\n  theme: modern\n";
-    let (r, d, _) = vitae::layout_source(yaml).unwrap();
-    check_margins(&r, &d, 0.01).unwrap();
+    let (_, s, d, _) = vitae::layout_source(yaml).unwrap();
+    check_margins(&s, &d, 0.01).unwrap();
     check_overlaps(&d, 0.01).unwrap();
     // The second entry's lone date has its own band, with the space between entries.
     let y2020 = d.pages[0].runs().find(|t| t.text() == "2020").unwrap();
@@ -108,7 +108,7 @@ fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
 fn cjk_punctuation_is_not_squeezed_in_a_mirrored_page() {
     let para = "、한국어 MAABABFIKMAABAGABABEAFNFAFNBAUAAMIAMABAAIAAIDAAAJAAIABAARABBIMFBAAHGAENAAAAAAAAAA";
     let yaml = format!("name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        bullets: [A, \"{para}\"]\n      - \"{para}\"\ndesign:\n  language: ar\n");
-    let (r, d, _) = vitae::layout_source(&yaml).unwrap();
-    check_margins(&r, &d, 0.01).unwrap();
+    let (_, s, d, _) = vitae::layout_source(&yaml).unwrap();
+    check_margins(&s, &d, 0.01).unwrap();
     check_overlaps(&d, 0.01).unwrap();
 }

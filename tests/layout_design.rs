@@ -1,4 +1,4 @@
-//! Issue #6: the left date column, small capitals, fonts by name, file and folder
+//! The design keys: the left date column, small capitals, fonts by name, file and folder
 //! (with synthesised faces), themes, and colours — on the display list, and through
 //! the PDF where extraction is the point.
 
@@ -7,7 +7,8 @@ mod common;
 use common::*;
 use std::path::Path;
 use vitae::layout::{Document, Element, TextRun};
-use vitae::model::{Rgb, Theme};
+use vitae::geom::Rgb;
+use vitae::style::{Overrides, Theme};
 use vitae::text::{font, FaceId};
 
 /// A small resume with a bold title, an italic subtitle, a date, a location and a
@@ -19,12 +20,8 @@ fn resume(design: &str) -> String {
 }
 
 fn lay_out(yaml: &str, base: Option<&Path>) -> vitae::Laid {
-    let options = vitae::Options { base_dir: base.map(Path::to_path_buf), ..Default::default() };
+    let options = vitae::Options { overrides: Overrides { base_dir: base.map(Path::to_path_buf), ..Default::default() }, ..Default::default() };
     vitae::lay_out(yaml, &options).unwrap_or_else(|e| panic!("{e:?}"))
-}
-
-fn runs(doc: &Document) -> Vec<&TextRun> {
-    doc.pages.iter().flat_map(|p| p.runs()).collect()
 }
 
 /// The first run whose text is `text`.
@@ -37,14 +34,9 @@ fn messages(laid: &vitae::Laid) -> Vec<String> {
 }
 
 fn first_error(yaml: &str, base: Option<&Path>) -> String {
-    let options = vitae::Options { base_dir: base.map(Path::to_path_buf), ..Default::default() };
+    let options = vitae::Options { overrides: Overrides { base_dir: base.map(Path::to_path_buf), ..Default::default() }, ..Default::default() };
     let errs = vitae::lay_out(yaml, &options).expect_err("must be refused");
-    let d = &errs[0];
-    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
-    for h in &d.hints {
-        out.push_str(&format!(" | hint: {h}"));
-    }
-    out
+    diagnostic_line(&errs[0])
 }
 
 // ---- the left date column ----------------------------------------------------
@@ -72,7 +64,7 @@ fn left_date_column_right_aligned() {
     assert_eq!(run(doc, "EXPERIENCE").x, 50.4);
     let rule = doc.pages[0].elements.iter().find_map(|e| if let Element::Rule(r) = e { Some(r.clone()) } else { None }).unwrap();
     assert_eq!((rule.x0, rule.x1), (50.4, 612.0 - 50.4));
-    check_left_dates(&laid.resume, doc, 1e-6).unwrap();
+    check_left_dates(&laid.resume, &laid.style, doc, 1e-6).unwrap();
     check_overlaps(doc, 0.01).unwrap();
 }
 
@@ -81,7 +73,7 @@ fn left_date_column_left_aligned() {
     let laid = lay_out(&resume("  date_column: left\n  date_align: left\n"), None);
     assert_eq!(run(&laid.doc, "Feb").x, 50.4);
     assert_eq!(run(&laid.doc, "Oakland,").x, 50.4);
-    check_left_dates(&laid.resume, &laid.doc, 1e-6).unwrap();
+    check_left_dates(&laid.resume, &laid.style, &laid.doc, 1e-6).unwrap();
 }
 
 #[test]
@@ -97,7 +89,7 @@ fn a_date_wider_than_a_quarter_of_the_measure_wraps_inside_the_column() {
     let part = run(&laid.doc, "remote)");
     assert_eq!(sept.baseline, title.baseline);
     assert_eq!(part.baseline, run(&laid.doc, "Principal").baseline);
-    check_left_dates(&laid.resume, &laid.doc, 1e-6).unwrap();
+    check_left_dates(&laid.resume, &laid.style, &laid.doc, 1e-6).unwrap();
 }
 
 #[test]
@@ -165,7 +157,7 @@ fn the_bundled_sans_is_lato() {
     assert_eq!(run(&laid.doc, "Tidewater").face.id, FaceId::SANS_BOLD);
     assert_eq!(run(&laid.doc, "Principal").face.id, FaceId::SANS_ITALIC);
     assert_eq!(run(&laid.doc, "Built").face.id, FaceId::SANS_REGULAR);
-    assert_eq!(laid.resume.design.font_name, "Lato");
+    assert_eq!(laid.style.font_name, "Lato");
     assert!(laid.warnings.is_empty());
 }
 
@@ -187,7 +179,7 @@ fn a_font_file_without_bold_or_italic_gets_synthesised_faces_with_a_warning() {
     assert!(!body.face.fake_bold && !body.face.fake_italic);
     // In the PDF: fill-and-stroke rendering (2 Tr) for the bold, a sheared text
     // matrix for the italic.
-    let out = vitae::compile(&resume("  font: fonts/DejaVuSans.ttf\n"), &vitae::Options { base_dir: Some(root().to_path_buf()), ..Default::default() }).unwrap();
+    let out = vitae::compile(&resume("  font: fonts/DejaVuSans.ttf\n"), &vitae::Options { overrides: Overrides { base_dir: Some(root().to_path_buf()), ..Default::default() }, ..Default::default() }).unwrap();
     let dir = tempdir("fake");
     std::fs::write(dir.join("r.pdf"), &out.pdf).unwrap();
     let st = std::process::Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(dir.join("r.pdf")).arg(dir.join("q.pdf")).status().unwrap();
@@ -255,24 +247,23 @@ fn a_missing_font_says_what_was_looked_for_and_where() {
 fn an_installed_family_by_name() {
     // .ci/run installs fonts-dejavu-core and fonts-dejavu-extra: DejaVu Serif in four
     // styles, plus condensed faces of the same family, which are not chosen.
-    if !Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf").exists() {
-        eprintln!("SKIPPED an_installed_family_by_name: DejaVu Serif is not installed (apt-get install fonts-dejavu-core fonts-dejavu-extra)");
+    if !require_font(Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"), "fonts-dejavu-core fonts-dejavu-extra") {
         return;
     }
     let laid = lay_out(&resume("  font: dejavu serif\n"), None);
     assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
-    assert_eq!(laid.resume.design.font_name, "DejaVu Serif");
+    assert_eq!(laid.style.font_name, "DejaVu Serif");
     assert_eq!(font(run(&laid.doc, "Tidewater").face.id).name, "DejaVuSerif-Bold");
     assert_eq!(font(run(&laid.doc, "Principal").face.id).name, "DejaVuSerif-Italic");
     assert_eq!(font(run(&laid.doc, "Built").face.id).name, "DejaVuSerif");
-    check_margins(&laid.resume, &laid.doc, 0.01).unwrap();
+    check_margins(&laid.style, &laid.doc, 0.01).unwrap();
     vitae::compile(&resume("  font: DejaVu Serif\n"), &vitae::Options::default()).unwrap();
 }
 
 // ---- themes and colours ---------------------------------------------------------
 
 fn themed(theme: Theme, design: &str) -> vitae::Laid {
-    let options = vitae::Options { theme: Some(theme), ..Default::default() };
+    let options = vitae::Options { overrides: Overrides { theme: Some(theme), ..Default::default() }, ..Default::default() };
     vitae::lay_out(&resume(design), &options).unwrap()
 }
 
@@ -296,7 +287,7 @@ fn each_theme_sets_its_preset() {
     assert_eq!(h.color, Rgb(0x1D as f64 / 255.0, 0x5A as f64 / 255.0, 0x7A as f64 / 255.0));
     let feb = run(&m.doc, "Feb");
     assert_eq!((feb.size, feb.color), (9.0, Rgb::QUIET));
-    check_left_dates(&m.resume, &m.doc, 1e-6).unwrap();
+    check_left_dates(&m.resume, &m.style, &m.doc, 1e-6).unwrap();
     // compact: 9.5 pt body, 0.5 in margins.
     let k = themed(Theme::Compact, fill);
     assert_eq!(run(&k.doc, "Built").size, 9.5);
@@ -310,9 +301,9 @@ fn each_theme_sets_its_preset() {
     assert_eq!(rule.x1, 612.0 - 50.4);
     assert!((rule.y - (h.baseline - 4.0)).abs() < 1e-9);
     for laid in [&c, &m, &k, &b] {
-        check_margins(&laid.resume, &laid.doc, 0.01).unwrap();
+        check_margins(&laid.style, &laid.doc, 0.01).unwrap();
         check_overlaps(&laid.doc, 0.01).unwrap();
-        check_dates(&laid.resume, &laid.doc, 1e-6).unwrap();
+        check_dates(&laid.resume, &laid.style, &laid.doc, 1e-6).unwrap();
     }
 }
 
@@ -324,7 +315,7 @@ fn explicit_keys_override_the_theme() {
     assert!((present.x + present.width() - (612.0 - 50.4)).abs() < 1e-9);
     // The theme named in the file, without --theme.
     let laid = lay_out(&resume("  theme: compact\n"), None);
-    assert_eq!(laid.resume.design.font_size, 9.5);
+    assert_eq!(laid.style.font_size, 9.5);
 }
 
 #[test]
@@ -370,8 +361,7 @@ fn urls_are_set_without_kerning() {
 #[test]
 fn a_font_without_latin_letters_is_named_in_a_warning() {
     let hebrew = Path::new("/usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf");
-    if !hebrew.exists() {
-        eprintln!("SKIPPED a_font_without_latin_letters_is_named_in_a_warning: install fonts-noto-core");
+    if !require_font(hebrew, "fonts-noto-core") {
         return;
     }
     let laid = lay_out(&resume(&format!("  font: {}\n", hebrew.display())), None);

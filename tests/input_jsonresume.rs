@@ -1,18 +1,30 @@
-//! JSON Resume input (issue #8): the mapping onto vitae's model, the display list of
+//! JSON Resume input: the mapping onto vitae's model, the display list of
 //! the built PDFs, `convert` and its round trip, diagnostics at JSON positions with
 //! JSON Resume field names, and the command line.
 
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use vitae::diag::Pos;
 use vitae::markup::plain;
-use vitae::model::jsonresume::{convert, is_json_resume};
-use vitae::model::{Context, Entry, Resume, Text};
+use vitae::model::jsonresume::is_json_resume;
+use vitae::model::{Entry, Resume, Text};
+
+/// A JSON Resume converted and checked: the YAML `vitae convert` writes and the resume
+/// it loads to, positions in the JSON.
+#[derive(Debug)]
+struct Conv {
+    yaml: String,
+    resume: Resume,
+}
+
+fn convert(text: &str) -> Result<Conv, Vec<vitae::diag::Diagnostic>> {
+    vitae::input::convert_json(text, &Default::default()).map(|c| Conv { yaml: c.yaml, resume: c.prepared.resume })
+}
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jsonresume").join(name)
+    fixture_path("jsonresume").join(name)
 }
 
 fn read(name: &str) -> String {
@@ -20,7 +32,12 @@ fn read(name: &str) -> String {
 }
 
 fn load(name: &str) -> Resume {
-    vitae::model::load(&read(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+    prepare(&read(name)).resume
+}
+
+/// Loads a document in either format, with its style.
+fn prepare(text: &str) -> vitae::input::Prepared {
+    vitae::input::prepare(text, &Default::default()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 /// An entry on one line: `title | date | subtitle | location | label | text | bullet / bullet`,
@@ -34,15 +51,7 @@ fn show(e: &Entry) -> String {
 /// The first diagnostic of refusing `json`: `line:column: message | hint: …`.
 fn first(json: &str) -> String {
     let errs = vitae::compile(json, &vitae::Options::default()).expect_err("the input must be refused");
-    line(&errs[0])
-}
-
-fn line(d: &vitae::diag::Diagnostic) -> String {
-    let mut out = format!("{}:{}: {}", d.pos.line, d.pos.column, d.message);
-    for h in &d.hints {
-        out.push_str(&format!(" | hint: {h}"));
-    }
-    out
+    diagnostic_line(&errs[0])
 }
 
 const GOOD: [&str; 5] = ["full.json", "only-basics.json", "work-without-dates.json", "unknown-key.json", "yaml-shape.yaml"];
@@ -111,8 +120,9 @@ fn the_complete_resume_maps_every_section_and_field() {
     assert_eq!(work2.date.as_ref().unwrap().pos, Pos::new(65, 20));
     assert_eq!(r.sections[1].entries[0].bullets[0].pos, Pos::new(41, 9));
     // meta.vitae.design: A4, the accent colour.
-    assert_eq!((r.design.page_width, r.design.page_height), (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4));
-    assert_eq!(r.design.accent, vitae::model::Rgb(0x2B as f64 / 255.0, 0x4C as f64 / 255.0, 0x3F as f64 / 255.0));
+    let s = prepare(&read("full.json")).style;
+    assert_eq!((s.page.width, s.page.height), (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4));
+    assert_eq!(s.accent, vitae::geom::Rgb(0x2B as f64 / 255.0, 0x4C as f64 / 255.0, 0x3F as f64 / 255.0));
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
@@ -148,9 +158,10 @@ fn partial_resumes_map_what_they_have() {
     );
 
     // YAML in the JSON Resume shape, with a top-level `vitae.design`; years as numbers.
-    let r = load("yaml-shape.yaml");
-    assert_eq!(r.design.date_column, vitae::model::DateColumn::Left);
-    assert_eq!(r.design.page_width, 210.0 * 72.0 / 25.4);
+    let p = prepare(&read("yaml-shape.yaml"));
+    let r = p.resume;
+    assert_eq!(p.style.date_column, vitae::style::DateColumn::Left);
+    assert_eq!(p.style.page.width, 210.0 * 72.0 / 25.4);
     assert_eq!(show(&r.sections[0].entries[0]), "Universitat Politècnica de València | 2016 – 2020 | Grau, Enginyeria Mecànica |  |  |  | ");
     assert_eq!(r.sections[0].entries[0].title.as_ref().unwrap().pos, Pos::new(11, 18));
 }
@@ -158,7 +169,7 @@ fn partial_resumes_map_what_they_have() {
 #[test]
 fn dates_as_json_resume_writes_them() {
     let work = |dates: &str| {
-        let r = vitae::model::load(&format!("{{\"basics\": {{\"name\": \"A\"}}, \"work\": [{{\"name\": \"W\"{dates}}}]}}")).unwrap();
+        let r = prepare(&format!("{{\"basics\": {{\"name\": \"A\"}}, \"work\": [{{\"name\": \"W\"{dates}}}]}}")).resume;
         show(&r.sections[0].entries[0])
     };
     // No endDate: ongoing. An endDate alone: one date. "present" is accepted.
@@ -173,10 +184,10 @@ fn dates_as_json_resume_writes_them() {
 fn every_good_fixture_meets_the_display_list_checks() {
     for name in GOOD {
         let laid = vitae::lay_out(&read(name), &vitae::Options::default()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        check_margins(&laid.resume, &laid.doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_margins(&laid.style, &laid.doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_overlaps(&laid.doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_order(&expected_words(&laid.resume), &laid.doc).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let n = check_dates(&laid.resume, &laid.doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let n = check_dates(&laid.resume, &laid.style, &laid.doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(n, dated(&laid.resume).len(), "{name}");
         let pages = if name == "full.json" { 2 } else { 1 };
         assert_eq!(laid.doc.pages.len(), pages, "{name}");
@@ -195,7 +206,7 @@ fn every_good_fixture_meets_the_display_list_checks() {
 fn converting_then_building_gives_the_same_pdf() {
     for name in GOOD {
         let json = read(name);
-        let converted = convert(&json, &Context::default()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let converted = convert(&json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert!(!is_json_resume(&converted.yaml), "{name}: the YAML is vitae's own format");
         assert!(converted.yaml.starts_with("# A resume for vitae (docs/format.md), converted from a JSON Resume by `vitae convert`.\n"));
         let options = vitae::Options::default();
@@ -210,7 +221,7 @@ fn converting_then_building_gives_the_same_pdf() {
 
 #[test]
 fn the_converted_yaml_is_commented_and_readable() {
-    let c = convert(&read("work-without-dates.json"), &Context::default()).unwrap();
+    let c = convert(&read("work-without-dates.json")).unwrap();
     assert_eq!(
         c.yaml,
         "# A resume for vitae (docs/format.md), converted from a JSON Resume by `vitae convert`.
@@ -234,7 +245,7 @@ sections:
         text: Weddings and events around Bristol.
 "
     );
-    let full = convert(&read("full.json"), &Context::default()).unwrap().yaml;
+    let full = convert(&read("full.json")).unwrap().yaml;
     assert!(full.contains("\n# Not shown (vitae has no place for them):\n#   basics.image\n#   basics.location.address\n#   basics.location.postalCode\n#   basics.location.countryCode\n#   meta.canonical\n#   meta.version\n#   meta.lastModified\n"), "{full}");
     assert!(full.contains("\n      - title: \"[Kartverk Labs](https://kartverk.example.com/) — Open mapping platform\"\n        start: 2021-03\n        end: present\n"), "{full}");
     assert!(full.contains("honest benchmarks and \\*nix tools"), "{full}");
@@ -294,8 +305,8 @@ fn errors_point_at_the_json_with_json_resume_field_names() {
 #[test]
 fn design_keys_go_in_meta_vitae_design() {
     let with = |design: &str| format!("{{\n  \"basics\": {{\"name\": \"A\", \"summary\": \"Hi.\"}},\n  \"meta\": {{\"vitae\": {{\"design\": {design}}}}}\n}}\n");
-    let r = vitae::model::load(&with("{\"page\": \"a4\", \"margin\": {\"top\": \"1in\"}, \"justify\": false, \"line_spacing\": 1.3}")).unwrap();
-    assert_eq!((r.design.margin.top, r.design.justify, r.design.line_spacing), (72.0, false, 1.3));
+    let s = prepare(&with("{\"page\": \"a4\", \"margin\": {\"top\": \"1in\"}, \"justify\": false, \"line_spacing\": 1.3}")).style;
+    assert_eq!((s.margin.top, s.justify, s.line_spacing), (72.0, false, 1.3));
     // vitae's messages about design keys name the key in the JSON.
     assert_eq!(
         first(&with("{\"accent_color\": \"#12345G\"}")),
@@ -317,8 +328,8 @@ fn design_keys_go_in_meta_vitae_design() {
         "2:44: fit_pages: the resume cannot fit in 1 page: it needs 4 pages even at the smallest size (85 %, 8.5 pt) | hint: shorten it, or ask for more pages"
     );
     // A top-level `vitae.design` works too, but not both.
-    let r = vitae::model::load("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi.\"}, \"vitae\": {\"design\": {\"theme\": \"compact\"}}}").unwrap();
-    assert_eq!(r.design.font_size, 9.5);
+    let s = prepare("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi.\"}, \"vitae\": {\"design\": {\"theme\": \"compact\"}}}").style;
+    assert_eq!(s.font_size, 9.5);
     assert_eq!(
         first("{\"basics\": {\"name\": \"A\"},\n\"meta\": {\"vitae\": {\"design\": {}}},\n\"vitae\": {\"design\": {}}}"),
         "3:21: `vitae.design` and `meta.vitae.design` are both given: keep one (`meta.vitae.design` keeps the file valid JSON Resume)"
@@ -328,7 +339,7 @@ fn design_keys_go_in_meta_vitae_design() {
 #[test]
 fn unknown_keys_are_warnings_and_the_resume_builds() {
     let out = vitae::compile(&read("unknown-key.json"), &vitae::Options::default()).unwrap();
-    let warnings: Vec<String> = out.warnings.iter().map(line).collect();
+    let warnings: Vec<String> = out.warnings.iter().map(diagnostic_line).collect();
     assert_eq!(
         warnings,
         [
@@ -340,23 +351,23 @@ fn unknown_keys_are_warnings_and_the_resume_builds() {
     assert!(vitae::compile(&read("unknown-key.json"), &vitae::Options { deny_warnings: true, ..Default::default() }).is_err());
     // An item with nothing to show, and a résumé with nothing under its header.
     let out = vitae::compile("{\"basics\": {\"name\": \"A\"},\n\"work\": [{\"name\": \"W\"}, {\"highlights\": []}]}", &vitae::Options::default()).unwrap();
-    assert_eq!(out.warnings.iter().map(line).collect::<Vec<_>>(), ["2:25: `work[1]` has nothing vitae can show; it is left out"]);
+    assert_eq!(out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(), ["2:25: `work[1]` has nothing vitae can show; it is left out"]);
     let out = vitae::compile("{\"basics\": {\"name\": \"A\"}}", &vitae::Options::default()).unwrap();
     assert_eq!(
-        out.warnings.iter().map(line).collect::<Vec<_>>(),
+        out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(),
         ["1:12: nothing to set under the header: no `basics.summary` and no entries in `work`, `education` or any other list"]
     );
     // Layout's warnings are at the JSON too.
     let out = vitae::compile("{\"basics\": {\"name\": \"A\", \"summary\": \"Hi \u{10FFFD}.\"}}", &vitae::Options::default()).unwrap();
     assert_eq!(
-        out.warnings.iter().map(line).collect::<Vec<_>>(),
+        out.warnings.iter().map(diagnostic_line).collect::<Vec<_>>(),
         ["1:37: no font has the character '\u{10FFFD}' (U+10FFFD): neither the text face, nor the bundled DejaVu Sans, nor any installed font; it is shown as an empty box in section 'Summary', entry 1 text | hint: install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]
     );
 }
 
 #[test]
 fn convert_refuses_what_is_not_a_json_resume() {
-    let err = |text: &str| convert(text, &Context::default()).unwrap_err().iter().map(line).collect::<Vec<_>>();
+    let err = |text: &str| convert(text).unwrap_err().iter().map(diagnostic_line).collect::<Vec<_>>();
     assert_eq!(err("name: A\nsections: []\n"), ["0:0: this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert"]);
     assert_eq!(err("{\"hobbies\": []}"), ["0:0: not a JSON Resume: expected a mapping with `basics` and the other keys of https://jsonresume.org/schema"]);
 }
@@ -375,7 +386,7 @@ mod props {
             let json = serde_json::json!({ "basics": { "name": "A", "label": s.clone() }, "work": [{ "name": s.clone(), "highlights": [s.clone()] }] }).to_string();
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assume!(!want.is_empty());
-            let c = convert(&json, &Context::default()).unwrap();
+            let c = convert(&json).unwrap();
             let again = vitae::model::load(&c.yaml).unwrap();
             for r in [&c.resume, &again] {
                 prop_assert_eq!(plain(&r.headline.as_ref().unwrap().inline), want.clone());
@@ -487,7 +498,7 @@ fn build_convert_and_check_from_the_command_line() {
     let yaml = std::fs::read_to_string(dir.join("resume.yaml")).unwrap();
     let o = vitae(&["convert", "resume.json", "-o", "-"], &dir);
     assert_eq!((o.status.code(), String::from_utf8(o.stdout.clone()).unwrap(), stderr(&o)), (Some(0), yaml.clone(), String::new()));
-    assert_eq!(yaml, convert(&read("full.json"), &Context::default()).unwrap().yaml);
+    assert_eq!(yaml, convert(&read("full.json")).unwrap().yaml);
     // check: ok, with the page count.
     let o = vitae(&["check", "resume.json"], &dir);
     assert_eq!((o.status.code(), stderr(&o)), (Some(0), "resume.json: ok, 2 pages\n".to_string()));

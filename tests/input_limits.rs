@@ -1,24 +1,10 @@
-//! Limits and file-system failures (issue #9): each gives its exit status and a message
+//! Limits and file-system failures: each gives its exit status and a message
 //! naming the path or the position, and writes nothing.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{fixture_path, stderr, tempdir, vitae};
 use std::time::Instant;
-
-fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vitae-limits-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn vitae(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn an_input_over_5_mb_is_refused() {
@@ -60,7 +46,7 @@ fn deep_nesting_and_alias_bombs_are_refused_quickly() {
     let errs = vitae::compile(&deep, &Default::default()).unwrap_err();
     assert!(t.elapsed().as_secs_f64() < 1.0, "{:?}", t.elapsed());
     assert_eq!((errs[0].pos.line, errs[0].message.as_str()), (2, "the document nests deeper than a resume can (YAML lists and mappings more than 32 levels deep)"));
-    let bomb = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/billion-laughs.yaml")).unwrap();
+    let bomb = std::fs::read_to_string(fixture_path("bad/billion-laughs.yaml")).unwrap();
     let t = Instant::now();
     let errs = vitae::compile(&bomb, &Default::default()).unwrap_err();
     assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
@@ -80,7 +66,7 @@ fn links_with_spaces_control_characters_or_2000_characters_are_refused() {
 #[test]
 fn file_system_failures_give_status_3_and_name_the_path() {
     let dir = tempdir("fs");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal.yaml"), dir.join("ok.yaml")).unwrap();
+    std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("ok.yaml")).unwrap();
     // A missing input.
     let o = vitae(&["build", "nope.yaml"], &dir);
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(3), "nope.yaml: error: cannot read the input (No such file or directory (os error 2))\n"));

@@ -1,4 +1,4 @@
-//! Page breaking (issue #4): the rules on generated inputs that put a heading, an
+//! Page breaking: the rules on generated inputs that put a heading, an
 //! entry's title row and a paragraph's first line at every position near the foot of
 //! page 1 (`tests/fixtures/pagebreak/generate.py`), on the long fixture, and on random
 //! resumes.
@@ -10,23 +10,21 @@ use proptest::prelude::*;
 use std::path::Path;
 use vitae::layout::BandKind;
 
-fn fixture(path: &Path) -> (vitae::model::Resume, vitae::layout::Document) {
+fn fixture(path: &Path) -> (vitae::model::Resume, vitae::style::Style, vitae::layout::Document) {
     let text = std::fs::read_to_string(path).unwrap();
-    let (r, d, _) = vitae::layout_source(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
-    (r, d)
+    let (r, s, d, _) = vitae::layout_source(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+    (r, s, d)
 }
 
 #[test]
 fn every_rule_holds_wherever_the_page_breaks() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pagebreak");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
-    files.sort();
+    let files = yaml_fixtures("pagebreak");
     assert_eq!(files.len(), 33);
     let mut tails_on_page_2 = 0;
     for f in &files {
-        let (r, d) = fixture(f);
-        check_page_rules(&r, &d).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        check_margins(&r, &d, 0.01).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let (r, s, d) = fixture(f);
+        check_page_rules(&s, &d).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        check_margins(&s, &d, 0.01).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         check_order(&expected_words(&r), &d).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert!((1..=2).contains(&d.pages.len()), "{}", f.display());
         // The tail's first band (heading, title row or paragraph line) lands on
@@ -41,13 +39,13 @@ fn every_rule_holds_wherever_the_page_breaks() {
 
 #[test]
 fn many_pages_fills_every_page_but_the_last() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/many-pages.yaml");
-    let (r, d) = fixture(&path);
-    check_page_rules(&r, &d).unwrap();
+    let path = fixture_path("good/many-pages.yaml");
+    let (_, s, d) = fixture(&path);
+    check_page_rules(&s, &d).unwrap();
     let n = d.pages.len();
     assert!(n >= 5, "{n} pages");
-    let bottom = r.design.page_height - r.design.margin.bottom;
-    let line = r.design.font_size * r.design.line_spacing;
+    let bottom = s.page.height - s.margin.bottom;
+    let line = s.font_size * s.line_spacing;
     for p in 0..n - 1 {
         let on: Vec<_> = d.bands.iter().filter(|b| b.page == p).collect();
         let next: Vec<_> = d.bands.iter().filter(|b| b.page == p + 1 && b.info.kind != BandKind::RunningHeader).collect();
@@ -71,12 +69,12 @@ fn many_pages_fills_every_page_but_the_last() {
 
 #[test]
 fn fit_one_page_fits_and_fit_impossible_says_how_many_pages() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = fixture_path("");
     let text = std::fs::read_to_string(dir.join("good/fit-one-page.yaml")).unwrap();
     let laid = vitae::lay_out(&text, &vitae::Options::default()).unwrap();
     assert_eq!(laid.doc.pages.len(), 1);
     assert_eq!(laid.notes, vec!["fitted to 1 page at 8.5 pt (85 %)".to_string()]);
-    assert!((laid.resume.design.font_size - 8.5).abs() < 0.051);
+    assert!((laid.style.font_size - 8.5).abs() < 0.051);
     // Without fitting it takes two pages.
     let plain = text.replace("fit_pages: 1", "fit_pages: 5");
     let laid = vitae::lay_out(&plain, &vitae::Options::default()).unwrap();
@@ -84,7 +82,7 @@ fn fit_one_page_fits_and_fit_impossible_says_how_many_pages() {
     assert_eq!(laid.notes, vec!["fitted to 2 pages at 10.0 pt (100 %)".to_string()]);
     // Too much for one page even at 85 %.
     let many = std::fs::read_to_string(dir.join("good/many-pages.yaml")).unwrap();
-    let err = vitae::lay_out(&many, &vitae::Options { fit_pages: Some(2), ..Default::default() }).unwrap_err();
+    let err = vitae::lay_out(&many, &vitae::Options { overrides: vitae::style::Overrides { fit_pages: Some(2), ..Default::default() }, ..Default::default() }).unwrap_err();
     assert!(err[0].message.starts_with("fit_pages: the resume cannot fit in 2 pages: it needs "), "{}", err[0].message);
     assert!(err[0].message.ends_with(" pages even at the smallest size (85 %, 8.5 pt)"), "{}", err[0].message);
 }
@@ -127,8 +125,8 @@ proptest! {
     /// and page numbers aside, are the input's, in order; and every rule holds.
     #[test]
     fn pages_hold_the_input_in_order(yaml in resume_strategy()) {
-        let (r, d, _) = vitae::layout_source(&yaml).unwrap();
-        let bottom = r.design.page_height - r.design.margin.bottom;
+        let (r, s, d, _) = vitae::layout_source(&yaml).unwrap();
+        let bottom = s.page.height - s.margin.bottom;
         let mut got = Vec::new();
         for (p, page) in d.pages.iter().enumerate() {
             let rh = d.bands.iter().find(|b| b.page == p && b.info.kind == BandKind::RunningHeader).map(|b| b.bottom).unwrap_or(0.0);
@@ -152,6 +150,6 @@ proptest! {
         let joined_want: String = want.concat();
         prop_assert_eq!(joined_got, joined_want);
         want.clear();
-        check_page_rules(&r, &d).map_err(|e| TestCaseError::fail(e))?;
+        check_page_rules(&s, &d).map_err(|e| TestCaseError::fail(e))?;
     }
 }

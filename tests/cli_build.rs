@@ -92,7 +92,7 @@ fn the_example_builds_into_a_pdf_with_every_word_in_reading_order() {
 #[test]
 fn links_are_annotations_over_their_labels() {
     let text = std::fs::read_to_string(root().join("resume.yaml")).unwrap();
-    let (_, doc, _) = vitae::layout_source(&text).unwrap();
+    let (_, _, doc, _) = vitae::layout_source(&text).unwrap();
     let links = common::links(&doc);
     let uris: Vec<&str> = links.iter().map(|(_, l)| l.uri.as_str()).collect();
     assert_eq!(
@@ -205,7 +205,7 @@ fn hyphenated_words_extract_whole() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let pdf = dir.join("hy.pdf");
     qpdf_check(&pdf);
-    let (_, doc, _) = vitae::layout_source(yaml).unwrap();
+    let (_, _, doc, _) = vitae::layout_source(yaml).unwrap();
     let hyphens = doc.pages[0].runs().filter(|r| r.text() == "-").count();
     assert!(hyphens >= 2, "the paragraph should hyphenate at this measure ({hyphens} hyphens)");
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
