@@ -10,7 +10,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use vitae::inline::{items, typeset, ParStyle};
+use vitae::inline::{items, typeset, Align, ParStyle};
 use vitae::lang::Language;
 use vitae::linebreak::{break_paragraph, first_fit, Params};
 use vitae::markup::Span;
@@ -46,7 +46,7 @@ fn corpus() -> Vec<String> {
 }
 
 fn style(hyphenate: bool) -> ParStyle {
-    ParStyle { justify: true, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() }
+    ParStyle { align: Align::Justified, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() }
 }
 
 fn bench(c: &mut Criterion) {

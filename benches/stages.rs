@@ -7,7 +7,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
-use vitae::inline::{items, ParStyle};
+use vitae::inline::{items, Align, ParStyle};
 use vitae::linebreak::{break_paragraph, Params};
 
 fn read(path: &str) -> String {
@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
         let text = read(path);
         let resume = vitae::model::load(&text).unwrap();
         let page_style = vitae::style::resolve(&resume.design, &Default::default()).unwrap();
-        let style = ParStyle { justify: true, hyphenate: Some(page_style.language), ..ParStyle::default() };
+        let style = ParStyle { align: Align::Justified, hyphenate: Some(page_style.language), ..ParStyle::default() };
         let measure = page_style.measure;
         let paragraphs: Vec<&vitae::markup::Inline> = resume
             .sections

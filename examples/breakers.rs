@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run --release --example breakers`.
 
-use vitae::inline::{typeset_with, Breaker, ParStyle};
+use vitae::inline::{typeset_with, Align, Breaker, ParStyle, Weight};
 use vitae::layout::{Document, Element, Page, TextRun};
 use vitae::lang::Language;
 use vitae::markup::{parse, Span};
@@ -19,8 +19,8 @@ const TEXT: [&str; 3] = [
 fn main() {
     let measure = 230.0;
     let (left, gutter, top) = (40.0, 40.0, 60.0);
-    let style = ParStyle { justify: true, hyphenate: Some(Language::EnglishUs), ..ParStyle::default() };
-    let head = ParStyle { bold: true, hyphenate: None, ..style.clone() };
+    let style = ParStyle { align: Align::Justified, hyphenate: Some(Language::EnglishUs), ..ParStyle::default() };
+    let head = ParStyle { weight: Weight::Bold, hyphenate: None, ..style.clone() };
     let mut elements = Vec::new();
     for (col, (breaker, title)) in [(Breaker::FirstFit, "First fit"), (Breaker::TotalFit, "Knuth–Plass total fit")].into_iter().enumerate() {
         let x = left + col as f64 * (measure + gutter);

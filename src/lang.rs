@@ -132,6 +132,12 @@ impl Language {
         matches!(self, Language::Arabic | Language::Hebrew | Language::Persian)
     }
 
+    /// The base direction of the language's paragraphs (UAX #9's paragraph level):
+    /// right to left when [`Language::rtl`].
+    pub fn direction(self) -> crate::text::Direction {
+        if self.rtl() { crate::text::Direction::Rtl } else { crate::text::Direction::Ltr }
+    }
+
     fn patterns(self) -> Option<hyphenation::Language> {
         use hyphenation::Language as H;
         Some(match self {

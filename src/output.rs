@@ -16,7 +16,6 @@
 
 use std::fs::{Metadata, OpenOptions};
 use std::io::Write as _;
-use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, OpenOptionsExt as _};
 use std::path::{Path, PathBuf};
 
 /// Paths that name standard output itself: written as `-` is.
@@ -75,8 +74,8 @@ impl Output {
                     How::Replace
                 }
             }
-            Ok(m) if m.file_type().is_fifo() => How::Into(Special::Fifo),
-            Ok(m) if is_null(&m) => How::Into(Special::Null(m.rdev())),
+            Ok(m) if sys::is_fifo(&m) => How::Into(Special::Fifo),
+            Ok(m) if is_null(&m) => How::Into(Special::Null(sys::device(&m).unwrap_or_default())),
             Ok(m) => {
                 let kind = crate::read::kind(m.file_type());
                 return Err(format!(
@@ -118,7 +117,7 @@ impl Output {
     pub fn write(&self, bytes: &[u8], what: &str) -> Result<(), String> {
         match self.how {
             How::Stdout => {
-                if stdout_closed() {
+                if sys::stdout_closed() {
                     return Err(format!("{}: error: cannot write the {what}: standard output is closed", self.shown()));
                 }
                 let mut so = std::io::stdout().lock();
@@ -137,7 +136,7 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".vitae-")
         .suffix(".tmp")
         .rand_bytes(8)
-        .make_in(dir, |p| OpenOptions::new().write(true).create_new(true).mode(0o666).open(p))?;
+        .make_in(dir, |p| sys::like_a_new_file(OpenOptions::new().write(true).create_new(true)).open(p))?;
     tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     // On failure the temporary file is dropped, which removes it.
@@ -150,8 +149,8 @@ fn into(path: &Path, special: Special, bytes: &[u8]) -> std::io::Result<()> {
     let mut f = OpenOptions::new().write(true).truncate(special == Special::Descriptor).open(path)?;
     let m = f.metadata()?;
     let same = match special {
-        Special::Fifo => m.file_type().is_fifo(),
-        Special::Null(dev) => m.file_type().is_char_device() && m.rdev() == dev,
+        Special::Fifo => sys::is_fifo(&m),
+        Special::Null(dev) => sys::device(&m) == Some(dev),
         Special::Descriptor => m.is_file(),
     };
     if !same {
@@ -169,21 +168,69 @@ fn through_descriptor(path: &Path) -> bool {
 
 /// Whether a file is the null device (`/dev/null`, or a node made like it).
 fn is_null(m: &Metadata) -> bool {
-    m.file_type().is_char_device() && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == m.rdev())
+    sys::device(m).is_some_and(|dev| std::fs::metadata("/dev/null").is_ok_and(|null| sys::device(&null) == Some(dev)))
 }
 
-/// Whether standard output was closed when vitae started. Rust's runtime puts
-/// `/dev/null`, opened for reading and writing, on a standard stream found closed, so
-/// writes to it would succeed and the output vanish; a shell's `>/dev/null` opens it
-/// write-only. (Linux: read from `/proc/self/fdinfo`; elsewhere, never.)
-fn stdout_closed() -> bool {
-    let null = std::fs::metadata("/proc/self/fd/1").is_ok_and(|m| is_null(&m));
-    let flags = || {
-        let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
-        let octal = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
-        i32::from_str_radix(octal.trim(), 8).ok()
-    };
-    null && flags().is_some_and(|f| f & libc::O_ACCMODE == libc::O_RDWR)
+/// What the file system tells only on Unix: FIFOs, devices, modes, descriptors.
+#[cfg(unix)]
+mod sys {
+    use std::fs::{Metadata, OpenOptions};
+    use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, OpenOptionsExt as _};
+
+    /// Whether the file is a FIFO.
+    pub fn is_fifo(m: &Metadata) -> bool {
+        m.file_type().is_fifo()
+    }
+
+    /// A character device's number.
+    pub fn device(m: &Metadata) -> Option<u64> {
+        m.file_type().is_char_device().then(|| m.rdev())
+    }
+
+    /// Mode 0666 less the umask, as `File::create` gives (not tempfile's 0600).
+    pub fn like_a_new_file(o: &mut OpenOptions) -> &mut OpenOptions {
+        o.mode(0o666)
+    }
+
+    /// Whether standard output was closed when vitae started. Rust's runtime puts
+    /// `/dev/null`, opened for reading and writing, on a standard stream found closed,
+    /// so writes to it would succeed and the output vanish; a shell's `>/dev/null`
+    /// opens it write-only. (Linux: read from `/proc/self/fdinfo`; elsewhere, never.)
+    pub fn stdout_closed() -> bool {
+        let null = std::fs::metadata("/proc/self/fd/1").is_ok_and(|m| super::is_null(&m));
+        let flags = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+            let octal = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            i32::from_str_radix(octal.trim(), 8).ok()
+        };
+        null && flags().is_some_and(|f| f & libc::O_ACCMODE == libc::O_RDWR)
+    }
+}
+
+/// Elsewhere: no FIFOs or devices at a path, the default mode, no closed stream seen.
+#[cfg(not(unix))]
+mod sys {
+    use std::fs::{Metadata, OpenOptions};
+
+    /// Never a FIFO.
+    pub fn is_fifo(_: &Metadata) -> bool {
+        false
+    }
+
+    /// Never a device.
+    pub fn device(_: &Metadata) -> Option<u64> {
+        None
+    }
+
+    /// The platform's default.
+    pub fn like_a_new_file(o: &mut OpenOptions) -> &mut OpenOptions {
+        o
+    }
+
+    /// Not detected.
+    pub fn stdout_closed() -> bool {
+        false
+    }
 }
 
 /// Says why an output path cannot be written, in the user's terms.

@@ -7,7 +7,6 @@
 use crate::report::{EXIT_INPUT, EXIT_IO};
 use std::fs::FileType;
 use std::io::Read as _;
-use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
 use std::path::{Path, PathBuf};
 
 /// How an input file is opened.
@@ -28,22 +27,38 @@ pub fn base_dir(input: &Path) -> Option<PathBuf> {
 
 /// What a file that is not a regular file is, for messages ("a FIFO").
 pub fn kind(t: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO";
+        } else if t.is_char_device() {
+            return "a character device";
+        } else if t.is_block_device() {
+            return "a block device";
+        } else if t.is_socket() {
+            return "a socket";
+        }
+    }
     if t.is_dir() {
         "a folder"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_char_device() {
-        "a character device"
-    } else if t.is_block_device() {
-        "a block device"
-    } else if t.is_socket() {
-        "a socket"
     } else if t.is_symlink() {
         "a symbolic link"
     } else {
         "a special file"
     }
 }
+
+/// Makes `options` open without waiting (a FIFO without a writer opens at once).
+#[cfg(unix)]
+fn without_waiting(options: &mut std::fs::OpenOptions) {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    options.custom_flags(libc::O_NONBLOCK);
+}
+
+/// Elsewhere there are no FIFOs in the file system to wait on.
+#[cfg(not(unix))]
+fn without_waiting(_: &mut std::fs::OpenOptions) {}
 
 /// Reads an input: its name as shown in messages and its bytes, or the exit status
 /// and the message to print (`then` ends the message of an input too large, e.g.
@@ -68,7 +83,7 @@ pub fn read(input: &Path, mode: Mode, then: &str) -> Result<(String, Vec<u8>), (
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     if mode == Mode::Watch {
-        options.custom_flags(libc::O_NONBLOCK);
+        without_waiting(&mut options);
     }
     let file = options.open(input).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;

@@ -243,11 +243,45 @@ fn fonts_and_version() {
 
 #[test]
 fn the_ci_workflow_is_valid_yaml() {
+    // resume.yml: `vitae check --deny-warnings` on pull requests, `vitae build` on pushes to
+    // the default branch, both through the action at the root (action.yml) with a pinned
+    // version; the PDF kept as an artifact and published as a release asset.
     let text = std::fs::read_to_string(root().join(".github/workflows/resume.yml")).unwrap();
+    assert!(!text.contains("SOURCE_DATE_EPOCH: 0"), "dates the PDF 1 January 1970");
     let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
-    let steps = v["jobs"]["pdf"]["steps"].as_array().unwrap();
-    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("vitae build resume.yaml --deny-warnings"))));
+    let vitae_step = |job: &str| -> serde_json::Value {
+        let steps = v["jobs"][job]["steps"].as_array().unwrap();
+        steps.iter().find(|s| s["uses"] == "./").unwrap_or_else(|| panic!("{job}: no step uses ./")).clone()
+    };
+    assert!(v["jobs"]["check"]["if"].as_str().unwrap().contains("github.event_name == 'pull_request'"));
+    let check = vitae_step("check");
+    assert_eq!(check["with"]["command"], "check");
+    assert!(check["with"]["args"].as_str().unwrap().contains("--deny-warnings"));
+    let pdf = &v["jobs"]["pdf"];
+    assert!(pdf["if"].as_str().unwrap().contains("github.event.repository.default_branch"));
+    let build = vitae_step("pdf");
+    assert_eq!(build["with"]["command"], "build");
+    assert_eq!(build["with"]["files"], "resume.yaml");
+    let version = build["with"]["version"].as_str().unwrap();
+    assert!(version.split('.').count() == 3 && version.split('.').all(|n| n.parse::<u32>().is_ok()), "{version}");
+    let steps = pdf["steps"].as_array().unwrap();
     assert!(steps.iter().any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact"))));
+    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("gh release upload resume resume.pdf"))));
+
+    // action.yml: installs the release binary of `version`, cached under a key holding
+    // the version, and dates the PDF by the commit.
+    let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let a: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    assert_eq!(a["runs"]["using"], "composite");
+    for input in ["files", "args", "version", "command"] {
+        assert!(a["inputs"][input]["description"].is_string(), "input {input}");
+    }
+    assert_eq!(a["inputs"]["version"]["default"], env!("CARGO_PKG_VERSION"), "the action pins the crate's version");
+    let steps = a["runs"]["steps"].as_array().unwrap();
+    let cache = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@"))).unwrap();
+    assert!(cache["with"]["key"].as_str().unwrap().contains("steps.setup.outputs.version"));
+    assert!(text.contains("git log -1 --format=%ct"));
+    assert!(root().join("install.sh").is_file());
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! reported quickly, the first 100 shown and the rest counted; a standard error that
 //! is full or closed loses the messages but never changes the exit status.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::{fixture_path, names, shell, stderr, tempdir, vitae, vitae_command};

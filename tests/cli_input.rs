@@ -2,6 +2,8 @@
 //! 5 MB + 1 byte, from a device or standard input, at once; a FIFO named on the command
 //! line is read as `cat` reads it, and Ctrl-C ends the wait for its writer.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::{fixture_path, names, stderr, tempdir, vitae, vitae_command, wait_for_exit};

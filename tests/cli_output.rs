@@ -2,6 +2,8 @@
 //! and special files at the output's path, standard output closed, and two inputs
 //! with one output. Each case: its exact message, exit status, and the files left.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::{fixture_path, names, shell, stderr, tempdir, vitae, vitae_command};

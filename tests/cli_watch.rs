@@ -2,6 +2,8 @@
 //! symbolic link rebuilds when the file it leads to changes; a FIFO swapped in for the
 //! input is skipped with a warning, and the watcher goes on.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::{eventually, fixture_path, tempdir, vitae_command};

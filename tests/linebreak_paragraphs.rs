@@ -3,11 +3,12 @@
 //! font must update them knowingly): justified and ragged, hyphenation, URLs,
 //! no-break spaces and hyphens.
 
-use vitae::inline::{typeset, ParStyle};
+use vitae::inline::{typeset, Align, ParStyle};
 use vitae::lang::Language;
 
 fn lines(text: &str, measure: f64, justify: bool, hyphenate: bool) -> Vec<String> {
-    let style = ParStyle { justify, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
+    let align = if justify { Align::Justified } else { Align::Ragged };
+    let style = ParStyle { align, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
     let p = typeset(&vitae::markup::parse(text).unwrap(), &style, measure);
     p.lines.iter().map(|l| l.runs.iter().flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.as_deref())).collect()).collect()
 }

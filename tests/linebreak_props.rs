@@ -1,7 +1,7 @@
 //! Properties of line breaking, over random paragraphs (proptest).
 
 use proptest::prelude::*;
-use vitae::inline::{typeset, ParStyle};
+use vitae::inline::{typeset, Align, ParStyle};
 use vitae::lang::Language;
 use vitae::linebreak::total_fit::total_fit;
 use vitae::linebreak::{first_fit, total_demerits, Item, Params, PenaltyKind, INFINITE_PENALTY};
@@ -59,7 +59,8 @@ proptest! {
         hyphenate in any::<bool>(),
     ) {
         let text = words.join(" ");
-        let style = ParStyle { justify, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
+        let align = if justify { Align::Justified } else { Align::Ragged };
+        let style = ParStyle { align, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
         let p = typeset(&[Span { text: text.clone(), ..Default::default() }], &style, measure);
         let mut got = String::new();
         for line in &p.lines {

@@ -13,11 +13,29 @@ use super::band::{Band, FORBIDDEN, FREE, KEEP};
 use super::{BandInfo, BandKind, Element, Link, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rect};
-use crate::inline::{natural_width, typeset, Line, ParStyle, Paragraph};
+use crate::inline::{natural_width, typeset, Align, Line, ParStyle, Paragraph, Slant, Weight};
 use crate::markup::Span;
 use crate::geom::Rgb;
 use crate::model::{Resume, Text};
 use crate::style::{DateColumn, HeaderAlign, HeadingRule, SectionTitle, Style};
+
+/// Where [`Builder::push_lines`] puts each line of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Placement {
+    /// At the x given (the start of the measure).
+    Start,
+    /// Centred in the measure that starts at the x given.
+    Centred,
+}
+
+/// Which page breaks [`Builder::push_lines`] allows after a paragraph's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// None before the last line: every line is kept with the next.
+    EveryLine,
+    /// Those that leave no orphan or widow and split no hyphenated word.
+    NoOrphansOrWidows,
+}
 
 /// The state of setting one resume into bands.
 pub(super) struct Builder<'a> {
@@ -121,7 +139,7 @@ pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
         b.heading(&title, &s.title, k == 0 && r.headline.is_none() && r.contact.is_empty());
         // Numbered entries hang past the widest number and a gap of half an em.
         let indent = if s.numbered {
-            let st = b.style(b.fs, false, false, Rgb::TEXT, false);
+            let st = b.style(b.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
             let widest = (1..=s.entries.len()).map(|n| natural_width(&[Span { text: format!("{n}."), ..Default::default() }], &st)).fold(0.0, f64::max);
             widest + b.s.indents.number_gap
         } else {
@@ -163,13 +181,13 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
 }
 
 impl Builder<'_> {
-    pub(super) fn style(&self, size: Pt, bold: bool, italic: bool, color: Rgb, justify: bool) -> ParStyle {
-        ParStyle { size, bold, italic, color, link_color: self.s.link, justify, hyphenate: None, family: self.s.font, small_caps: false, rtl: self.s.language.rtl() }
+    pub(super) fn style(&self, size: Pt, weight: Weight, slant: Slant, color: Rgb, align: Align) -> ParStyle {
+        ParStyle { size, weight, slant, color, link_color: self.s.link, align, hyphenate: None, family: self.s.font, small_caps: false, direction: self.s.language.direction() }
     }
 
     /// The style of dates and locations: the quiet grey at the theme's date size.
     pub(super) fn quiet(&self, italic: bool) -> ParStyle {
-        self.style(self.s.sizes.date, false, italic, Rgb::QUIET, false)
+        self.style(self.s.sizes.date, Weight::Regular, if italic { Slant::Italic } else { Slant::Upright }, Rgb::QUIET, Align::Ragged)
     }
 
     /// The left date column's width: the widest date or location of the document at
@@ -191,7 +209,7 @@ impl Builder<'_> {
     /// Body text (an entry's text, bullets): justified per the design, hyphenated in
     /// its language unless `hyphenate: false`.
     pub(super) fn body_style(&self) -> ParStyle {
-        let mut st = self.style(self.fs, false, false, Rgb::TEXT, self.s.justify);
+        let mut st = self.style(self.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.s.justify { Align::Justified } else { Align::Ragged });
         st.hyphenate = self.s.hyphenate.then_some(self.s.language);
         st
     }
@@ -215,24 +233,26 @@ impl Builder<'_> {
         p
     }
 
-    /// Pushes one band per line, lines placed at `x` (or centred when `centre`).
+    /// Pushes one band per line, lines placed at `x` (or centred in the measure from
+    /// `x`, [`Placement::Centred`]).
     ///
-    /// Page-break penalties after each line: `keep` keeps every line with the next
-    /// (head rows, the header); otherwise a paragraph of three lines or fewer moves
-    /// whole, one of four or more may break anywhere that leaves two lines on each
-    /// side (no orphan, no widow), and a line ending in a hyphenated word never ends a
-    /// page. After the last line a break is free.
-    pub(super) fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, centre: bool, space_before: Pt, keep: bool) {
+    /// Page-break penalties after each line: [`Keep::EveryLine`] keeps every line
+    /// with the next (head rows, the header); with [`Keep::NoOrphansOrWidows`] a
+    /// paragraph of three lines or fewer moves whole, one of four or more may break
+    /// anywhere that leaves two lines on each side (no orphan, no widow), and a line
+    /// ending in a hyphenated word never ends a page. After the last line a break is
+    /// free.
+    pub(super) fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, placement: Placement, space_before: Pt, keep: Keep) {
         let leading = self.leading(size);
         let n = p.lines.len();
         let group = self.groups;
         self.groups += 1;
         for (k, line) in p.lines.iter().enumerate() {
-            let lx = if centre { x + (self.measure - line.width) / 2.0 } else { x };
+            let lx = if placement == Placement::Centred { x + (self.measure - line.width) / 2.0 } else { x };
             let elements = line_elements(line, lx, baseline_in(leading, size));
             let broken = line.runs.last().and_then(|r| r.word).is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
             let last = k + 1 == n;
-            let penalty = if keep || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { KEEP } else { FREE };
+            let penalty = if keep == Keep::EveryLine || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { KEEP } else { FREE };
             let info = BandInfo { kind: self.kind, group, line: k, lines: n, entry: self.entry };
             self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, penalty, info, elements });
         }
@@ -247,15 +267,15 @@ impl Builder<'_> {
 
     fn header(&mut self, r: &Resume) {
         let name_size = self.s.sizes.name;
-        let st = self.style(name_size, true, false, self.s.accent, false);
-        let centre = self.s.header_align == HeaderAlign::Centre;
+        let st = self.style(name_size, Weight::Bold, Slant::Upright, self.s.accent, Align::Ragged);
+        let placement = if self.s.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
         let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
-        self.push_lines(&p, name_size, self.left, centre, 0.0, true);
+        self.push_lines(&p, name_size, self.left, placement, 0.0, Keep::EveryLine);
         if let Some(h) = &r.headline {
             let size = self.s.sizes.headline;
-            let st = self.style(size, false, false, Rgb::QUIET, false);
+            let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::QUIET, Align::Ragged);
             let p = self.set(&h.inline, &st, self.measure, h.pos, "headline");
-            self.push_lines(&p, size, self.left, centre, self.s.spaces.before_headline, true);
+            self.push_lines(&p, size, self.left, placement, self.s.spaces.before_headline, Keep::EveryLine);
         }
         if !r.contact.is_empty() {
             self.contact_lines(r);
@@ -270,7 +290,7 @@ impl Builder<'_> {
     /// separator at the end or start of a line.
     fn contact_lines(&mut self, r: &Resume) {
         let size = self.s.sizes.contact;
-        let st = self.style(size, false, false, Rgb::TEXT, false);
+        let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
         let items: Vec<Vec<Span>> = r
             .contact
             .iter()
@@ -297,21 +317,21 @@ impl Builder<'_> {
         }
         for (k, (spans, pos)) in groups.iter().enumerate() {
             let p = self.set(spans, &st, self.measure, *pos, "contact");
-            let centre = self.s.header_align == HeaderAlign::Centre;
-            self.push_lines(&p, size, self.left, centre, if k == 0 { self.s.spaces.before_contact } else { 0.0 }, true);
+            let placement = if self.s.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
+            self.push_lines(&p, size, self.left, placement, if k == 0 { self.s.spaces.before_contact } else { 0.0 }, Keep::EveryLine);
         }
     }
 
     fn heading(&mut self, title: &str, t: &Text, first: bool) {
         let size = self.s.sizes.heading;
-        let mut st = self.style(size, true, false, self.s.accent, false);
+        let mut st = self.style(size, Weight::Bold, Slant::Upright, self.s.accent, Align::Ragged);
         st.small_caps = self.s.section_title == SectionTitle::SmallCaps;
         let spans = [Span { text: title.to_string(), ..Default::default() }];
         let p = self.set(&spans, &st, self.measure, t.pos, "section title");
         let space = if first { self.s.spaces.before_first_heading } else { self.s.spaces.before_heading };
         let at = self.bands.len();
         self.kind = BandKind::Heading;
-        self.push_lines(&p, size, self.left, false, space, true);
+        self.push_lines(&p, size, self.left, Placement::Start, space, Keep::EveryLine);
         self.kind = BandKind::Body;
         let end = self.bands.len();
         self.set_penalty(at, end, FORBIDDEN);
@@ -337,7 +357,7 @@ impl Builder<'_> {
     /// at `x`, or ending at `x` when `flush_right`.
     pub(super) fn mark(&mut self, at: usize, text: &str, x: Pt, flush_right: bool) {
         let fs = self.fs;
-        let st = self.style(fs, false, false, Rgb::TEXT, false);
+        let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
         let p = typeset(&[Span { text: text.into(), ..Default::default() }], &st, f64::INFINITY);
         let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else { return };
         let lx = if flush_right { x - line.width } else { x };
@@ -356,7 +376,7 @@ pub(super) fn running_header(s: &Style, name: &Text) -> Option<Band> {
         return None;
     }
     let size = s.sizes.running_header;
-    let st = ParStyle { size, italic: true, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, rtl: s.language.rtl(), ..ParStyle::default() };
+    let st = ParStyle { size, slant: Slant::Italic, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, direction: s.language.direction(), ..ParStyle::default() };
     let p = typeset(&name.inline, &st, s.measure);
     let line = p.lines.first()?;
     let leading = s.leading(size);
@@ -377,7 +397,7 @@ pub(super) fn add_folios(pages: &mut [super::Page], s: &Style) {
     }
     let total = pages.len();
     let size = s.sizes.folio;
-    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, rtl: s.language.rtl(), ..ParStyle::default() };
+    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, direction: s.language.direction(), ..ParStyle::default() };
     for (k, page) in pages.iter_mut().enumerate() {
         let p = typeset(&[Span { text: format!("{} / {total}", k + 1), ..Default::default() }], &st, f64::INFINITY);
         let Some(line) = p.lines.first() else { continue };

@@ -3,11 +3,11 @@
 //! them.
 
 use super::band::{shift, Band, FORBIDDEN, FREE, KEEP};
-use super::blocks::{baseline_in, line_elements, Builder};
+use super::blocks::{baseline_in, line_elements, Builder, Keep, Placement};
 use super::{BandInfo, BandKind, Element};
 use crate::diag::Pos;
 use crate::geom::{Pt, Rgb};
-use crate::inline::{natural_width, ParStyle};
+use crate::inline::{natural_width, Align, ParStyle, Slant, Weight};
 use crate::markup::Span;
 use crate::model::{Entry, Text};
 use crate::style::DateAlign;
@@ -31,7 +31,7 @@ impl Builder<'_> {
         let mut main_baseline = 0.0;
         if let Some((spans, st, pos, field)) = main {
             let p = self.set(spans, &st, main_measure, pos, field);
-            self.push_lines(&p, st.size, x, false, space_before, true);
+            self.push_lines(&p, st.size, x, Placement::Start, space_before, Keep::EveryLine);
             main_baseline = baseline_in(self.leading(st.size), st.size);
         }
         let main_bands = first..self.bands.len();
@@ -135,11 +135,11 @@ impl Builder<'_> {
         let mut text_done = false;
         // 1. The head row: title (or, without one, the text) with the date.
         if let Some(t) = &e.title {
-            let st = self.style(fs, true, false, Rgb::TEXT, false);
+            let st = self.style(fs, Weight::Bold, Slant::Upright, Rgb::TEXT, Align::Ragged);
             let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
             self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
         } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {
-            let st = self.style(fs, false, false, Rgb::TEXT, self.s.justify);
+            let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.s.justify { Align::Justified } else { Align::Ragged });
             self.row(Some((spans, st, *pos, &format!("{ctx} text"))), Some((d, quiet(self, false))), x, m, space);
             text_done = true;
         } else if let Some(d) = &e.date {
@@ -148,7 +148,7 @@ impl Builder<'_> {
         // 2. The subtitle row with the location.
         if e.subtitle.is_some() || e.location.is_some() {
             let sb = if self.bands.len() == start { space } else { 0.0 };
-            let st = self.style(fs, false, true, Rgb::TEXT, false);
+            let st = self.style(fs, Weight::Regular, Slant::Italic, Rgb::TEXT, Align::Ragged);
             let main = e.subtitle.as_ref().map(|s| (s.inline.as_slice(), st, s.pos, "subtitle"));
             let loc = e.location.as_ref().map(|l| (l, quiet(self, true)));
             self.row(main, loc, x, m, sb);
@@ -159,7 +159,7 @@ impl Builder<'_> {
             let sb = if self.bands.len() == start { space } else { self.s.spaces.before_body };
             let st = self.body_style();
             let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
-            self.push_lines(&p, fs, x, false, sb, false);
+            self.push_lines(&p, fs, x, Placement::Start, sb, Keep::NoOrphansOrWidows);
         }
         let bullet_x = x + self.s.indents.bullet;
         let text_x = x + self.s.indents.bullet_text;
@@ -168,7 +168,7 @@ impl Builder<'_> {
             let st = self.body_style();
             let p = self.set(&bt.inline, &st, m - self.s.indents.bullet_text, bt.pos, &format!("{ctx} bullet {}", k + 1));
             let at = self.bands.len();
-            self.push_lines(&p, fs, text_x, false, sb, false);
+            self.push_lines(&p, fs, text_x, Placement::Start, sb, Keep::NoOrphansOrWidows);
             self.mark(at, "•", bullet_x, false);
         }
         self.set_column(start, space);

@@ -22,16 +22,21 @@ use crate::diag::Diagnostic;
 use crate::geom::{Pt, Rect, Rgb};
 use crate::model::Resume;
 use crate::style::Style;
-use crate::text::{Glyph, Styled};
+use crate::text::Shaped;
 
-/// A run of glyphs in one face, size and colour on one baseline.
+/// A run of glyphs in one face, size and colour on one baseline: the paragraph's
+/// [`Shaped`] run, placed on the page.
+///
+/// The shaped run's fields read through (`run.face`: the face the glyphs come from,
+/// with what is synthesised on it, bold by stroking, italic by slanting; `run.size`:
+/// the font size in pt; `run.glyphs`: the glyphs in order, each advancing the pen by
+/// its `advance`; `run.replacement`: the text this run alone stands for when its
+/// glyphs spell it otherwise, synthesised small capitals, written as the run's own
+/// `/ActualText`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
-    /// The face the glyphs come from, with what is synthesised on it (bold by
-    /// stroking, italic by slanting).
-    pub face: Styled,
-    /// Font size in pt.
-    pub size: Pt,
+    /// The glyphs with their face and size, as shaped.
+    pub shaped: Shaped,
     /// Fill colour of the glyphs.
     pub color: Rgb,
     /// Pen position of the first glyph: x of its left edge (pt from the page's left)
@@ -39,8 +44,6 @@ pub struct TextRun {
     pub x: Pt,
     /// y of the baseline, pt from the page's top (y down).
     pub baseline: Pt,
-    /// Glyphs in order; each advances the pen by its `advance`.
-    pub glyphs: Vec<Glyph>,
     /// A word space: one space glyph written for text extraction; the visible gap is
     /// the distance to the next run.
     pub space: bool,
@@ -51,31 +54,26 @@ pub struct TextRun {
     pub actual_text: Option<String>,
     /// The last run of a word broken across lines.
     pub actual_text_end: bool,
-    /// The text this run alone stands for when its glyphs spell it otherwise
-    /// (synthesised small capitals): written as the run's own `/ActualText`.
-    pub replacement: Option<String>,
+}
+
+impl std::ops::Deref for TextRun {
+    type Target = Shaped;
+
+    /// The shaped run.
+    fn deref(&self) -> &Shaped {
+        &self.shaped
+    }
 }
 
 impl TextRun {
     /// A set run placed with its line's start at `x` on `baseline` (pt).
     pub fn from_run(r: &crate::inline::Run, x: Pt, baseline: Pt) -> TextRun {
-        TextRun {
-            face: r.face,
-            size: r.size,
-            color: r.color,
-            x: x + r.x,
-            baseline,
-            glyphs: r.glyphs.clone(),
-            space: r.space,
-            actual_text: r.actual_text.clone(),
-            actual_text_end: r.word_end,
-            replacement: r.replacement.clone(),
-        }
+        TextRun { shaped: r.shaped.clone(), color: r.color, x: x + r.x, baseline, space: r.space, actual_text: r.actual_text.clone(), actual_text_end: r.actual_text_end }
     }
 
     /// Sum of the advances, pt.
     pub fn width(&self) -> Pt {
-        self.glyphs.iter().map(|g| g.advance).sum()
+        self.shaped.width()
     }
 
     /// The text the run stands for (its clusters' source text).

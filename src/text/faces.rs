@@ -240,6 +240,27 @@ impl Styled {
     }
 }
 
+/// The weight of a style: which of a family's faces is set (and whether a paragraph's
+/// spans are bold).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Weight {
+    /// The regular (book) weight.
+    #[default]
+    Regular,
+    /// The bold face, or the regular one stroked ([`Styled::fake_bold`]).
+    Bold,
+}
+
+/// The slant of a style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Slant {
+    /// Upright (roman).
+    #[default]
+    Upright,
+    /// The italic face, or the upright one slanted ([`Styled::fake_italic`]).
+    Italic,
+}
+
 /// A family: a face for each of the four styles (regular, bold, italic, bold
 /// italic), synthesised from another where the family lacks it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,9 +289,11 @@ impl Family {
         ],
     };
 
-    /// The face for a style.
-    pub fn face(&self, bold: bool, italic: bool) -> Styled {
-        self.faces[bold as usize + 2 * italic as usize]
+    /// The face for a weight and slant (synthesised where the family lacks it).
+    pub fn face(&self, weight: Weight, slant: Slant) -> Styled {
+        let bold = matches!(weight, Weight::Bold) as usize;
+        let italic = matches!(slant, Slant::Italic) as usize;
+        self.faces[bold + 2 * italic]
     }
 }
 

@@ -8,7 +8,8 @@
 //! so a ligature maps back to its letters in the PDF's ToUnicode). Coverage is read
 //! with `ttf-parser` per grapheme cluster (`unicode-segmentation`): a cluster is set in
 //! the first face that has every one of its characters, and is never split across
-//! faces. Advances are in font units until [`Glyph::advance`] scales them to points.
+//! faces. The shaper's advances are in font units ([`UnitGlyph`], the form cached per
+//! face and text) until [`Glyph::advance`] holds them scaled to points.
 
 mod faces;
 pub mod fallback;
@@ -17,14 +18,29 @@ pub mod tables;
 
 pub use fallback::Cjk;
 
-pub use faces::{families, font, load_face, Family, FaceId, Font, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, MAX_LOADED_FACES};
+pub use faces::{families, font, load_face, Family, FaceId, Font, Slant, Styled, Weight, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, MAX_LOADED_FACES};
 
 use crate::geom::Pt;
-use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
+use rustybuzz::{Direction as BufferDirection, Feature, Script, ShapePlan, UnicodeBuffer};
 use std::sync::{Arc, Mutex, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A shaped glyph.
+/// A glyph as the shaper gives it for a face, independent of size: advance and offset
+/// in the face's font units. This is what the shape cache holds; [`shape`] scales it to
+/// a [`Glyph`] at the size asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitGlyph {
+    /// Glyph id in its face.
+    pub gid: u16,
+    /// Horizontal advance in font units (kerning included).
+    pub advance_units: f64,
+    /// Horizontal offset from the pen position in font units (mark positioning).
+    pub x_offset_units: f64,
+    /// The source text this glyph stands for, as [`Glyph::text`].
+    pub text: Option<Arc<str>>,
+}
+
+/// A shaped glyph, set at a size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     /// Glyph id in its face.
@@ -39,7 +55,9 @@ pub struct Glyph {
     pub text: Option<Arc<str>>,
 }
 
-/// A run of glyphs in one face and size.
+/// A run of glyphs in one face and size: the one glyph-carrying type from shaping to
+/// the display list (a paragraph's [`crate::inline::Run`] and the page's
+/// [`crate::layout::TextRun`] each hold one and add where it goes).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shaped {
     /// The face the glyphs were shaped in, with what is synthesised on it.
@@ -53,8 +71,10 @@ pub struct Shaped {
     /// lower-case letters set as synthesised small capitals. The PDF marks such a run
     /// with `/ActualText` (PDF 32000-1 §14.9.4) so that extraction gives the letters as
     /// written.
-    pub actual_text: Option<String>,
-    /// Byte offset of the run's first character in the text given to [`shape`].
+    pub replacement: Option<String>,
+    /// Byte offset of the run's first character in the text it was shaped from: the
+    /// text given to [`shape`]; the paragraph typesetter moves it to the paragraph's
+    /// text when it collects the run (`crate::inline`).
     pub at: usize,
 }
 
@@ -76,9 +96,21 @@ pub struct Features {
     pub no_kerning: bool,
     /// The regional forms of Han characters, for the choice of an installed CJK face.
     pub cjk: Cjk,
-    /// Shape right to left (the text's bidirectional level is odd): glyphs come out
-    /// in visual order, and mirrored characters (brackets) take their mirrored forms.
-    pub rtl: bool,
+    /// The direction to shape in: right to left where the text's bidirectional level
+    /// is odd (UAX #9); glyphs then come out in visual order, and mirrored characters
+    /// (brackets) take their mirrored forms.
+    pub direction: Direction,
+}
+
+/// A writing direction: of a paragraph (its base direction, UAX #9 rules P2–P3 or the
+/// document's language) or of a piece of text being shaped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Hebrew, Persian).
+    Rtl,
 }
 
 /// Synthesised small capitals are capitals at this fraction of the size.
@@ -213,7 +245,7 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
             for g in &mut s.glyphs {
                 g.advance += SMALL_CAPS_TRACKING * small;
             }
-            s.actual_text = Some(piece.to_string());
+            s.replacement = Some(piece.to_string());
             s.at = at;
             out.push(s);
         } else {
@@ -235,8 +267,8 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
 /// The shaping plan for a face, script, direction and feature set, compiled once per
 /// process (compiling one walks the font's GSUB/GPOS feature lists: most of the cost
 /// of shaping a short word).
-fn plan(face_id: FaceId, script: Script, direction: Direction, features: Features) -> Arc<ShapePlan> {
-    type Plans = Vec<(FaceId, Script, Direction, Features, Arc<ShapePlan>)>;
+fn plan(face_id: FaceId, script: Script, direction: BufferDirection, features: Features) -> Arc<ShapePlan> {
+    type Plans = Vec<(FaceId, Script, BufferDirection, Features, Arc<ShapePlan>)>;
     static PLANS: OnceLock<Mutex<Plans>> = OnceLock::new();
     let plans = PLANS.get_or_init(|| Mutex::new(Vec::new()));
     let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
@@ -263,9 +295,9 @@ fn shape_one(text: &str, face: Styled, size: Pt, features: Features) -> Shaped {
     let scale = size / font(face.id).units_per_em;
     let glyphs = shape_units(text, face.id, features)
         .iter()
-        .map(|g| Glyph { gid: g.gid, advance: g.advance * scale, x_offset: g.x_offset * scale, text: g.text.clone() })
+        .map(|g| Glyph { gid: g.gid, advance: g.advance_units * scale, x_offset: g.x_offset_units * scale, text: g.text.clone() })
         .collect();
-    Shaped { face, size, glyphs, actual_text: None, at: 0 }
+    Shaped { face, size, glyphs, replacement: None, at: 0 }
 }
 
 /// Empties the shaped-words cache, so that the next layout shapes every word again
@@ -274,7 +306,7 @@ pub fn clear_shape_cache() {
     shape_cache().lock().unwrap_or_else(|e| e.into_inner()).clear();
 }
 
-type ShapeCache = std::collections::HashMap<(FaceId, Features, String), Arc<Vec<Glyph>>>;
+type ShapeCache = std::collections::HashMap<(FaceId, Features, String), Arc<Vec<UnitGlyph>>>;
 
 fn shape_cache() -> &'static Mutex<ShapeCache> {
     static CACHE: OnceLock<Mutex<ShapeCache>> = OnceLock::new();
@@ -286,7 +318,7 @@ fn shape_cache() -> &'static Mutex<ShapeCache> {
 const SHAPE_CACHE_LIMIT: usize = 100_000;
 
 /// The glyphs of `text` in `face_id`, advances and offsets in font units.
-fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph>> {
+fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<UnitGlyph>> {
     let cache = shape_cache();
     let key = (face_id, features, text.to_string());
     if let Some(g) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
@@ -296,7 +328,10 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
-    buf.set_direction(if features.rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+    buf.set_direction(match features.direction {
+        Direction::Ltr => BufferDirection::LeftToRight,
+        Direction::Rtl => BufferDirection::RightToLeft,
+    });
     // Clusters per character, not per grapheme: a mark keeps its own character, so
     // that each glyph's text (its ToUnicode entry, one per glyph id in the whole
     // document) is the same wherever the glyph occurs.
@@ -316,12 +351,14 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<Glyph
         let cluster = info.cluster as usize;
         let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
         let text_of = first_of_cluster.then(|| {
-            let end = starts.iter().copied().find(|&c| c > cluster).unwrap_or(text.len());
+            // The first start after this cluster's (a binary search: a linear one made
+            // shaping a long word quadratic).
+            let end = starts.get(starts.partition_point(|&c| c <= cluster)).copied().unwrap_or(text.len());
             Arc::<str>::from(&text[cluster..end.max(cluster)])
         });
-        glyphs.push(Glyph { gid: info.glyph_id as u16, advance: pos.x_advance as f64, x_offset: pos.x_offset as f64, text: text_of });
+        glyphs.push(UnitGlyph { gid: info.glyph_id as u16, advance_units: pos.x_advance as f64, x_offset_units: pos.x_offset as f64, text: text_of });
     }
-    if features.rtl {
+    if features.direction == Direction::Rtl {
         marks_after_bases(&mut glyphs);
     }
     let glyphs = Arc::new(glyphs);
@@ -354,11 +391,11 @@ fn is_combining_mark(c: char) -> bool {
 /// base's advance). Shaping puts it before its base in visual order; drawn first, it
 /// sits apart from the letters around it, and PDF text extraction (poppler) reads a
 /// space into the word there.
-fn marks_after_bases(glyphs: &mut Vec<Glyph>) {
+fn marks_after_bases(glyphs: &mut Vec<UnitGlyph>) {
     // A combining mark of the source text (a glyph of no advance whose text is
     // nothing but marks); marks a shaper adds in decomposing a letter (أ → ا + hamza)
     // carry no text and stay where they are.
-    let is_mark = |g: &Glyph| g.advance == 0.0 && g.text.as_deref().is_some_and(|t| !t.is_empty() && t.chars().all(is_combining_mark));
+    let is_mark = |g: &UnitGlyph| g.advance_units == 0.0 && g.text.as_deref().is_some_and(|t| !t.is_empty() && t.chars().all(is_combining_mark));
     let mut k = 0;
     while k < glyphs.len() {
         if is_mark(&glyphs[k]) {
@@ -368,10 +405,10 @@ fn marks_after_bases(glyphs: &mut Vec<Glyph>) {
             }
             if k < glyphs.len() {
                 let base = glyphs.remove(k);
-                let adv = base.advance;
+                let adv = base.advance_units;
                 glyphs.insert(start, base);
                 for m in &mut glyphs[start + 1..=k] {
-                    m.x_offset -= adv;
+                    m.x_offset_units -= adv;
                 }
             }
         }
