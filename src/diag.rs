@@ -100,12 +100,18 @@ impl Diagnostic {
 
     /// [`Diagnostic::render`], coloured when `color`.
     pub fn render_styled(&self, file: &str, source: &str, color: bool) -> String {
+        self.render_in(file, &Source::new(source), color)
+    }
+
+    /// [`Diagnostic::render_styled`] with the source's lines indexed once: the way
+    /// to render many diagnostics of one input (see [`render_all`]).
+    pub fn render_in(&self, file: &str, source: &Source<'_>, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let line_text = if self.pos.is_known() { source.lines().nth(self.pos.line as usize - 1) } else { None };
+        let line_text = if self.pos.is_known() { source.line(self.pos.line) } else { None };
         let title = level.clone().primary_title(self.message.as_str());
         let mut group = match line_text {
             Some(text) => {
@@ -115,7 +121,7 @@ impl Diagnostic {
                 // number, `true`, `false` or `null` up to the `,`, `}` or `]` after it.
                 let start = text.char_indices().nth(self.pos.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
                 let rest = &text[start..];
-                let json = source.trim_start().starts_with(['{', '[']);
+                let json = source.json;
                 let len = match rest.chars().next() {
                     Some('"') => {
                         let mut escaped = false;
@@ -154,6 +160,66 @@ impl Diagnostic {
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
         renderer.render(&[group])
     }
+}
+
+/// An input's text with the byte offset of every line's start, found in one pass, so
+/// that rendering a diagnostic does not scan the text again for its line.
+#[derive(Clone, Debug)]
+pub struct Source<'a> {
+    text: &'a str,
+    /// Where each line starts: 0, then the byte after each `\n`.
+    starts: Vec<usize>,
+    /// Whether the text is a JSON document (it opens with `{` or `[`): a value is
+    /// underlined up to the `,`, `}` or `]` after it.
+    json: bool,
+}
+
+impl<'a> Source<'a> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'a str) -> Source<'a> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Source { text, starts, json: text.trim_start().starts_with(['{', '[']) }
+    }
+
+    /// Line `n` (1-based) without its line ending, as [`str::lines`] gives it; `None`
+    /// past the last line.
+    pub fn line(&self, n: u32) -> Option<&'a str> {
+        let k = (n as usize).checked_sub(1)?;
+        let start = *self.starts.get(k)?;
+        if start >= self.text.len() {
+            return None;
+        }
+        let line = match self.starts.get(k + 1) {
+            Some(&next) => self.text[start..next - 1].strip_suffix('\r').unwrap_or(&self.text[start..next - 1]),
+            None => &self.text[start..],
+        };
+        Some(line)
+    }
+}
+
+/// The most diagnostics [`render_all`] renders for one input: past them, the rest
+/// are counted in one line.
+pub const MAX_SHOWN: usize = 100;
+
+/// Renders the diagnostics of one input, each as [`Diagnostic::render_styled`] does,
+/// the source indexed once: the first [`MAX_SHOWN`], then, when there are more, a
+/// line counting the rest (`and 29900 more errors (vitae shows the first 100)`).
+pub fn render_all(file: &str, source: &str, diags: &[Diagnostic], color: bool) -> Vec<String> {
+    let index = Source::new(source);
+    let mut out: Vec<String> = diags.iter().take(MAX_SHOWN).map(|d| d.render_in(file, &index, color)).collect();
+    let rest = &diags[diags.len().min(MAX_SHOWN)..];
+    if !rest.is_empty() {
+        let errors = rest.iter().filter(|d| d.severity == Severity::Error).count();
+        let warnings = rest.len() - errors;
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let what = match (errors, warnings) {
+            (e, 0) => format!("{e} more error{}", s(e)),
+            (0, w) => format!("{w} more warning{}", s(w)),
+            (e, w) => format!("{} more: {e} error{} and {w} warning{}", e + w, s(e), s(w)),
+        };
+        out.push(format!("and {what} (vitae shows the first {MAX_SHOWN})"));
+    }
+    out
 }
 
 /// Edit distance (optimal string alignment: Levenshtein plus transpositions) between two short strings, for "did you mean" hints.
@@ -209,6 +275,32 @@ mod tests {
         );
         let d = Diagnostic::warning(Pos::UNKNOWN, "empty");
         assert_eq!(d.render("r.yaml", ""), "warning: empty\n--> r.yaml");
+    }
+
+    #[test]
+    fn source_lines_are_those_of_str_lines() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\r", "a\r\n\r\nc\r", "\n\nx\n"] {
+            let index = Source::new(text);
+            let lines: Vec<&str> = text.lines().collect();
+            for n in 1..=lines.len() as u32 + 2 {
+                assert_eq!(index.line(n), lines.get(n as usize - 1).copied(), "{text:?} line {n}");
+            }
+            assert_eq!(index.line(0), None);
+        }
+    }
+
+    #[test]
+    fn render_all_shows_the_first_100_then_counts_the_rest() {
+        let source = "a: 1\n".repeat(300);
+        let mut diags: Vec<Diagnostic> = (1..=250).map(|k| Diagnostic::error(Pos::new(k, 1), format!("bad {k}"))).collect();
+        let out = render_all("r.yaml", &source, &diags, false);
+        assert_eq!(out.len(), 101);
+        assert_eq!(out[99], Diagnostic::error(Pos::new(100, 1), "bad 100").render("r.yaml", &source));
+        assert_eq!(out[100], "and 150 more errors (vitae shows the first 100)");
+        diags.push(Diagnostic::warning(Pos::new(1, 1), "w"));
+        assert_eq!(render_all("r.yaml", &source, &diags, false)[100], "and 151 more: 150 errors and 1 warning (vitae shows the first 100)");
+        assert_eq!(render_all("r.yaml", &source, &diags[150..], false)[100], "and 1 more warning (vitae shows the first 100)");
+        assert_eq!(render_all("r.yaml", &source, &diags[..100], false).len(), 100);
     }
 
     #[test]

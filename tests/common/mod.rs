@@ -441,3 +441,50 @@ pub fn require_installed(found: bool, what: &str, package: &str) -> bool {
     eprintln!("SKIPPED {test}: {what} is not installed (apt-get install {package}; with CI set this fails)");
     false
 }
+
+/// The `vitae` binary as a command to adjust (standard streams, environment) before
+/// running it in `dir` (without `SOURCE_DATE_EPOCH`).
+pub fn vitae_command(args: &[&str], dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vitae"));
+    c.args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH");
+    c
+}
+
+/// The names in a folder, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    out.sort();
+    out
+}
+
+/// Waits up to `limit` for a child to end: its status, or `None` if it still runs.
+pub fn wait_for_exit(child: &mut std::process::Child, limit: std::time::Duration) -> Option<std::process::ExitStatus> {
+    let t = std::time::Instant::now();
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return Some(s);
+        }
+        if t.elapsed() > limit {
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Polls `what` every 50 ms for up to `limit`; whether it became true.
+pub fn eventually(limit: std::time::Duration, what: &dyn Fn() -> bool) -> bool {
+    let t = std::time::Instant::now();
+    while t.elapsed() < limit {
+        if what() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    what()
+}
+
+/// Runs a shell command line (`sh -c`) with `$VITAE` set to the binary, in `dir`,
+/// without `SOURCE_DATE_EPOCH`: for redirections a `Command` cannot make (`>&-`).
+pub fn shell(script: &str, dir: &Path) -> Output {
+    Command::new("sh").args(["-c", script]).env("VITAE", env!("CARGO_BIN_EXE_vitae")).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+}

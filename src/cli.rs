@@ -1,0 +1,188 @@
+//! The command line's arguments, as clap derive structs: one struct per command, its
+//! flags as documented fields. The doc comments are the `--help` text.
+//!
+//! [`Common::options`] is the one place the flags become [`vitae::Options`] (their
+//! values checked by [`vitae::style::Overrides`]);
+//! [`source_date_epoch`] reads the one environment variable a build depends on.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The version, with the commit it was built from when git knew it.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("VITAE_COMMIT"));
+
+/// Typeset a resume written in YAML into a PDF.
+#[derive(Parser, Debug)]
+#[command(name = "vitae", version = VERSION, about, long_about = None, after_help = "Examples:\n  vitae init                  write a starter resume.yaml\n  vitae build                 resume.yaml → resume.pdf\n  vitae check cv.yaml         report every problem, write nothing\n  vitae build resume.json     a JSON Resume → resume.pdf\n  vitae convert resume.json   a JSON Resume → resume.yaml, vitae's format\n\nThe format: docs/format.md. Exit status: 0 ok, 1 invalid input, 2 usage, 3 file error, 70 internal error.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build resumes into PDFs
+    ///
+    /// Each INPUT (vitae's YAML, or a JSON Resume in JSON or YAML) is written next
+    /// to itself with the extension .pdf, several in parallel. `-` reads standard input and, without -o, writes the PDF to standard
+    /// output (never to a terminal); `-o -` writes to standard output.
+    ///
+    /// Examples:
+    ///   vitae build                          (resume.yaml → resume.pdf)
+    ///   vitae build cv.yaml -o out.pdf
+    ///   vitae build resume.json              (a JSON Resume → resume.pdf)
+    ///   vitae build en.yaml de.yaml --deny-warnings
+    ///   vitae build cv.yaml --fit-pages 1 --watch
+    #[command(verbatim_doc_comment)]
+    Build(BuildArgs),
+    /// Check resumes without writing anything: report every error and warning
+    ///
+    /// The exit status says whether each input would build.
+    ///
+    /// Example: vitae check resume.yaml
+    Check(CheckArgs),
+    /// Write a commented starter resume (a fictional person) that builds as it is
+    ///
+    /// Example: vitae init cv.yaml
+    Init(InitArgs),
+    /// Convert a JSON Resume into vitae's YAML, commented
+    ///
+    /// INPUT is a JSON Resume (https://jsonresume.org/schema), written in JSON or in
+    /// YAML. The YAML goes next to it with the extension .yaml (an existing file is
+    /// kept unless --force); `-o -` writes it to standard output. Building the YAML
+    /// gives the same PDF as building the JSON Resume itself.
+    ///
+    /// Examples:
+    ///   vitae convert resume.json            (resume.json → resume.yaml)
+    ///   vitae convert resume.json -o cv.yaml
+    ///   vitae convert resume.json -o - | less
+    #[command(verbatim_doc_comment)]
+    Convert(ConvertArgs),
+    /// Print the JSON Schema of the resume format, for editors' YAML language servers
+    ///
+    /// Example: vitae schema > vitae.schema.json
+    Schema,
+    /// List the font families vitae can use: bundled, then installed
+    ///
+    /// Example: vitae fonts
+    Fonts,
+}
+
+/// `vitae build`'s arguments.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The resumes to build [default: resume.yaml].
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the PDF (only with one input; `-` for standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The flags `build` shares with `check`.
+    #[command(flatten)]
+    pub common: Common,
+    /// Print nothing on success.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Rebuild whenever the input changes (until interrupted); a failed rebuild
+    /// keeps the last good PDF.
+    #[arg(long)]
+    pub watch: bool,
+}
+
+/// `vitae check`'s arguments.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The resumes to check [default: resume.yaml].
+    pub inputs: Vec<PathBuf>,
+    /// The flags `check` shares with `build`.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `vitae init`'s arguments.
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Where to write it.
+    #[arg(default_value = "resume.yaml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `vitae convert`'s arguments.
+#[derive(Args, Debug)]
+pub struct ConvertArgs {
+    /// The JSON Resume to convert (`-` for standard input).
+    #[arg(default_value = "resume.json")]
+    pub input: PathBuf,
+    /// Where to write the YAML (`-` for standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options shared by `build` and `check` (so that `check` judges what `build` would
+/// set).
+#[derive(Args, Debug, Clone)]
+pub struct Common {
+    /// Fail when there is any warning (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Use this theme instead of `design.theme`: classic, modern, compact or banking
+    /// (the file's other design keys still apply).
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<vitae::style::Theme>,
+    /// Fit into N pages by scaling the type down (to 85 % at most); overrides
+    /// `design.fit_pages`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
+    pub fit_pages: Option<u32>,
+    /// Page size for this run: `letter` or `a4`; overrides `design.page`.
+    #[arg(long, value_name = "SIZE")]
+    pub page: Option<String>,
+    /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.
+    #[arg(long, value_name = "LENGTH")]
+    pub font_size: Option<String>,
+}
+
+impl Common {
+    /// The build options these flags give, or a usage error's message: the one place
+    /// the command line's overrides of the design become [`vitae::Options`].
+    pub fn options(&self) -> Result<vitae::Options, String> {
+        use vitae::style::Overrides;
+        let page = self.page.as_deref().map(Overrides::parse_page).transpose()?;
+        let font_size = self.font_size.as_deref().map(Overrides::parse_font_size).transpose()?;
+        let overrides = Overrides { theme: self.theme, page, font_size, fit_pages: self.fit_pages, base_dir: None };
+        Ok(vitae::Options { deny_warnings: self.deny_warnings, overrides, ..Default::default() })
+    }
+}
+
+/// `--theme`'s value.
+fn parse_theme(s: &str) -> Result<vitae::style::Theme, String> {
+    vitae::style::Overrides::parse_theme(s)
+}
+
+/// The latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31 23:59:59 UTC, the last second a
+/// PDF date's four-digit year can hold.
+pub const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// The PDF's date from `SOURCE_DATE_EPOCH`: `None` when it is not set; an error's
+/// message (naming the variable and its value) when it is not a whole number of
+/// seconds from 0 to [`MAX_EPOCH`]. Space around the number is allowed.
+pub fn source_date_epoch() -> Result<Option<i64>, String> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let value = raw.to_string_lossy();
+    let t = value.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let expected = format!("expected a count of seconds since 1970-01-01 00:00 UTC, from 0 to {MAX_EPOCH}");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("SOURCE_DATE_EPOCH: `{value}` is not a whole number ({expected})"));
+    }
+    match t.parse::<i64>() {
+        Ok(s) if (0..=MAX_EPOCH).contains(&s) => Ok(Some(s)),
+        _ => Err(format!("SOURCE_DATE_EPOCH: `{value}` is out of range ({expected})")),
+    }
+}

@@ -1,0 +1,100 @@
+//! The commands other than `build` and `check`: `init`, `convert`, `schema`, `fonts`.
+
+use crate::cli::{ConvertArgs, InitArgs};
+use crate::read::{self, Mode};
+use crate::output::Output;
+use crate::report::{diagnostics, error_count, plural, EXIT_INPUT, EXIT_IO};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// `vitae init`: writes the starter resume unless a file is there.
+pub fn init(args: InitArgs) -> u8 {
+    let path = &args.path;
+    if path.exists() && !args.force {
+        say!("{}: error: the file exists; use --force to overwrite it", path.display());
+        return EXIT_IO;
+    }
+    let written = Output::resolve(path, "starter resume").and_then(|o| o.write(vitae::schema::STARTER.as_bytes(), "starter resume"));
+    if let Err(m) = written {
+        say!("{m}");
+        return EXIT_IO;
+    }
+    say!("{}: written; build it with `vitae build {}`", path.display(), path.display());
+    0
+}
+
+/// `vitae convert`: writes the vitae YAML of a JSON Resume; returns the exit status.
+pub fn convert(args: ConvertArgs) -> u8 {
+    let input = &args.input;
+    let output = args.output.unwrap_or_else(|| if input == Path::new("-") { PathBuf::from("-") } else { input.with_extension("yaml") });
+    let output = match Output::resolve(&output, "YAML") {
+        Ok(o) => o,
+        Err(m) => {
+            say!("{m}");
+            return EXIT_IO;
+        }
+    };
+    if let Some(m) = output.is_input(input) {
+        say!("{m}");
+        return EXIT_IO;
+    }
+    if output.replaces_a_file() && !args.force {
+        say!("{}: error: the file exists; use --force to overwrite it", output.shown());
+        return EXIT_IO;
+    }
+    let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
+    match vitae::input::convert_json(&text, &overrides) {
+        Ok(c) => {
+            diagnostics(&shown, &text, &c.prepared.warnings);
+            if let Err(m) = output.write(c.yaml.as_bytes(), "YAML") {
+                say!("{m}");
+                return EXIT_IO;
+            }
+            if !output.is_stdout() {
+                say!("{}: written; build it with `vitae build {}`", output.shown(), output.shown());
+            }
+            0
+        }
+        Err(errors) => {
+            diagnostics(&shown, &text, &errors);
+            let n = error_count(&errors);
+            say!("{shown}: {n} error{} found; nothing written", plural(n));
+            EXIT_INPUT
+        }
+    }
+}
+
+/// Writes `text` to standard output; a failure (a closed or full standard output)
+/// is reported and gives exit status 3.
+fn print(text: &str, what: &str) -> u8 {
+    match Output::stdout().write(text.as_bytes(), what) {
+        Ok(()) => 0,
+        Err(m) => {
+            say!("{m}");
+            EXIT_IO
+        }
+    }
+}
+
+/// `vitae schema`: the JSON Schema on standard output.
+pub fn schema() -> u8 {
+    print(&format!("{}\n", vitae::schema::json()), "schema")
+}
+
+/// `vitae fonts`: the bundled families, then the installed ones.
+pub fn fonts() -> u8 {
+    let mut text = String::new();
+    for f in vitae::text::families() {
+        let _ = writeln!(text, "{f}");
+    }
+    let installed = vitae::text::resolve::installed();
+    let _ = writeln!(text, "\n{} famil{} installed on this system (`font: <name>`):", installed.len(), if installed.len() == 1 { "y" } else { "ies" });
+    for f in installed {
+        let _ = writeln!(text, "  {f}");
+    }
+    print(&text, "list of fonts")
+}

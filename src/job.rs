@@ -1,0 +1,212 @@
+//! `vitae build` and `vitae check`: each input read, laid out or compiled, reported,
+//! and (for `build`) written; several inputs on threads.
+
+use crate::cli::{BuildArgs, CheckArgs};
+use crate::read::{self, Mode};
+use crate::output::Output;
+use crate::report::{diagnostics, error_count, guarded, plural, usage, EXIT_INPUT, EXIT_IO};
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The inputs given, or `resume.yaml`.
+fn inputs_or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
+    if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs }
+}
+
+/// The options for one input: `design.font` paths are relative to its folder.
+pub fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
+    let mut o = options.clone();
+    o.overrides.base_dir = read::base_dir(input);
+    o
+}
+
+/// `vitae build`; returns the exit status.
+pub fn build(args: BuildArgs) -> u8 {
+    let inputs = inputs_or_default(args.inputs);
+    if args.output.is_some() && inputs.len() > 1 {
+        say!("error: `-o` names one output, but {} inputs were given; leave it out to write each PDF next to its input", inputs.len());
+        return crate::report::EXIT_USAGE;
+    }
+    let options = match args.common.options() {
+        Ok(o) => o,
+        Err(m) => return usage(&m),
+    };
+    let date = match crate::cli::source_date_epoch() {
+        Ok(d) => d,
+        Err(m) => {
+            say!("error: {m}");
+            return EXIT_INPUT;
+        }
+    };
+    let job = Job { options: vitae::Options { date, ..options }, quiet: args.quiet };
+    if args.watch {
+        if inputs.len() != 1 || inputs[0] == Path::new("-") {
+            return usage("--watch takes one input file");
+        }
+        return crate::watch::watch(&job, &inputs[0], args.output);
+    }
+    if let Some(m) = same_outputs(&inputs) {
+        return usage(&m);
+    }
+    job.run_all(&inputs, args.output)
+}
+
+/// `vitae check`; returns the exit status (the worst of the inputs').
+pub fn check(args: CheckArgs) -> u8 {
+    let inputs = inputs_or_default(args.inputs);
+    let options = match args.common.options() {
+        Ok(o) => o,
+        Err(m) => return usage(&m),
+    };
+    // `check` says whether `build` would succeed, and a bad date stops a build.
+    if let Err(m) = crate::cli::source_date_epoch() {
+        say!("error: {m}");
+        return EXIT_INPUT;
+    }
+    inputs.iter().map(|i| guarded(i, || check_one(i, &options))).max().unwrap_or(0)
+}
+
+/// Where the PDF of `input` goes without `-o`: next to it, or standard output for `-`.
+fn default_output(input: &Path) -> PathBuf {
+    if input == Path::new("-") { PathBuf::from("-") } else { input.with_extension("pdf") }
+}
+
+/// The message refusing inputs that would be written to one file (`x.yaml x.json`,
+/// both `x.pdf`), naming the first two such.
+fn same_outputs(inputs: &[PathBuf]) -> Option<String> {
+    // The folder resolved, so that `x.yaml` and `./x.json` are seen to meet.
+    let key = |out: &Path| {
+        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        dir.canonicalize().map_or_else(|_| out.to_path_buf(), |d| d.join(out.file_name().unwrap_or_default()))
+    };
+    let outputs: Vec<PathBuf> = inputs.iter().map(|i| default_output(i)).collect();
+    let keys: Vec<PathBuf> = outputs.iter().map(|o| if o == Path::new("-") { o.clone() } else { key(o) }).collect();
+    for (j, k) in keys.iter().enumerate() {
+        if let Some(i) = keys[..j].iter().position(|x| x == k) {
+            let to = if outputs[j] == Path::new("-") { "standard output".to_string() } else { outputs[j].display().to_string() };
+            return Some(format!(
+                "{} and {} would both be written to {to}; build them one at a time, with -o for one of them",
+                inputs[i].display(),
+                inputs[j].display()
+            ));
+        }
+    }
+    None
+}
+
+/// `vitae check` of one input: lays it out and reports; returns the exit status.
+fn check_one(input: &Path, options: &vitae::Options) -> u8 {
+    let (shown, text) = match read::load(input, Mode::Once, "") {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    match vitae::lay_out(&text, &for_input(options, input)) {
+        Ok(laid) => {
+            diagnostics(&shown, &text, &laid.warnings);
+            if options.deny_warnings && !laid.warnings.is_empty() {
+                say!("{shown}: {} warning{} denied", laid.warnings.len(), plural(laid.warnings.len()));
+                return EXIT_INPUT;
+            }
+            say!("{shown}: ok, {} page{}", laid.doc.pages.len(), plural(laid.doc.pages.len()));
+            0
+        }
+        Err(errors) => {
+            diagnostics(&shown, &text, &errors);
+            let n = error_count(&errors);
+            say!("{shown}: {n} error{} found", plural(n));
+            EXIT_INPUT
+        }
+    }
+}
+
+/// A build's settings.
+pub struct Job {
+    /// The options of every input (each gets its own `base_dir`).
+    pub options: vitae::Options,
+    /// Print nothing on success.
+    pub quiet: bool,
+}
+
+impl Job {
+    /// Builds every input, in parallel; the exit status is the worst of them.
+    fn run_all(&self, inputs: &[PathBuf], output: Option<PathBuf>) -> u8 {
+        if inputs.len() == 1 {
+            return guarded(&inputs[0], || self.build(&inputs[0], output, Mode::Once));
+        }
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let worst = std::sync::atomic::AtomicU8::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(input) = inputs.get(k) else { break };
+                    let status = guarded(input, || self.build(input, None, Mode::Once));
+                    worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
+                });
+            }
+        });
+        worst.into_inner()
+    }
+
+    /// Builds one input; returns its exit status.
+    pub fn build(&self, input: &Path, output: Option<PathBuf>, mode: Mode) -> u8 {
+        let started = Instant::now();
+        let output = output.unwrap_or_else(|| default_output(input));
+        if input.is_dir() {
+            say!("{}: error: cannot read the input: it is a folder, not a resume file", input.display());
+            return EXIT_IO;
+        }
+        let output = match Output::resolve(&output, "PDF") {
+            Ok(o) => o,
+            Err(m) => {
+                say!("{m}");
+                return EXIT_IO;
+            }
+        };
+        if output.is_stdout() && std::io::stdout().is_terminal() {
+            say!("error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o");
+            return EXIT_IO;
+        }
+        if let Some(m) = output.is_input(input) {
+            say!("{m}");
+            return EXIT_IO;
+        }
+        let (shown, text) = match read::load(input, mode, "; no PDF written") {
+            Ok(x) => x,
+            Err(status) => return status,
+        };
+        match vitae::compile(&text, &for_input(&self.options, input)) {
+            Ok(out) => {
+                diagnostics(&shown, &text, &out.warnings);
+                if !self.quiet {
+                    for n in &out.notes {
+                        say!("{shown}: {n}");
+                    }
+                }
+                if let Err(m) = output.write(&out.pdf, "PDF") {
+                    say!("{m}");
+                    return EXIT_IO;
+                }
+                if !self.quiet {
+                    say!(
+                        "{}: {} page{}, {} KB, {} ms",
+                        output.shown(),
+                        out.pages,
+                        plural(out.pages),
+                        out.pdf.len().div_ceil(1000),
+                        started.elapsed().as_millis()
+                    );
+                }
+                0
+            }
+            Err(errors) => {
+                diagnostics(&shown, &text, &errors);
+                let n = error_count(&errors);
+                say!("{shown}: {n} error{} found; no PDF written", plural(n));
+                EXIT_INPUT
+            }
+        }
+    }
+}
