@@ -39,7 +39,10 @@ fn from_git(dir: &Path) -> Option<String> {
     // Build again when HEAD moves: HEAD lives in the git dir (its own one in a worktree),
     // the branches in the common dir. Only paths that exist: a missing one would make
     // cargo run this script on every build.
-    for (flag, names) in [("--git-dir", &["HEAD"][..]), ("--git-common-dir", &["refs/heads", "packed-refs"][..])] {
+    for (flag, names) in [
+        ("--git-dir", &["HEAD"][..]),
+        ("--git-common-dir", &["refs/heads", "packed-refs"][..]),
+    ] {
         if let Some(d) = git(&["rev-parse", flag]) {
             for name in names {
                 let p = dir.join(&d).join(name);

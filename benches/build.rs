@@ -2,7 +2,7 @@
 //! `fit_pages`, for the example, `many-pages.yaml` and `fit-one-page.yaml`.
 //! Run: `cargo bench --bench build`.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn read(path: &str) -> String {
@@ -18,14 +18,28 @@ fn bench(c: &mut Criterion) {
     let plain = vitae::Options::default();
     let mut g = c.benchmark_group("build");
     g.sample_size(20);
-    g.bench_function("example", |b| b.iter(|| black_box(vitae::compile(black_box(&example), &plain).unwrap())));
-    g.bench_function("many-pages", |b| b.iter(|| black_box(vitae::compile(black_box(&many), &plain).unwrap())));
+    g.bench_function("example", |b| {
+        b.iter(|| black_box(vitae::compile(black_box(&example), &plain).unwrap()))
+    });
+    g.bench_function("many-pages", |b| {
+        b.iter(|| black_box(vitae::compile(black_box(&many), &plain).unwrap()))
+    });
     g.bench_function("many-pages fit 6", |b| {
-        let o = vitae::Options { overrides: vitae::style::Overrides { fit_pages: Some(6), ..Default::default() }, ..Default::default() };
+        let o = vitae::Options {
+            overrides: vitae::style::Overrides {
+                fit_pages: Some(6),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         b.iter(|| black_box(vitae::compile(black_box(&many), &o).unwrap()))
     });
-    g.bench_function("fit-one-page plain", |b| b.iter(|| black_box(vitae::compile(black_box(&fit_plain), &plain).unwrap())));
-    g.bench_function("fit-one-page fit 1", |b| b.iter(|| black_box(vitae::compile(black_box(&fit), &plain).unwrap())));
+    g.bench_function("fit-one-page plain", |b| {
+        b.iter(|| black_box(vitae::compile(black_box(&fit_plain), &plain).unwrap()))
+    });
+    g.bench_function("fit-one-page fit 1", |b| {
+        b.iter(|| black_box(vitae::compile(black_box(&fit), &plain).unwrap()))
+    });
     g.finish();
 }
 

@@ -8,11 +8,11 @@
 //!
 //! Throughput is reported in elements = words. Run: `cargo bench --bench linebreak`.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vitae::inline::{items, typeset, Align, ParStyle};
+use vitae::inline::{Align, ParStyle, items, typeset};
 use vitae::lang::Language;
-use vitae::linebreak::{break_paragraph, first_fit, Params};
+use vitae::linebreak::{Params, break_paragraph, first_fit};
 use vitae::markup::Span;
 
 const WORDS: &str = "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three states himself few house use during without again place american around however home small found thought went say part once general high upon school every does got united left number course war until always away something fact though water less public put think almost hand enough far took head yet government system better set told nothing night end why called didn't eyes find going look asked later knew point next program city business give group toward young days let room president side social present given several order national possible rather second face per among form important often things looked early white case large become need big four within felt children along saw best church ever least power development light thought seemed family interest want members mind country area others done turned although open problem experience characteristically internationalization considerations notwithstanding telecommunications infrastructure modernization programme demonstrated extraordinarily comprehensive interoperability improvements";
@@ -46,12 +46,24 @@ fn corpus() -> Vec<String> {
 }
 
 fn style(hyphenate: bool) -> ParStyle {
-    ParStyle { align: Align::Justified, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() }
+    ParStyle {
+        align: Align::Justified,
+        hyphenate: hyphenate.then_some(Language::EnglishUs),
+        ..ParStyle::default()
+    }
 }
 
 fn bench(c: &mut Criterion) {
     let corpus = corpus();
-    let spans: Vec<Vec<Span>> = corpus.iter().map(|p| vec![Span { text: p.clone(), ..Default::default() }]).collect();
+    let spans: Vec<Vec<Span>> = corpus
+        .iter()
+        .map(|p| {
+            vec![Span {
+                text: p.clone(),
+                ..Default::default()
+            }]
+        })
+        .collect();
     let params = Params::default();
     for em in [30.0, 60.0] {
         let measure = em * 10.0;

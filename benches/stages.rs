@@ -5,21 +5,28 @@
 //! breaking included, cold cache), page building (bands → pages), PDF writing
 //! (display list → bytes), and the whole build. Run: `cargo bench --bench stages`.
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use vitae::inline::{items, Align, ParStyle};
-use vitae::linebreak::{break_paragraph, Params};
+use vitae::inline::{Align, ParStyle, items};
+use vitae::linebreak::{Params, break_paragraph};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
 fn bench(c: &mut Criterion) {
-    for (name, path) in [("example", "resume.yaml"), ("many-pages", "tests/fixtures/good/many-pages.yaml")] {
+    for (name, path) in [
+        ("example", "resume.yaml"),
+        ("many-pages", "tests/fixtures/good/many-pages.yaml"),
+    ] {
         let text = read(path);
         let resume = vitae::model::load(&text).unwrap();
         let page_style = vitae::style::resolve(&resume.design, &Default::default()).unwrap();
-        let style = ParStyle { align: Align::Justified, hyphenate: Some(page_style.language), ..ParStyle::default() };
+        let style = ParStyle {
+            align: Align::Justified,
+            hyphenate: Some(page_style.language),
+            ..ParStyle::default()
+        };
         let measure = page_style.measure;
         let paragraphs: Vec<&vitae::markup::Inline> = resume
             .sections
@@ -34,7 +41,9 @@ fn bench(c: &mut Criterion) {
 
         let mut g = c.benchmark_group(name);
         g.sample_size(20);
-        g.bench_function("parse", |b| b.iter(|| black_box(vitae::model::load(black_box(&text)).unwrap())));
+        g.bench_function("parse", |b| {
+            b.iter(|| black_box(vitae::model::load(black_box(&text)).unwrap()))
+        });
         g.bench_function("shape and measure (cold cache)", |b| {
             b.iter(|| {
                 vitae::text::clear_shape_cache();
@@ -56,8 +65,16 @@ fn bench(c: &mut Criterion) {
                 black_box(vitae::layout::set_bands(&resume, &page_style))
             })
         });
-        g.bench_function("page building", |b| b.iter_batched(|| bands.clone(), |bs| black_box(vitae::layout::paginate(bs, &page_style)), BatchSize::SmallInput));
-        g.bench_function("pdf writing", |b| b.iter(|| black_box(vitae::pdf::export(&doc, &resume.pdf).unwrap())));
+        g.bench_function("page building", |b| {
+            b.iter_batched(
+                || bands.clone(),
+                |bs| black_box(vitae::layout::paginate(bs, &page_style)),
+                BatchSize::SmallInput,
+            )
+        });
+        g.bench_function("pdf writing", |b| {
+            b.iter(|| black_box(vitae::pdf::export(&doc, &resume.pdf).unwrap()))
+        });
         g.bench_function("whole build (cold cache)", |b| {
             b.iter(|| {
                 vitae::text::clear_shape_cache();

@@ -4,10 +4,10 @@
 //!
 //! Run: `cargo run --release --example breakers`.
 
-use vitae::inline::{typeset_with, Align, Breaker, ParStyle, Weight};
-use vitae::layout::{Document, Element, Page, TextRun};
+use vitae::inline::{Align, Breaker, ParStyle, Weight, typeset_with};
 use vitae::lang::Language;
-use vitae::markup::{parse, Span};
+use vitae::layout::{Document, Element, Page, TextRun};
+use vitae::markup::{Span, parse};
 use vitae::model::PdfMeta;
 
 const TEXT: [&str; 3] = [
@@ -19,14 +19,41 @@ const TEXT: [&str; 3] = [
 fn main() {
     let measure = 230.0;
     let (left, gutter, top) = (40.0, 40.0, 60.0);
-    let style = ParStyle { align: Align::Justified, hyphenate: Some(Language::EnglishUs), ..ParStyle::default() };
-    let head = ParStyle { weight: Weight::Bold, hyphenate: None, ..style.clone() };
+    let style = ParStyle {
+        align: Align::Justified,
+        hyphenate: Some(Language::EnglishUs),
+        ..ParStyle::default()
+    };
+    let head = ParStyle {
+        weight: Weight::Bold,
+        hyphenate: None,
+        ..style.clone()
+    };
     let mut elements = Vec::new();
-    for (col, (breaker, title)) in [(Breaker::FirstFit, "First fit"), (Breaker::TotalFit, "Knuth–Plass total fit")].into_iter().enumerate() {
+    for (col, (breaker, title)) in [
+        (Breaker::FirstFit, "First fit"),
+        (Breaker::TotalFit, "Knuth–Plass total fit"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let x = left + col as f64 * (measure + gutter);
         let mut y = top;
-        let h = typeset_with(&[Span { text: title.into(), ..Default::default() }], &head, measure, breaker);
-        elements.extend(h.lines[0].runs.iter().map(|r| Element::Text(TextRun::from_run(r, x, y))));
+        let h = typeset_with(
+            &[Span {
+                text: title.into(),
+                ..Default::default()
+            }],
+            &head,
+            measure,
+            breaker,
+        );
+        elements.extend(
+            h.lines[0]
+                .runs
+                .iter()
+                .map(|r| Element::Text(TextRun::from_run(r, x, y))),
+        );
         y += 20.0;
         for text in TEXT {
             let p = typeset_with(&parse(text).unwrap(), &style, measure, breaker);
@@ -37,7 +64,16 @@ fn main() {
             y += 10.0;
         }
     }
-    let doc = Document { width: left * 2.0 + measure * 2.0 + gutter, height: 560.0, pages: vec![Page { elements }], bands: Vec::new() };
-    let meta = PdfMeta { title: "First fit and total fit".into(), author: "vitae".into(), ..Default::default() };
+    let doc = Document {
+        width: left * 2.0 + measure * 2.0 + gutter,
+        height: 560.0,
+        pages: vec![Page { elements }],
+        bands: Vec::new(),
+    };
+    let meta = PdfMeta {
+        title: "First fit and total fit".into(),
+        author: "vitae".into(),
+        ..Default::default()
+    };
     std::fs::write("docs/breakers.pdf", vitae::pdf::export(&doc, &meta).unwrap()).unwrap();
 }

@@ -155,8 +155,18 @@ impl Common {
         use vitae::style::Overrides;
         let page = self.page.as_deref().map(Overrides::parse_page).transpose()?;
         let font_size = self.font_size.as_deref().map(Overrides::parse_font_size).transpose()?;
-        let overrides = Overrides { theme: self.theme, page, font_size, fit_pages: self.fit_pages, base_dir: None };
-        Ok(vitae::Options { deny_warnings: self.deny_warnings, overrides, ..Default::default() })
+        let overrides = Overrides {
+            theme: self.theme,
+            page,
+            font_size,
+            fit_pages: self.fit_pages,
+            base_dir: None,
+        };
+        Ok(vitae::Options {
+            deny_warnings: self.deny_warnings,
+            overrides,
+            ..Default::default()
+        })
     }
 }
 
@@ -173,13 +183,17 @@ pub const MAX_EPOCH: i64 = 253_402_300_799;
 /// message (naming the variable and its value) when it is not a whole number of
 /// seconds from 0 to [`MAX_EPOCH`]. Space around the number is allowed.
 pub fn source_date_epoch() -> Result<Option<i64>, String> {
-    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
     let value = raw.to_string_lossy();
     let t = value.trim();
     let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
     let expected = format!("expected a count of seconds since 1970-01-01 00:00 UTC, from 0 to {MAX_EPOCH}");
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("SOURCE_DATE_EPOCH: `{value}` is not a whole number ({expected})"));
+        return Err(format!(
+            "SOURCE_DATE_EPOCH: `{value}` is not a whole number ({expected})"
+        ));
     }
     match t.parse::<i64>() {
         Ok(s) if (0..=MAX_EPOCH).contains(&s) => Ok(Some(s)),

@@ -1,9 +1,9 @@
 //! The commands other than `build` and `check`: `init`, `convert`, `schema`, `fonts`.
 
 use crate::cli::{ConvertArgs, InitArgs};
-use crate::read::{self, Mode};
 use crate::output::Output;
-use crate::report::{diagnostics, error_count, plural, EXIT_INPUT, EXIT_IO};
+use crate::read::{self, Mode};
+use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, plural};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -11,22 +11,36 @@ use std::path::{Path, PathBuf};
 pub fn init(args: InitArgs) -> u8 {
     let path = &args.path;
     if path.exists() && !args.force {
-        say!("{}: error: the file exists; use --force to overwrite it", path.display());
+        say!(
+            "{}: error: the file exists; use --force to overwrite it",
+            path.display()
+        );
         return EXIT_IO;
     }
-    let written = Output::resolve(path, "starter resume").and_then(|o| o.write(vitae::schema::STARTER.as_bytes(), "starter resume"));
+    let written = Output::resolve(path, "starter resume")
+        .and_then(|o| o.write(vitae::schema::STARTER.as_bytes(), "starter resume"));
     if let Err(m) = written {
         say!("{m}");
         return EXIT_IO;
     }
-    say!("{}: written; build it with `vitae build {}`", path.display(), path.display());
+    say!(
+        "{}: written; build it with `vitae build {}`",
+        path.display(),
+        path.display()
+    );
     0
 }
 
 /// `vitae convert`: writes the vitae YAML of a JSON Resume; returns the exit status.
 pub fn convert(args: ConvertArgs) -> u8 {
     let input = &args.input;
-    let output = args.output.unwrap_or_else(|| if input == Path::new("-") { PathBuf::from("-") } else { input.with_extension("yaml") });
+    let output = args.output.unwrap_or_else(|| {
+        if input == Path::new("-") {
+            PathBuf::from("-")
+        } else {
+            input.with_extension("yaml")
+        }
+    });
     let output = match Output::resolve(&output, "YAML") {
         Ok(o) => o,
         Err(m) => {
@@ -39,7 +53,10 @@ pub fn convert(args: ConvertArgs) -> u8 {
         return EXIT_IO;
     }
     if output.replaces_a_file() && !args.force {
-        say!("{}: error: the file exists; use --force to overwrite it", output.shown());
+        say!(
+            "{}: error: the file exists; use --force to overwrite it",
+            output.shown()
+        );
         return EXIT_IO;
     }
     let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
@@ -55,7 +72,11 @@ pub fn convert(args: ConvertArgs) -> u8 {
                 return EXIT_IO;
             }
             if !output.is_stdout() {
-                say!("{}: written; build it with `vitae build {}`", output.shown(), output.shown());
+                say!(
+                    "{}: written; build it with `vitae build {}`",
+                    output.shown(),
+                    output.shown()
+                );
             }
             0
         }
@@ -92,7 +113,12 @@ pub fn fonts() -> u8 {
         let _ = writeln!(text, "{f}");
     }
     let installed = vitae::text::resolve::installed();
-    let _ = writeln!(text, "\n{} famil{} installed on this system (`font: <name>`):", installed.len(), if installed.len() == 1 { "y" } else { "ies" });
+    let _ = writeln!(
+        text,
+        "\n{} famil{} installed on this system (`font: <name>`):",
+        installed.len(),
+        if installed.len() == 1 { "y" } else { "ies" }
+    );
     for f in installed {
         let _ = writeln!(text, "  {f}");
     }

@@ -35,7 +35,10 @@ impl Pos {
 
 impl From<serde_saphyr::Location> for Pos {
     fn from(l: serde_saphyr::Location) -> Pos {
-        Pos { line: l.line() as u32, column: l.column() as u32 }
+        Pos {
+            line: l.line() as u32,
+            column: l.column() as u32,
+        }
     }
 }
 
@@ -65,12 +68,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `pos`.
     pub fn error(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, pos, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            pos,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// A warning at `pos`.
     pub fn warning(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, pos, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Warning,
+            pos,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// The same diagnostic with one more hint line.
@@ -111,7 +124,11 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let line_text = if self.pos.is_known() { source.line(self.pos.line) } else { None };
+        let line_text = if self.pos.is_known() {
+            source.line(self.pos.line)
+        } else {
+            None
+        };
         let title = level.clone().primary_title(self.message.as_str());
         let mut group = match line_text {
             Some(text) => {
@@ -119,7 +136,10 @@ impl Diagnostic {
                 // closing quote (past `\"` escapes), a key up to its colon, else a plain
                 // value to the end of the line (less a comment); in a JSON document, a
                 // number, `true`, `false` or `null` up to the `,`, `}` or `]` after it.
-                let start = text.char_indices().nth(self.pos.column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
+                let start = text
+                    .char_indices()
+                    .nth(self.pos.column.saturating_sub(1) as usize)
+                    .map_or(text.len(), |(i, _)| i);
                 let rest = &text[start..];
                 let json = source.json;
                 let len = match rest.chars().next() {
@@ -133,9 +153,15 @@ impl Diagnostic {
                         closing.map_or(rest.len(), |(i, _)| i + 1)
                     }
                     Some('\'') => rest[1..].find('\'').map_or(rest.len(), |i| i + 2),
-                    _ if json && rest.contains([',', '}', ']']) => rest.find([',', '}', ']']).unwrap_or(rest.len()).min(rest.trim_end().len()),
+                    _ if json && rest.contains([',', '}', ']']) => rest
+                        .find([',', '}', ']'])
+                        .unwrap_or(rest.len())
+                        .min(rest.trim_end().len()),
                     _ => {
-                        let key = rest.find(": ").or_else(|| rest.strip_suffix(':').map(str::len)).filter(|&i| !rest[..i].contains(' '));
+                        let key = rest
+                            .find(": ")
+                            .or_else(|| rest.strip_suffix(':').map(str::len))
+                            .filter(|&i| !rest[..i].contains(' '));
                         match key {
                             Some(k) if k > 0 => k,
                             _ => rest.find(" #").unwrap_or(rest.len()).min(rest.trim_end().len()),
@@ -151,7 +177,11 @@ impl Diagnostic {
                         .annotation(AnnotationKind::Primary.span(start..end.max(start))),
                 )
             }
-            None if self.pos.is_known() => title.element(Origin::path(file).line(self.pos.line as usize).char_column(self.pos.column as usize)),
+            None if self.pos.is_known() => title.element(
+                Origin::path(file)
+                    .line(self.pos.line as usize)
+                    .char_column(self.pos.column as usize),
+            ),
             None => title.element(Origin::path(file)),
         };
         for hint in &self.hints {
@@ -177,8 +207,14 @@ pub struct Source<'a> {
 impl<'a> Source<'a> {
     /// Indexes the lines of `text`.
     pub fn new(text: &'a str) -> Source<'a> {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Source { text, starts, json: text.trim_start().starts_with(['{', '[']) }
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            text,
+            starts,
+            json: text.trim_start().starts_with(['{', '[']),
+        }
     }
 
     /// Line `n` (1-based) without its line ending, as [`str::lines`] gives it; `None`
@@ -190,7 +226,9 @@ impl<'a> Source<'a> {
             return None;
         }
         let line = match self.starts.get(k + 1) {
-            Some(&next) => self.text[start..next - 1].strip_suffix('\r').unwrap_or(&self.text[start..next - 1]),
+            Some(&next) => self.text[start..next - 1]
+                .strip_suffix('\r')
+                .unwrap_or(&self.text[start..next - 1]),
             None => &self.text[start..],
         };
         Some(line)
@@ -206,7 +244,11 @@ pub const MAX_SHOWN: usize = 100;
 /// line counting the rest (`and 29900 more errors (vitae shows the first 100)`).
 pub fn render_all(file: &str, source: &str, diags: &[Diagnostic], color: bool) -> Vec<String> {
     let index = Source::new(source);
-    let mut out: Vec<String> = diags.iter().take(MAX_SHOWN).map(|d| d.render_in(file, &index, color)).collect();
+    let mut out: Vec<String> = diags
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|d| d.render_in(file, &index, color))
+        .collect();
     let rest = &diags[diags.len().min(MAX_SHOWN)..];
     if !rest.is_empty() {
         let errors = rest.iter().filter(|d| d.severity == Severity::Error).count();
@@ -279,7 +321,17 @@ mod tests {
 
     #[test]
     fn source_lines_are_those_of_str_lines() {
-        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\r", "a\r\n\r\nc\r", "\n\nx\n"] {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "a\r\n\r\nc\r",
+            "\n\nx\n",
+        ] {
             let index = Source::new(text);
             let lines: Vec<&str> = text.lines().collect();
             for n in 1..=lines.len() as u32 + 2 {
@@ -292,14 +344,25 @@ mod tests {
     #[test]
     fn render_all_shows_the_first_100_then_counts_the_rest() {
         let source = "a: 1\n".repeat(300);
-        let mut diags: Vec<Diagnostic> = (1..=250).map(|k| Diagnostic::error(Pos::new(k, 1), format!("bad {k}"))).collect();
+        let mut diags: Vec<Diagnostic> = (1..=250)
+            .map(|k| Diagnostic::error(Pos::new(k, 1), format!("bad {k}")))
+            .collect();
         let out = render_all("r.yaml", &source, &diags, false);
         assert_eq!(out.len(), 101);
-        assert_eq!(out[99], Diagnostic::error(Pos::new(100, 1), "bad 100").render("r.yaml", &source));
+        assert_eq!(
+            out[99],
+            Diagnostic::error(Pos::new(100, 1), "bad 100").render("r.yaml", &source)
+        );
         assert_eq!(out[100], "and 150 more errors (vitae shows the first 100)");
         diags.push(Diagnostic::warning(Pos::new(1, 1), "w"));
-        assert_eq!(render_all("r.yaml", &source, &diags, false)[100], "and 151 more: 150 errors and 1 warning (vitae shows the first 100)");
-        assert_eq!(render_all("r.yaml", &source, &diags[150..], false)[100], "and 1 more warning (vitae shows the first 100)");
+        assert_eq!(
+            render_all("r.yaml", &source, &diags, false)[100],
+            "and 151 more: 150 errors and 1 warning (vitae shows the first 100)"
+        );
+        assert_eq!(
+            render_all("r.yaml", &source, &diags[150..], false)[100],
+            "and 1 more warning (vitae shows the first 100)"
+        );
         assert_eq!(render_all("r.yaml", &source, &diags[..100], false).len(), 100);
     }
 
@@ -307,7 +370,15 @@ mod tests {
     fn render_underlines_json_values() {
         // A number ends at the comma; a string at its closing quote, past escapes.
         let json = "{\"a\": 12, \"b\": \"say \\\"hi\\\"\"}";
-        let under = |column: u32| Diagnostic::error(Pos::new(1, column), "x").render("r.json", json).lines().nth(4).unwrap().trim_start_matches([' ', '|']).len();
+        let under = |column: u32| {
+            Diagnostic::error(Pos::new(1, column), "x")
+                .render("r.json", json)
+                .lines()
+                .nth(4)
+                .unwrap()
+                .trim_start_matches([' ', '|'])
+                .len()
+        };
         assert_eq!(under(7), 2);
         assert_eq!(under(16), 12);
     }

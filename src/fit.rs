@@ -43,7 +43,12 @@ pub struct Fitted {
 pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
     let Some((n, pos)) = style.fit_pages else {
         let (doc, warnings) = layout::layout(resume, style);
-        return Ok(Fitted { style: style.clone(), doc, warnings, notes: Vec::new() });
+        return Ok(Fitted {
+            style: style.clone(),
+            doc,
+            warnings,
+            notes: Vec::new(),
+        });
     };
     let pages = |d: &Document| d.pages.len() as u32;
     let at = |scale: f64| {
@@ -75,8 +80,18 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
         (lo, best)
     };
     let got = pages(&doc);
-    let note = format!("fitted to {got} page{} at {:.1} pt ({:.0} %)", if got == 1 { "" } else { "s" }, base * chosen, chosen * 100.0);
-    Ok(Fitted { style: s, doc, warnings, notes: vec![note] })
+    let note = format!(
+        "fitted to {got} page{} at {:.1} pt ({:.0} %)",
+        if got == 1 { "" } else { "s" },
+        base * chosen,
+        chosen * 100.0
+    );
+    Ok(Fitted {
+        style: s,
+        doc,
+        warnings,
+        notes: vec![note],
+    })
 }
 
 /// The error for a resume that cannot fit in `n` pages: it needs `need` at the

@@ -8,7 +8,7 @@
 //! order: errors by position, then warnings by position.
 
 use crate::diag::Diagnostic;
-use crate::model::{self, jsonresume, Resume};
+use crate::model::{self, Resume, jsonresume};
 use crate::style::{self, Overrides, Style};
 
 /// A resume ready to be laid out.
@@ -62,7 +62,10 @@ pub fn convert_json(text: &str, overrides: &Overrides) -> Result<ConvertedResume
             let theirs = std::mem::take(&mut p.warnings);
             p.warnings = c.warnings.clone();
             p.warnings.extend(theirs.into_iter().filter_map(|d| c.diagnostic(d)));
-            Ok(ConvertedResume { yaml: c.yaml, prepared: p })
+            Ok(ConvertedResume {
+                yaml: c.yaml,
+                prepared: p,
+            })
         }
         Ok(_) => {
             let mut errs = c.errors;
@@ -85,7 +88,11 @@ fn prepare_yaml(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagn
             Ok(mut style) => {
                 let mut warnings = std::mem::take(&mut style.warnings);
                 warnings.append(&mut resume.warnings);
-                Ok(Prepared { resume, style, warnings })
+                Ok(Prepared {
+                    resume,
+                    style,
+                    warnings,
+                })
             }
             Err(mut errs) => {
                 errs.sort_by_key(|d| d.pos);

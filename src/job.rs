@@ -2,16 +2,20 @@
 //! and (for `build`) written; several inputs on threads.
 
 use crate::cli::{BuildArgs, CheckArgs};
-use crate::read::{self, Mode};
 use crate::output::Output;
-use crate::report::{diagnostics, error_count, guarded, plural, usage, EXIT_INPUT, EXIT_IO};
+use crate::read::{self, Mode};
+use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, guarded, plural, usage};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The inputs given, or `resume.yaml`.
 fn inputs_or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
-    if inputs.is_empty() { vec![PathBuf::from("resume.yaml")] } else { inputs }
+    if inputs.is_empty() {
+        vec![PathBuf::from("resume.yaml")]
+    } else {
+        inputs
+    }
 }
 
 /// The options for one input: `design.font` paths are relative to its folder.
@@ -25,7 +29,10 @@ pub fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
 pub fn build(args: BuildArgs) -> u8 {
     let inputs = inputs_or_default(args.inputs);
     if args.output.is_some() && inputs.len() > 1 {
-        say!("error: `-o` names one output, but {} inputs were given; leave it out to write each PDF next to its input", inputs.len());
+        say!(
+            "error: `-o` names one output, but {} inputs were given; leave it out to write each PDF next to its input",
+            inputs.len()
+        );
         return crate::report::EXIT_USAGE;
     }
     let options = match args.common.options() {
@@ -39,7 +46,10 @@ pub fn build(args: BuildArgs) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let job = Job { options: vitae::Options { date, ..options }, quiet: args.quiet };
+    let job = Job {
+        options: vitae::Options { date, ..options },
+        quiet: args.quiet,
+    };
     if args.watch {
         if inputs.len() != 1 || inputs[0] == Path::new("-") {
             return usage("--watch takes one input file");
@@ -64,12 +74,20 @@ pub fn check(args: CheckArgs) -> u8 {
         say!("error: {m}");
         return EXIT_INPUT;
     }
-    inputs.iter().map(|i| guarded(i, || check_one(i, &options))).max().unwrap_or(0)
+    inputs
+        .iter()
+        .map(|i| guarded(i, || check_one(i, &options)))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Where the PDF of `input` goes without `-o`: next to it, or standard output for `-`.
 fn default_output(input: &Path) -> PathBuf {
-    if input == Path::new("-") { PathBuf::from("-") } else { input.with_extension("pdf") }
+    if input == Path::new("-") {
+        PathBuf::from("-")
+    } else {
+        input.with_extension("pdf")
+    }
 }
 
 /// The message refusing inputs that would be written to one file (`x.yaml x.json`,
@@ -77,14 +95,25 @@ fn default_output(input: &Path) -> PathBuf {
 fn same_outputs(inputs: &[PathBuf]) -> Option<String> {
     // The folder resolved, so that `x.yaml` and `./x.json` are seen to meet.
     let key = |out: &Path| {
-        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        dir.canonicalize().map_or_else(|_| out.to_path_buf(), |d| d.join(out.file_name().unwrap_or_default()))
+        let dir = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        dir.canonicalize()
+            .map_or_else(|_| out.to_path_buf(), |d| d.join(out.file_name().unwrap_or_default()))
     };
     let outputs: Vec<PathBuf> = inputs.iter().map(|i| default_output(i)).collect();
-    let keys: Vec<PathBuf> = outputs.iter().map(|o| if o == Path::new("-") { o.clone() } else { key(o) }).collect();
+    let keys: Vec<PathBuf> = outputs
+        .iter()
+        .map(|o| if o == Path::new("-") { o.clone() } else { key(o) })
+        .collect();
     for (j, k) in keys.iter().enumerate() {
         if let Some(i) = keys[..j].iter().position(|x| x == k) {
-            let to = if outputs[j] == Path::new("-") { "standard output".to_string() } else { outputs[j].display().to_string() };
+            let to = if outputs[j] == Path::new("-") {
+                "standard output".to_string()
+            } else {
+                outputs[j].display().to_string()
+            };
             return Some(format!(
                 "{} and {} would both be written to {to}; build them one at a time, with -o for one of them",
                 inputs[i].display(),
@@ -105,10 +134,18 @@ fn check_one(input: &Path, options: &vitae::Options) -> u8 {
         Ok(laid) => {
             diagnostics(&shown, &text, &laid.warnings);
             if options.deny_warnings && !laid.warnings.is_empty() {
-                say!("{shown}: {} warning{} denied", laid.warnings.len(), plural(laid.warnings.len()));
+                say!(
+                    "{shown}: {} warning{} denied",
+                    laid.warnings.len(),
+                    plural(laid.warnings.len())
+                );
                 return EXIT_INPUT;
             }
-            say!("{shown}: ok, {} page{}", laid.doc.pages.len(), plural(laid.doc.pages.len()));
+            say!(
+                "{shown}: ok, {} page{}",
+                laid.doc.pages.len(),
+                plural(laid.doc.pages.len())
+            );
             0
         }
         Err(errors) => {
@@ -134,16 +171,20 @@ impl Job {
         if inputs.len() == 1 {
             return guarded(&inputs[0], || self.build(&inputs[0], output, Mode::Once));
         }
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len());
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(inputs.len());
         let next = std::sync::atomic::AtomicUsize::new(0);
         let worst = std::sync::atomic::AtomicU8::new(0);
         std::thread::scope(|s| {
             for _ in 0..threads {
-                s.spawn(|| loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(input) = inputs.get(k) else { break };
-                    let status = guarded(input, || self.build(input, None, Mode::Once));
-                    worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
+                s.spawn(|| {
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        let Some(input) = inputs.get(k) else { break };
+                        let status = guarded(input, || self.build(input, None, Mode::Once));
+                        worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
+                    }
                 });
             }
         });
@@ -155,7 +196,10 @@ impl Job {
         let started = Instant::now();
         let output = output.unwrap_or_else(|| default_output(input));
         if input.is_dir() {
-            say!("{}: error: cannot read the input: it is a folder, not a resume file", input.display());
+            say!(
+                "{}: error: cannot read the input: it is a folder, not a resume file",
+                input.display()
+            );
             return EXIT_IO;
         }
         let output = match Output::resolve(&output, "PDF") {
@@ -166,7 +210,9 @@ impl Job {
             }
         };
         if output.is_stdout() && std::io::stdout().is_terminal() {
-            say!("error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o");
+            say!(
+                "error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o"
+            );
             return EXIT_IO;
         }
         if let Some(m) = output.is_input(input) {

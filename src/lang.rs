@@ -135,7 +135,11 @@ impl Language {
     /// The base direction of the language's paragraphs (UAX #9's paragraph level):
     /// right to left when [`Language::rtl`].
     pub fn direction(self) -> crate::text::Direction {
-        if self.rtl() { crate::text::Direction::Rtl } else { crate::text::Direction::Ltr }
+        if self.rtl() {
+            crate::text::Direction::Rtl
+        } else {
+            crate::text::Direction::Ltr
+        }
     }
 
     fn patterns(self) -> Option<hyphenation::Language> {
@@ -165,23 +169,90 @@ impl Language {
     /// `Juli` in full); French the usual abbreviations (`janv.`, `févr.`, …).
     pub fn months(self) -> [&'static str; 12] {
         match self {
-            Language::EnglishUs | Language::EnglishGb => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-            Language::German => ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
-            Language::French => ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-            Language::Spanish => ["ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."],
-            Language::Italian => ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
-            Language::Portuguese => ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."],
-            Language::Dutch => ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
-            Language::Polish => ["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"],
-            Language::Swedish => ["jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."],
-            Language::Danish => ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
-            Language::Norwegian => ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."],
-            Language::Finnish => ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"],
-            Language::Czech => ["led.", "úno.", "bře.", "dub.", "kvě.", "čvn.", "čvc.", "srp.", "zář.", "říj.", "lis.", "pro."],
-            Language::Russian => ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."],
-            Language::Arabic => ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
-            Language::Hebrew => ["ינו׳", "פבר׳", "מרץ", "אפר׳", "מאי", "יוני", "יולי", "אוג׳", "ספט׳", "אוק׳", "נוב׳", "דצמ׳"],
-            Language::Persian => ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+            Language::EnglishUs | Language::EnglishGb => [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ],
+            Language::German => [
+                "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+            ],
+            Language::French => [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+            ],
+            Language::Spanish => [
+                "ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic.",
+            ],
+            Language::Italian => [
+                "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+            ],
+            Language::Portuguese => [
+                "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
+            ],
+            Language::Dutch => [
+                "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
+            ],
+            Language::Polish => [
+                "sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+            ],
+            Language::Swedish => [
+                "jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec.",
+            ],
+            Language::Danish => [
+                "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
+            ],
+            Language::Norwegian => [
+                "jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des.",
+            ],
+            Language::Finnish => [
+                "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu",
+            ],
+            Language::Czech => [
+                "led.", "úno.", "bře.", "dub.", "kvě.", "čvn.", "čvc.", "srp.", "zář.", "říj.", "lis.", "pro.",
+            ],
+            Language::Russian => [
+                "янв.",
+                "февр.",
+                "март",
+                "апр.",
+                "май",
+                "июнь",
+                "июль",
+                "авг.",
+                "сент.",
+                "окт.",
+                "нояб.",
+                "дек.",
+            ],
+            Language::Arabic => [
+                "يناير",
+                "فبراير",
+                "مارس",
+                "أبريل",
+                "مايو",
+                "يونيو",
+                "يوليو",
+                "أغسطس",
+                "سبتمبر",
+                "أكتوبر",
+                "نوفمبر",
+                "ديسمبر",
+            ],
+            Language::Hebrew => [
+                "ינו׳", "פבר׳", "מרץ", "אפר׳", "מאי", "יוני", "יולי", "אוג׳", "ספט׳", "אוק׳", "נוב׳", "דצמ׳",
+            ],
+            Language::Persian => [
+                "ژانویه",
+                "فوریه",
+                "مارس",
+                "آوریل",
+                "مه",
+                "ژوئن",
+                "ژوئیه",
+                "اوت",
+                "سپتامبر",
+                "اکتبر",
+                "نوامبر",
+                "دسامبر",
+            ],
         }
     }
 
@@ -237,7 +308,11 @@ impl Language {
             return Vec::new();
         }
         let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-        if let Some(b) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&(self, word.to_string())) {
+        if let Some(b) = cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(self, word.to_string()))
+        {
             return b.clone();
         }
         let breaks = self.dictionary().map(|d| d.hyphenate(word).breaks).unwrap_or_default();
@@ -314,7 +389,15 @@ mod tests {
 
     #[test]
     fn never_hyphenated() {
-        for w in ["https://example.org/hyphenation", "someone@example.org", "release2024", "NASA", "HYPHENATION", "co-founded", "ab"] {
+        for w in [
+            "https://example.org/hyphenation",
+            "someone@example.org",
+            "release2024",
+            "NASA",
+            "HYPHENATION",
+            "co-founded",
+            "ab",
+        ] {
             assert_eq!(Language::EnglishUs.hyphenate(w), Vec::<usize>::new(), "{w}");
         }
     }

@@ -99,7 +99,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         let text = String::from_utf8_lossy(good);
         let line = text.matches('\n').count() as u32 + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        Diagnostic::error(Pos::new(line, column), "the file is not valid UTF-8 text (save it as UTF-8)")
+        Diagnostic::error(
+            Pos::new(line, column),
+            "the file is not valid UTF-8 text (save it as UTF-8)",
+        )
     })
 }
 
@@ -108,7 +111,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 ///
 /// # Errors
 /// Every problem found in the input, each located.
-pub fn layout_source(text: &str) -> Result<(model::Resume, style::Style, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn layout_source(
+    text: &str,
+) -> Result<(model::Resume, style::Style, layout::Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let laid = lay_out(text, &Options::default())?;
     Ok((laid.resume, laid.style, laid.doc, laid.warnings))
 }
@@ -120,13 +125,29 @@ pub fn layout_source(text: &str) -> Result<(model::Resume, style::Style, layout:
 /// The input's problems; or, with `fit_pages`, a resume that needs more pages even at
 /// the smallest scale (the error names how many); or more than [`MAX_PAGES`] pages.
 pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
-    let input::Prepared { resume, style, mut warnings } = input::prepare(text, &options.overrides)?;
+    let input::Prepared {
+        resume,
+        style,
+        mut warnings,
+    } = input::prepare(text, &options.overrides)?;
     let fitted = fit::fit(&resume, &style)?;
     if fitted.doc.pages.len() > MAX_PAGES {
-        return Err(vec![Diagnostic::error(Pos::UNKNOWN, format!("the resume would take {} pages; vitae sets at most {MAX_PAGES}", fitted.doc.pages.len()))]);
+        return Err(vec![Diagnostic::error(
+            Pos::UNKNOWN,
+            format!(
+                "the resume would take {} pages; vitae sets at most {MAX_PAGES}",
+                fitted.doc.pages.len()
+            ),
+        )]);
     }
     warnings.extend(fitted.warnings);
-    Ok(Laid { resume, style: fitted.style, doc: fitted.doc, warnings, notes: fitted.notes })
+    Ok(Laid {
+        resume,
+        style: fitted.style,
+        doc: fitted.doc,
+        warnings,
+        notes: fitted.notes,
+    })
 }
 
 /// Builds a resume into PDF bytes.
@@ -135,13 +156,25 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
 /// The input's problems (or, with `deny_warnings`, its warnings turned errors); an
 /// internal error if the PDF cannot be written.
 pub fn compile(text: &str, options: &Options) -> Result<Output, Vec<Diagnostic>> {
-    let Laid { resume, doc, mut warnings, notes, .. } = lay_out(text, options)?;
+    let Laid {
+        resume,
+        doc,
+        mut warnings,
+        notes,
+        ..
+    } = lay_out(text, options)?;
     if options.deny_warnings && !warnings.is_empty() {
         for w in &mut warnings {
             w.severity = Severity::Error;
         }
         return Err(warnings);
     }
-    let pdf = pdf::export_dated(&doc, &resume.pdf, options.date).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
-    Ok(Output { pdf, pages: doc.pages.len(), warnings, notes })
+    let pdf =
+        pdf::export_dated(&doc, &resume.pdf, options.date).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
+    Ok(Output {
+        pdf,
+        pages: doc.pages.len(),
+        warnings,
+        notes,
+    })
 }

@@ -36,8 +36,16 @@ pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 #[derive(Debug, Clone)]
 enum Tok {
     Text(String),
-    Delim { ch: char, n: usize, open: bool, close: bool },
-    Link { label: Vec<Tok>, url: String },
+    Delim {
+        ch: char,
+        n: usize,
+        open: bool,
+        close: bool,
+    },
+    Link {
+        label: Vec<Tok>,
+        url: String,
+    },
 }
 
 /// Checks a link target's scheme.
@@ -47,20 +55,34 @@ enum Tok {
 /// (expected http:, https:, mailto: or tel:)".
 pub fn check_url(url: &str) -> Result<(), String> {
     if url.chars().count() > MAX_URL_CHARS {
-        return Err(format!("a link of {} characters is too long (at most {MAX_URL_CHARS})", url.chars().count()));
+        return Err(format!(
+            "a link of {} characters is too long (at most {MAX_URL_CHARS})",
+            url.chars().count()
+        ));
     }
     if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("link `{}` contains {} (a URL may not; write a space as %20)", url.escape_debug(), if c == ' ' { "a space".to_string() } else { format!("the character U+{:04X}", c as u32) }));
+        return Err(format!(
+            "link `{}` contains {} (a URL may not; write a space as %20)",
+            url.escape_debug(),
+            if c == ' ' {
+                "a space".to_string()
+            } else {
+                format!("the character U+{:04X}", c as u32)
+            }
+        ));
     }
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
+    let scheme = url
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
     match scheme {
         Some(s) if SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => Ok(()),
         Some(s) => Err(format!(
             "link `{url}` uses the scheme `{s}`, which is not allowed (expected http:, https:, mailto: or tel:)"
         )),
-        None => Err(format!("link `{url}` has no scheme (expected a URL starting with http:, https:, mailto: or tel:)")),
+        None => Err(format!(
+            "link `{url}` has no scheme (expected a URL starting with http:, https:, mailto: or tel:)"
+        )),
     }
 }
 
@@ -112,13 +134,21 @@ fn lex(c: &[char], start: usize, end: usize) -> Result<Vec<Tok>, String> {
                 open &= !word(prev);
                 close &= !word(next);
             }
-            toks.push(Tok::Delim { ch, n: j - i, open, close });
+            toks.push(Tok::Delim {
+                ch,
+                n: j - i,
+                open,
+                close,
+            });
             i = j;
         } else if ch == '[' {
             match link_at(c, i, end) {
                 Some((label_end, url, after)) => {
                     check_url(&url)?;
-                    toks.push(Tok::Link { label: lex(c, i + 1, label_end)?, url });
+                    toks.push(Tok::Link {
+                        label: lex(c, i + 1, label_end)?,
+                        url,
+                    });
                     i = after;
                 }
                 None => {
@@ -130,7 +160,10 @@ fn lex(c: &[char], start: usize, end: usize) -> Result<Vec<Tok>, String> {
             match autolink_at(c, i, end) {
                 Some((url, after)) => {
                     check_url(&url)?;
-                    toks.push(Tok::Link { label: vec![Tok::Text(url.clone())], url });
+                    toks.push(Tok::Link {
+                        label: vec![Tok::Text(url.clone())],
+                        url,
+                    });
                     i = after;
                 }
                 None => {
@@ -203,16 +236,26 @@ fn autolink_at(c: &[char], i: usize, end: usize) -> Option<(String, usize)> {
 /// says how many of its characters open (or close) bold and italic; the rest are text.
 fn resolve(toks: &[Tok], bold0: bool, italic0: bool, link: Option<&str>, out: &mut Vec<Span>) {
     // remaining[i]: unmatched delimiter characters of token i
-    let mut remaining: Vec<usize> = toks.iter().map(|t| if let Tok::Delim { n, .. } = t { *n } else { 0 }).collect();
+    let mut remaining: Vec<usize> = toks
+        .iter()
+        .map(|t| if let Tok::Delim { n, .. } = t { *n } else { 0 })
+        .collect();
     // (bold, italic) opened after token i's literal rest / closed before it
     let mut opens: Vec<Vec<bool>> = vec![Vec::new(); toks.len()]; // true = bold
     let mut closes: Vec<Vec<bool>> = vec![Vec::new(); toks.len()];
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..toks.len() {
-        let Tok::Delim { ch, open, close, .. } = toks[i] else { continue };
+        let Tok::Delim { ch, open, close, .. } = toks[i] else {
+            continue;
+        };
         if close {
             while remaining[i] > 0 {
-                let Some(pos) = stack.iter().rposition(|&o| matches!(toks[o], Tok::Delim { ch: c2, .. } if c2 == ch) && remaining[o] > 0) else { break };
+                let Some(pos) = stack
+                    .iter()
+                    .rposition(|&o| matches!(toks[o], Tok::Delim { ch: c2, .. } if c2 == ch) && remaining[o] > 0)
+                else {
+                    break;
+                };
                 let o = stack[pos];
                 let k = if remaining[o] >= 2 && remaining[i] >= 2 { 2 } else { 1 };
                 remaining[o] -= k;
@@ -229,7 +272,12 @@ fn resolve(toks: &[Tok], bold0: bool, italic0: bool, link: Option<&str>, out: &m
     let (mut b, mut it) = (i32::from(bold0), i32::from(italic0));
     let emit = |out: &mut Vec<Span>, text: &str, b: i32, it: i32| {
         if !text.is_empty() {
-            out.push(Span { text: text.to_string(), bold: b > 0, italic: it > 0, link: link.map(str::to_string) });
+            out.push(Span {
+                text: text.to_string(),
+                bold: b > 0,
+                italic: it > 0,
+                link: link.map(str::to_string),
+            });
         }
     };
     for (i, t) in toks.iter().enumerate() {
@@ -266,34 +314,75 @@ mod tests {
     use super::*;
 
     fn s(text: &str, bold: bool, italic: bool) -> Span {
-        Span { text: text.into(), bold, italic, link: None }
+        Span {
+            text: text.into(),
+            bold,
+            italic,
+            link: None,
+        }
     }
 
     #[test]
     fn emphasis() {
-        assert_eq!(parse("a **b** c").unwrap(), vec![s("a ", false, false), s("b", true, false), s(" c", false, false)]);
-        assert_eq!(parse("*i* and _j_").unwrap(), vec![s("i", false, true), s(" and ", false, false), s("j", false, true)]);
+        assert_eq!(
+            parse("a **b** c").unwrap(),
+            vec![s("a ", false, false), s("b", true, false), s(" c", false, false)]
+        );
+        assert_eq!(
+            parse("*i* and _j_").unwrap(),
+            vec![s("i", false, true), s(" and ", false, false), s("j", false, true)]
+        );
         assert_eq!(parse("***both***").unwrap(), vec![s("both", true, true)]);
-        assert_eq!(parse("**bold *and italic***").unwrap(), vec![s("bold ", true, false), s("and italic", true, true)]);
+        assert_eq!(
+            parse("**bold *and italic***").unwrap(),
+            vec![s("bold ", true, false), s("and italic", true, true)]
+        );
     }
 
     #[test]
     fn unclosed_and_intraword_markers_are_text() {
-        assert_eq!(parse("2 * 3 and **open").unwrap(), vec![s("2 * 3 and **open", false, false)]);
-        assert_eq!(parse("snake_case_names").unwrap(), vec![s("snake_case_names", false, false)]);
-        assert_eq!(parse(r"snake\_case and \*x\* and back\\slash").unwrap(), vec![s(r"snake_case and *x* and back\slash", false, false)]);
-        assert_eq!(parse("~tilde~, ^caret^ #x").unwrap(), vec![s("~tilde~, ^caret^ #x", false, false)]);
+        assert_eq!(
+            parse("2 * 3 and **open").unwrap(),
+            vec![s("2 * 3 and **open", false, false)]
+        );
+        assert_eq!(
+            parse("snake_case_names").unwrap(),
+            vec![s("snake_case_names", false, false)]
+        );
+        assert_eq!(
+            parse(r"snake\_case and \*x\* and back\\slash").unwrap(),
+            vec![s(r"snake_case and *x* and back\slash", false, false)]
+        );
+        assert_eq!(
+            parse("~tilde~, ^caret^ #x").unwrap(),
+            vec![s("~tilde~, ^caret^ #x", false, false)]
+        );
     }
 
     #[test]
     fn links() {
         let p = parse("see [the **paper**](https://x.org/a_(b)) now").unwrap();
         assert_eq!(p.len(), 4);
-        assert_eq!(p[1], Span { text: "the ".into(), bold: false, italic: false, link: Some("https://x.org/a_(b)".into()) });
+        assert_eq!(
+            p[1],
+            Span {
+                text: "the ".into(),
+                bold: false,
+                italic: false,
+                link: Some("https://x.org/a_(b)".into())
+            }
+        );
         assert_eq!(p[2].text, "paper");
         assert!(p[2].bold);
         let a = parse("<https://example.org/x.pdf>").unwrap();
-        assert_eq!(a, vec![Span { text: "https://example.org/x.pdf".into(), link: Some("https://example.org/x.pdf".into()), ..Default::default() }]);
+        assert_eq!(
+            a,
+            vec![Span {
+                text: "https://example.org/x.pdf".into(),
+                link: Some("https://example.org/x.pdf".into()),
+                ..Default::default()
+            }]
+        );
         assert_eq!(plain(&parse("a <b> [c] d").unwrap()), "a <b> [c] d");
     }
 
@@ -305,9 +394,18 @@ mod tests {
         );
         assert!(parse("[x](example.com)").unwrap_err().contains("no scheme"));
         assert!(parse("[mail](mailto:a@b.c) [t](tel:+4412)").is_ok());
-        assert_eq!(check_url("https://a.org/x y").unwrap_err(), "link `https://a.org/x y` contains a space (a URL may not; write a space as %20)");
-        assert_eq!(check_url("https://a.org/\u{7}").unwrap_err(), "link `https://a.org/\\u{7}` contains the character U+0007 (a URL may not; write a space as %20)");
+        assert_eq!(
+            check_url("https://a.org/x y").unwrap_err(),
+            "link `https://a.org/x y` contains a space (a URL may not; write a space as %20)"
+        );
+        assert_eq!(
+            check_url("https://a.org/\u{7}").unwrap_err(),
+            "link `https://a.org/\\u{7}` contains the character U+0007 (a URL may not; write a space as %20)"
+        );
         let long = format!("https://a.org/{}", "x".repeat(2000));
-        assert_eq!(check_url(&long).unwrap_err(), "a link of 2014 characters is too long (at most 2000)");
+        assert_eq!(
+            check_url(&long).unwrap_err(),
+            "a link of 2014 characters is too long (at most 2000)"
+        );
     }
 }

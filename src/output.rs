@@ -53,14 +53,20 @@ enum Special {
 impl Output {
     /// Standard output.
     pub fn stdout() -> Output {
-        Output { path: PathBuf::from("-"), how: How::Stdout }
+        Output {
+            path: PathBuf::from("-"),
+            how: How::Stdout,
+        }
     }
 
     /// Where `path` leads, looked at now; `what` ("PDF", "YAML") names the output in
     /// the message that refuses a special file.
     pub fn resolve(path: &Path, what: &str) -> Result<Output, String> {
         if path == Path::new("-") || STDOUT_ALIASES.iter().any(|a| path == Path::new(a)) {
-            return Ok(Output { path: path.to_path_buf(), how: How::Stdout });
+            return Ok(Output {
+                path: path.to_path_buf(),
+                how: How::Stdout,
+            });
         }
         let how = match std::fs::metadata(path) {
             // Missing (or a dangling link, which is replaced), or not to be looked at:
@@ -84,7 +90,10 @@ impl Output {
                 ));
             }
         };
-        Ok(Output { path: path.to_path_buf(), how })
+        Ok(Output {
+            path: path.to_path_buf(),
+            how,
+        })
     }
 
     /// Whether the output is standard output.
@@ -94,7 +103,11 @@ impl Output {
 
     /// The output's name in messages: `<stdout>` for `-`, else the path as given.
     pub fn shown(&self) -> String {
-        if self.path == Path::new("-") { "<stdout>".into() } else { self.path.display().to_string() }
+        if self.path == Path::new("-") {
+            "<stdout>".into()
+        } else {
+            self.path.display().to_string()
+        }
     }
 
     /// Whether writing would replace a file that is there (what `--force` allows).
@@ -108,8 +121,13 @@ impl Output {
             (Ok(x), Ok(y)) => x == y,
             _ => input == self.path,
         };
-        (self.how == How::Replace && input != Path::new("-") && same)
-            .then(|| format!("{}: error: the output {} is the input itself; choose another path with -o", input.display(), self.path.display()))
+        (self.how == How::Replace && input != Path::new("-") && same).then(|| {
+            format!(
+                "{}: error: the output {} is the input itself; choose another path with -o",
+                input.display(),
+                self.path.display()
+            )
+        })
     }
 
     /// Writes `bytes`; `what` ("PDF", "YAML", "starter resume") names them in the
@@ -118,25 +136,42 @@ impl Output {
         match self.how {
             How::Stdout => {
                 if sys::stdout_closed() {
-                    return Err(format!("{}: error: cannot write the {what}: standard output is closed", self.shown()));
+                    return Err(format!(
+                        "{}: error: cannot write the {what}: standard output is closed",
+                        self.shown()
+                    ));
                 }
                 let mut so = std::io::stdout().lock();
-                so.write_all(bytes).and_then(|_| so.flush()).map_err(|e| format!("{}: error: cannot write the {what} ({e})", self.shown()))
+                so.write_all(bytes)
+                    .and_then(|_| so.flush())
+                    .map_err(|e| format!("{}: error: cannot write the {what} ({e})", self.shown()))
             }
-            How::Replace => replace(&self.path, bytes).map_err(|e| format!("{}: error: cannot write the {what}: {}", self.path.display(), explain(&self.path, &e))),
-            How::Into(special) => into(&self.path, special, bytes).map_err(|e| format!("{}: error: cannot write the {what}: {e}", self.path.display())),
+            How::Replace => replace(&self.path, bytes).map_err(|e| {
+                format!(
+                    "{}: error: cannot write the {what}: {}",
+                    self.path.display(),
+                    explain(&self.path, &e)
+                )
+            }),
+            How::Into(special) => into(&self.path, special, bytes)
+                .map_err(|e| format!("{}: error: cannot write the {what}: {e}", self.path.display())),
         }
     }
 }
 
 /// Writes to a temporary file in the target's folder, then renames it over the target.
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".vitae-")
         .suffix(".tmp")
         .rand_bytes(8)
-        .make_in(dir, |p| sys::like_a_new_file(OpenOptions::new().write(true).create_new(true)).open(p))?;
+        .make_in(dir, |p| {
+            sys::like_a_new_file(OpenOptions::new().write(true).create_new(true)).open(p)
+        })?;
     tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     // On failure the temporary file is dropped, which removes it.
@@ -146,7 +181,10 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Writes into an existing FIFO, null device or descriptor, after checking that the
 /// file opened is still of that kind (never a regular file swapped in meanwhile).
 fn into(path: &Path, special: Special, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = OpenOptions::new().write(true).truncate(special == Special::Descriptor).open(path)?;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .truncate(special == Special::Descriptor)
+        .open(path)?;
     let m = f.metadata()?;
     let same = match special {
         Special::Fifo => sys::is_fifo(&m),
@@ -154,7 +192,10 @@ fn into(path: &Path, special: Special, bytes: &[u8]) -> std::io::Result<()> {
         Special::Descriptor => m.is_file(),
     };
     if !same {
-        return Err(std::io::Error::other(format!("it changed into {} while vitae opened it", crate::read::kind(m.file_type()))));
+        return Err(std::io::Error::other(format!(
+            "it changed into {} while vitae opened it",
+            crate::read::kind(m.file_type())
+        )));
     }
     f.write_all(bytes)?;
     f.flush()
@@ -235,9 +276,15 @@ mod sys {
 
 /// Says why an output path cannot be written, in the user's terms.
 fn explain(path: &Path, e: &std::io::Error) -> String {
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if path.is_dir() {
-        format!("it is a folder; give a file name such as {} ({e})", path.join("resume.pdf").display())
+        format!(
+            "it is a folder; give a file name such as {} ({e})",
+            path.join("resume.pdf").display()
+        )
     } else if !parent.is_dir() {
         format!("the folder {} does not exist ({e})", parent.display())
     } else {

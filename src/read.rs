@@ -22,7 +22,10 @@ pub enum Mode {
 /// The folder `design.font` paths of `input` are relative to (`None`: the current
 /// folder, for standard input or a bare file name).
 pub fn base_dir(input: &Path) -> Option<PathBuf> {
-    input.parent().filter(|p| !p.as_os_str().is_empty() && input != Path::new("-")).map(Path::to_path_buf)
+    input
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && input != Path::new("-"))
+        .map(Path::to_path_buf)
 }
 
 /// What a file that is not a regular file is, for messages ("a FIFO").
@@ -67,12 +70,19 @@ pub fn read(input: &Path, mode: Mode, then: &str) -> Result<(String, Vec<u8>), (
     let max = vitae::model::MAX_INPUT_BYTES;
     let too_large = |shown: &str, size: Option<u64>| {
         let size = size.map_or(format!("more than {max}"), |n| n.to_string());
-        (EXIT_INPUT, format!("{shown}: error: the input is {size} bytes; a resume may have at most {max}{then}"))
+        (
+            EXIT_INPUT,
+            format!("{shown}: error: the input is {size} bytes; a resume may have at most {max}{then}"),
+        )
     };
     let mut bytes = Vec::new();
     if input == Path::new("-") {
         let shown = "<stdin>";
-        std::io::stdin().lock().take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| (EXIT_IO, format!("{shown}: error: cannot read standard input ({e})")))?;
+        std::io::stdin()
+            .lock()
+            .take(max as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| (EXIT_IO, format!("{shown}: error: cannot read standard input ({e})")))?;
         if bytes.len() > max {
             return Err(too_large(shown, None));
         }
@@ -88,11 +98,19 @@ pub fn read(input: &Path, mode: Mode, then: &str) -> Result<(String, Vec<u8>), (
     let file = options.open(input).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
-        return Err((EXIT_IO, format!("{shown}: error: cannot read the input: it is a folder, not a resume file")));
+        return Err((
+            EXIT_IO,
+            format!("{shown}: error: cannot read the input: it is a folder, not a resume file"),
+        ));
     }
     if mode == Mode::Watch && !meta.is_file() {
         let what = kind(meta.file_type());
-        return Err((EXIT_IO, format!("{shown}: warning: not built: the input is {what}, not a regular file (--watch reads only regular files; the last PDF is kept)")));
+        return Err((
+            EXIT_IO,
+            format!(
+                "{shown}: warning: not built: the input is {what}, not a regular file (--watch reads only regular files; the last PDF is kept)"
+            ),
+        ));
     }
     if meta.is_file() && meta.len() > max as u64 {
         return Err(too_large(&shown, Some(meta.len())));

@@ -48,7 +48,10 @@ pub fn usage(message: &str) -> u8 {
 /// How many of the diagnostics of a failed build are errors (the rest are the
 /// warnings reported with them).
 pub fn error_count(diags: &[vitae::diag::Diagnostic]) -> usize {
-    diags.iter().filter(|d| d.severity == vitae::diag::Severity::Error).count()
+    diags
+        .iter()
+        .filter(|d| d.severity == vitae::diag::Severity::Error)
+        .count()
 }
 
 /// `"s"` unless `n` is 1.

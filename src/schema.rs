@@ -10,7 +10,10 @@
 pub fn json() -> String {
     let mut schema = schemars::schema_for!(crate::model::raw::RawResume);
     schema.insert("title".into(), "vitae resume".into());
-    schema.insert("description".into(), "A resume for vitae, format version 1 (docs/format.md in vitae's repository). Unknown keys are errors.".into());
+    schema.insert(
+        "description".into(),
+        "A resume for vitae, format version 1 (docs/format.md in vitae's repository). Unknown keys are errors.".into(),
+    );
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 

@@ -5,8 +5,8 @@
 //! [`Mode::Watch`]: a FIFO or device swapped in is skipped with a warning, never
 //! waited on.
 
-use crate::read::Mode;
 use crate::job::Job;
+use crate::read::Mode;
 use crate::report::EXIT_IO;
 use notify::{RecursiveMode, Watcher as _};
 use std::collections::BTreeSet;
@@ -21,17 +21,20 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// link, the file it leads to now.
 fn targets(input: &Path) -> Vec<PathBuf> {
     let mut out = vec![input.to_path_buf()];
-    if std::fs::symlink_metadata(input).is_ok_and(|m| m.file_type().is_symlink()) {
-        if let Ok(real) = input.canonicalize() {
-            out.push(real);
-        }
+    if std::fs::symlink_metadata(input).is_ok_and(|m| m.file_type().is_symlink())
+        && let Ok(real) = input.canonicalize()
+    {
+        out.push(real);
     }
     out
 }
 
 /// The folder a file is in (`.` for a bare name).
 fn folder(path: &Path) -> PathBuf {
-    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
 }
 
 /// Builds, then rebuilds `input` on every change; returns the exit status (only when
@@ -76,7 +79,9 @@ pub fn watch(job: &Job, input: &Path, output: Option<PathBuf>) -> u8 {
         // Only changes to the input count: not reads (of the PDF, say) nor our own
         // writes to other files in the folder.
         let relevant = |ev: &notify::Result<notify::Event>| {
-            ev.as_ref().is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| p.file_name().is_some_and(|n| names.contains(n))))
+            ev.as_ref().is_ok_and(|e| {
+                !e.kind.is_access() && e.paths.iter().any(|p| p.file_name().is_some_and(|n| names.contains(n)))
+            })
         };
         match rx.recv() {
             Ok(ev) if relevant(&ev) => {}

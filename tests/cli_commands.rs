@@ -27,10 +27,16 @@ fn init_writes_a_starter_that_builds_and_refuses_to_overwrite() {
     std::fs::write(dir.join("resume.yaml"), "mine").unwrap();
     let o = vitae(&["init"], &dir);
     assert_eq!(o.status.code(), Some(3));
-    assert_eq!(stderr(&o), "resume.yaml: error: the file exists; use --force to overwrite it\n");
+    assert_eq!(
+        stderr(&o),
+        "resume.yaml: error: the file exists; use --force to overwrite it\n"
+    );
     assert_eq!(std::fs::read_to_string(dir.join("resume.yaml")).unwrap(), "mine");
     assert_eq!(vitae(&["init", "--force"], &dir).status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(dir.join("resume.yaml")).unwrap(), vitae::schema::STARTER);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("resume.yaml")).unwrap(),
+        vitae::schema::STARTER
+    );
 }
 
 #[test]
@@ -41,13 +47,24 @@ fn exit_statuses() {
     assert_eq!(vitae(&["build", "ok.yaml"], &dir).status.code(), Some(0));
     assert_eq!(vitae(&["build", "bad.yaml"], &dir).status.code(), Some(1));
     assert_eq!(vitae(&["build", "--no-such-flag"], &dir).status.code(), Some(2));
-    assert_eq!(vitae(&["build", "ok.yaml", "bad.yaml", "-o", "x.pdf"], &dir).status.code(), Some(2));
-    assert_eq!(vitae(&["build", "ok.yaml", "--page", "tabloid"], &dir).status.code(), Some(2));
+    assert_eq!(
+        vitae(&["build", "ok.yaml", "bad.yaml", "-o", "x.pdf"], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        vitae(&["build", "ok.yaml", "--page", "tabloid"], &dir).status.code(),
+        Some(2)
+    );
     assert_eq!(vitae(&["build", "missing.yaml"], &dir).status.code(), Some(3));
     std::fs::create_dir(dir.join("folder.yaml")).unwrap();
     let o = vitae(&["build", "folder.yaml"], &dir);
     assert_eq!(o.status.code(), Some(3));
-    assert_eq!(stderr(&o), "folder.yaml: error: cannot read the input: it is a folder, not a resume file\n");
+    assert_eq!(
+        stderr(&o),
+        "folder.yaml: error: cannot read the input: it is a folder, not a resume file\n"
+    );
     assert_eq!(vitae(&["check", "ok.yaml"], &dir).status.code(), Some(0));
     assert_eq!(vitae(&["check", "ok.yaml", "bad.yaml"], &dir).status.code(), Some(1));
     assert!(!dir.join("bad.pdf").exists());
@@ -101,7 +118,9 @@ fn standard_input_and_output() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(&std::fs::read(fixture("good", "minimal.yaml")).unwrap()).unwrap();
+        stdin
+            .write_all(&std::fs::read(fixture("good", "minimal.yaml")).unwrap())
+            .unwrap();
     }
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -124,7 +143,11 @@ fn several_inputs_build_next_to_themselves() {
     let o = vitae(&["build", "a.yaml", "b.yaml", "c.yaml", "d.yaml"], &dir);
     assert_eq!(o.status.code(), Some(1), "the worst status wins");
     for n in ["a", "b", "c"] {
-        assert!(std::fs::read(dir.join(format!("{n}.pdf"))).unwrap().starts_with(b"%PDF-"));
+        assert!(
+            std::fs::read(dir.join(format!("{n}.pdf")))
+                .unwrap()
+                .starts_with(b"%PDF-")
+        );
         assert!(stderr(&o).contains(&format!("{n}.pdf: 1 page, ")), "{}", stderr(&o));
     }
     assert!(!dir.join("d.pdf").exists());
@@ -140,7 +163,10 @@ fn deny_warnings_fails_on_a_warning() {
     let o = vitae(&["build", "nofont.yaml", "--deny-warnings"], &dir);
     assert_eq!(o.status.code(), Some(1));
     assert!(!dir.join("nofont.pdf").exists());
-    assert_eq!(vitae(&["check", "nofont.yaml", "--deny-warnings"], &dir).status.code(), Some(1));
+    assert_eq!(
+        vitae(&["check", "nofont.yaml", "--deny-warnings"], &dir).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -149,7 +175,9 @@ fn reproducible_and_source_date_epoch() {
     std::fs::copy(root().join("resume.yaml"), dir.join("r.yaml")).unwrap();
     let build = |epoch: Option<&str>, out: &str| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_vitae"));
-        c.args(["build", "r.yaml", "-q", "-o", out]).current_dir(&dir).env_remove("SOURCE_DATE_EPOCH");
+        c.args(["build", "r.yaml", "-q", "-o", out])
+            .current_dir(&dir)
+            .env_remove("SOURCE_DATE_EPOCH");
         if let Some(e) = epoch {
             c.env("SOURCE_DATE_EPOCH", e);
         }
@@ -162,8 +190,15 @@ fn reproducible_and_source_date_epoch() {
     let (c, d) = (build(Some("1700000000"), "c.pdf"), build(Some("1700000000"), "d.pdf"));
     assert_eq!(c, d);
     assert_ne!(a, c);
-    let info = Command::new("pdfinfo").arg(dir.join("c.pdf")).output().expect("pdfinfo (poppler-utils)");
-    assert!(String::from_utf8_lossy(&info.stdout).contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "{}", String::from_utf8_lossy(&info.stdout));
+    let info = Command::new("pdfinfo")
+        .arg(dir.join("c.pdf"))
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    assert!(
+        String::from_utf8_lossy(&info.stdout).contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"),
+        "{}",
+        String::from_utf8_lossy(&info.stdout)
+    );
 }
 
 #[test]
@@ -195,13 +230,19 @@ fn watch_rebuilds_when_the_input_changes() {
     std::thread::sleep(Duration::from_millis(1200));
     assert_eq!(std::fs::read(&pdf).unwrap(), first);
     // … a good one replaces it.
-    let changed = std::fs::read_to_string(fixture("good", "minimal.yaml")).unwrap().replace("Sam Rivera", "Sam Changed");
+    let changed = std::fs::read_to_string(fixture("good", "minimal.yaml"))
+        .unwrap()
+        .replace("Sam Rivera", "Sam Changed");
     std::fs::write(dir.join("w.yaml"), changed).unwrap();
     let rebuilt = wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
     let _ = child.kill();
     let out = child.wait_with_output().unwrap();
     assert!(rebuilt, "no rebuild after the change: {}", stderr(&out));
-    assert!(stderr(&out).contains("--> w.yaml:1:"), "the failed rebuild's error: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--> w.yaml:1:"),
+        "the failed rebuild's error: {}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -210,8 +251,12 @@ fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let as_json = |path: &Path| -> serde_json::Value { serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
-    let mut good: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/good")).unwrap().map(|e| e.unwrap().path()).collect();
+    let as_json =
+        |path: &Path| -> serde_json::Value { serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
+    let mut good: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/good"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     good.push(root().join("resume.yaml"));
     for f in &good {
         let v = as_json(f);
@@ -220,8 +265,16 @@ fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
     }
     let starter: serde_json::Value = serde_saphyr::from_str(vitae::schema::STARTER).unwrap();
     assert!(validator.is_valid(&starter));
-    for bad in ["unknown-key.yaml", "wrong-type.yaml", "empty-entry.yaml", "missing-name.yaml"] {
-        assert!(!validator.is_valid(&as_json(&fixture("bad", bad))), "{bad} should not validate");
+    for bad in [
+        "unknown-key.yaml",
+        "wrong-type.yaml",
+        "empty-entry.yaml",
+        "missing-name.yaml",
+    ] {
+        assert!(
+            !validator.is_valid(&as_json(&fixture("bad", bad))),
+            "{bad} should not validate"
+        );
     }
 }
 
@@ -230,11 +283,17 @@ fn fonts_and_version() {
     let o = vitae(&["fonts"], root());
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("Charis SIL 6.101 (bundled; `font: serif`"), "{out}");
+    assert!(
+        lines[0].starts_with("Charis SIL 6.101 (bundled; `font: serif`"),
+        "{out}"
+    );
     assert!(lines[1].starts_with("Lato 2.007 (bundled; `font: sans`"), "{out}");
     assert!(lines[2].starts_with("DejaVu Sans 2.37 (bundled; fallback"), "{out}");
     assert_eq!(lines[3], "");
-    assert!(lines[4].ends_with("installed on this system (`font: <name>`):"), "{out}");
+    assert!(
+        lines[4].ends_with("installed on this system (`font: <name>`):"),
+        "{out}"
+    );
     // CI installs fonts-dejavu-core (.ci/run): DejaVu Serif is one of them.
     assert!(lines[5..].contains(&"  DejaVu Serif"), "{out}");
     let v = String::from_utf8_lossy(&vitae(&["--version"], root()).stdout).into_owned();
@@ -251,22 +310,47 @@ fn the_ci_workflow_is_valid_yaml() {
     let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
     let vitae_step = |job: &str| -> serde_json::Value {
         let steps = v["jobs"][job]["steps"].as_array().unwrap();
-        steps.iter().find(|s| s["uses"] == "./").unwrap_or_else(|| panic!("{job}: no step uses ./")).clone()
+        steps
+            .iter()
+            .find(|s| s["uses"] == "./")
+            .unwrap_or_else(|| panic!("{job}: no step uses ./"))
+            .clone()
     };
-    assert!(v["jobs"]["check"]["if"].as_str().unwrap().contains("github.event_name == 'pull_request'"));
+    assert!(
+        v["jobs"]["check"]["if"]
+            .as_str()
+            .unwrap()
+            .contains("github.event_name == 'pull_request'")
+    );
     let check = vitae_step("check");
     assert_eq!(check["with"]["command"], "check");
     assert!(check["with"]["args"].as_str().unwrap().contains("--deny-warnings"));
     let pdf = &v["jobs"]["pdf"];
-    assert!(pdf["if"].as_str().unwrap().contains("github.event.repository.default_branch"));
+    assert!(
+        pdf["if"]
+            .as_str()
+            .unwrap()
+            .contains("github.event.repository.default_branch")
+    );
     let build = vitae_step("pdf");
     assert_eq!(build["with"]["command"], "build");
     assert_eq!(build["with"]["files"], "resume.yaml");
     let version = build["with"]["version"].as_str().unwrap();
-    assert!(version.split('.').count() == 3 && version.split('.').all(|n| n.parse::<u32>().is_ok()), "{version}");
+    assert!(
+        version.split('.').count() == 3 && version.split('.').all(|n| n.parse::<u32>().is_ok()),
+        "{version}"
+    );
     let steps = pdf["steps"].as_array().unwrap();
-    assert!(steps.iter().any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact"))));
-    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("gh release upload resume resume.pdf"))));
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/upload-artifact"))
+    }));
+    assert!(steps.iter().any(|s| {
+        s["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("gh release upload resume resume.pdf"))
+    }));
 
     // action.yml: installs the release binary of `version`, cached under a key holding
     // the version, and dates the PDF by the commit.
@@ -276,10 +360,22 @@ fn the_ci_workflow_is_valid_yaml() {
     for input in ["files", "args", "version", "command"] {
         assert!(a["inputs"][input]["description"].is_string(), "input {input}");
     }
-    assert_eq!(a["inputs"]["version"]["default"], env!("CARGO_PKG_VERSION"), "the action pins the crate's version");
+    assert_eq!(
+        a["inputs"]["version"]["default"],
+        env!("CARGO_PKG_VERSION"),
+        "the action pins the crate's version"
+    );
     let steps = a["runs"]["steps"].as_array().unwrap();
-    let cache = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@"))).unwrap();
-    assert!(cache["with"]["key"].as_str().unwrap().contains("steps.setup.outputs.version"));
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")))
+        .unwrap();
+    assert!(
+        cache["with"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("steps.setup.outputs.version")
+    );
     assert!(text.contains("git log -1 --format=%ct"));
     assert!(root().join("install.sh").is_file());
 }
@@ -292,11 +388,18 @@ fn theme_on_the_command_line() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let fonts = Command::new("pdffonts").arg(dir.join("modern.pdf")).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
-    assert!(fonts.contains("+Lato-Bold ") && fonts.contains("+Lato-Regular ") && !fonts.contains("Charis"), "{fonts}");
+    assert!(
+        fonts.contains("+Lato-Bold ") && fonts.contains("+Lato-Regular ") && !fonts.contains("Charis"),
+        "{fonts}"
+    );
     assert_eq!(vitae(&["check", "--theme", "banking"], &dir).status.code(), Some(0));
     let o = vitae(&["build", "--theme", "fancy"], &dir);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact or banking)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact or banking)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Found by a new user: `check` refused `--fit-pages`, `--page` and `--font-size`, so a
@@ -307,8 +410,17 @@ fn check_takes_the_same_overrides_as_build() {
     std::fs::copy(root().join("resume.yaml"), dir.join("resume.yaml")).unwrap();
     let o = vitae(&["check", "--fit-pages", "1"], &dir);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("fit_pages: the resume cannot fit in 1 page: it needs 2 pages even at the smallest size (85 %, 8.5 pt)"), "{}", stderr(&o));
-    let o = vitae(&["check", "--page", "a4", "--font-size", "9pt", "--fit-pages", "2"], &dir);
+    assert!(
+        stderr(&o).contains(
+            "fit_pages: the resume cannot fit in 1 page: it needs 2 pages even at the smallest size (85 %, 8.5 pt)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = vitae(
+        &["check", "--page", "a4", "--font-size", "9pt", "--fit-pages", "2"],
+        &dir,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(vitae(&["check", "--font-size", "30"], &dir).status.code(), Some(2));
 }
@@ -321,7 +433,13 @@ fn warnings_are_shown_with_the_errors() {
     let o = vitae(&["check", "w.yaml"], &dir);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("error: start: `2019-13` has no month 13 (a month is 01 to 12)"), "{e}");
-    assert!(e.contains("warning: section `Empty` has no entries: its heading stands alone"), "{e}");
+    assert!(
+        e.contains("error: start: `2019-13` has no month 13 (a month is 01 to 12)"),
+        "{e}"
+    );
+    assert!(
+        e.contains("warning: section `Empty` has no entries: its heading stands alone"),
+        "{e}"
+    );
     assert!(e.ends_with("w.yaml: 1 error found\n"), "{e}");
 }

@@ -8,7 +8,10 @@ use common::{fixture_path, names, stderr, tempdir, vitae_command};
 
 /// `vitae ARGS` in `dir` with `SOURCE_DATE_EPOCH` set to `value`.
 fn with_epoch(args: &[&str], value: &str, dir: &std::path::Path) -> std::process::Output {
-    vitae_command(args, dir).env("SOURCE_DATE_EPOCH", value).output().unwrap()
+    vitae_command(args, dir)
+        .env("SOURCE_DATE_EPOCH", value)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -27,10 +30,18 @@ fn a_bad_source_date_epoch_is_an_error_naming_it() {
         ("99999999999999999999", "is out of range"),
     ] {
         let o = with_epoch(&["build", "cv.yaml"], value, &dir);
-        assert_eq!((o.status.code(), stderr(&o)), (Some(1), format!("error: SOURCE_DATE_EPOCH: `{value}` {what} {range}\n")), "{value:?}");
+        assert_eq!(
+            (o.status.code(), stderr(&o)),
+            (Some(1), format!("error: SOURCE_DATE_EPOCH: `{value}` {what} {range}\n")),
+            "{value:?}"
+        );
         // `check` says the build would fail.
         let o = with_epoch(&["check", "cv.yaml"], value, &dir);
-        assert_eq!((o.status.code(), stderr(&o)), (Some(1), format!("error: SOURCE_DATE_EPOCH: `{value}` {what} {range}\n")), "{value:?}");
+        assert_eq!(
+            (o.status.code(), stderr(&o)),
+            (Some(1), format!("error: SOURCE_DATE_EPOCH: `{value}` {what} {range}\n")),
+            "{value:?}"
+        );
     }
     assert_eq!(names(&dir), ["cv.yaml"], "nothing written");
 }
@@ -39,7 +50,11 @@ fn a_bad_source_date_epoch_is_an_error_naming_it() {
 fn the_ends_of_the_range_are_dates() {
     let dir = tempdir("date-ends");
     std::fs::copy(fixture_path("good/minimal.yaml"), dir.join("cv.yaml")).unwrap();
-    for (value, date) in [("0", "D:19700101000000Z"), ("253402300799", "D:99991231235959Z"), (" 1700000000\n", "D:20231114221320Z")] {
+    for (value, date) in [
+        ("0", "D:19700101000000Z"),
+        ("253402300799", "D:99991231235959Z"),
+        (" 1700000000\n", "D:20231114221320Z"),
+    ] {
         let o = with_epoch(&["build", "cv.yaml", "-q"], value, &dir);
         assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""), "{value:?}");
         let pdf = std::fs::read(dir.join("cv.pdf")).unwrap();

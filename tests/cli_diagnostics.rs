@@ -29,17 +29,30 @@ fn thirty_thousand_errors_are_reported_quickly_the_first_100_shown() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     let message = "error: bullet: link `javascript:1` uses the scheme `javascript`, which is not allowed (expected http:, https:, mailto: or tel:)\n";
-    assert!(err.starts_with(&format!("{message} --> many.yaml:7:13\n")), "{}", &err[..err.len().min(400)]);
+    assert!(
+        err.starts_with(&format!("{message} --> many.yaml:7:13\n")),
+        "{}",
+        &err[..err.len().min(400)]
+    );
     assert_eq!(err.matches(message).count(), 100);
     // The first 100, in order: lines 7 to 106 (the gutter widens past line 99).
-    assert!(err.contains(&format!("{message}   --> many.yaml:106:13\n")) && !err.contains("many.yaml:107:"), "the first 100, in order");
-    assert!(err.ends_with("and 29900 more errors (vitae shows the first 100)\nmany.yaml: 30000 errors found\n"), "{}", &err[err.len().saturating_sub(300)..]);
+    assert!(
+        err.contains(&format!("{message}   --> many.yaml:106:13\n")) && !err.contains("many.yaml:107:"),
+        "the first 100, in order"
+    );
+    assert!(
+        err.ends_with("and 29900 more errors (vitae shows the first 100)\nmany.yaml: 30000 errors found\n"),
+        "{}",
+        &err[err.len().saturating_sub(300)..]
+    );
     // 13 s when each diagnostic scanned the source for its line; 0.07 s now.
     assert!(took < Duration::from_secs(5), "{took:?}");
     // `build` reports the same way and writes nothing.
     let o = vitae(&["build", "many.yaml"], &dir);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).ends_with("and 29900 more errors (vitae shows the first 100)\nmany.yaml: 30000 errors found; no PDF written\n"));
+    assert!(stderr(&o).ends_with(
+        "and 29900 more errors (vitae shows the first 100)\nmany.yaml: 30000 errors found; no PDF written\n"
+    ));
     assert_eq!(names(&dir), ["many.yaml"]);
 }
 
@@ -49,21 +62,33 @@ fn a_hundred_diagnostics_are_shown_without_a_count() {
     std::fs::write(dir.join("h.yaml"), bad_links(100)).unwrap();
     let err = stderr(&vitae(&["check", "h.yaml"], &dir));
     assert_eq!(err.matches("error: bullet: ").count(), 100);
-    assert!(!err.contains(" more error") && err.ends_with("\nh.yaml: 100 errors found\n"), "{}", &err[err.len() - 200..]);
+    assert!(
+        !err.contains(" more error") && err.ends_with("\nh.yaml: 100 errors found\n"),
+        "{}",
+        &err[err.len() - 200..]
+    );
 }
 
 #[test]
 fn forty_five_thousand_unknown_keys_in_a_json_resume_are_reported_quickly() {
     let dir = tempdir("diag-json-keys");
     let keys: Vec<String> = (0..45_000).map(|k| format!("\"extra{k}\": 1")).collect();
-    std::fs::write(dir.join("r.json"), format!("{{\"basics\": {{\"name\": \"A\", {}}}}}\n", keys.join(", "))).unwrap();
+    std::fs::write(
+        dir.join("r.json"),
+        format!("{{\"basics\": {{\"name\": \"A\", {}}}}}\n", keys.join(", ")),
+    )
+    .unwrap();
     let t = Instant::now();
     let o = vitae(&["check", "r.json"], &dir);
     let took = t.elapsed();
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{}", &err[err.len().saturating_sub(300)..]);
     assert_eq!(err.matches("warning: ").count(), 100);
-    assert!(err.ends_with("and 44901 more warnings (vitae shows the first 100)\nr.json: ok, 1 page\n"), "{}", &err[err.len().saturating_sub(300)..]);
+    assert!(
+        err.ends_with("and 44901 more warnings (vitae shows the first 100)\nr.json: ok, 1 page\n"),
+        "{}",
+        &err[err.len().saturating_sub(300)..]
+    );
     // 28 s in issue #15's figures (each warning quoted the whole 600 KB line); 1.5 s now.
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
@@ -90,6 +115,9 @@ fn a_full_or_closed_standard_error_never_changes_the_exit_status() {
         let o = shell(&format!("\"$VITAE\" {} 2>&-", args.join(" ")), &dir);
         assert_eq!(o.status.code(), Some(status), "2>&-: {args:?}");
     }
-    assert!(std::fs::read(dir.join("cv.pdf")).unwrap().starts_with(b"%PDF-"), "the build wrote its PDF");
+    assert!(
+        std::fs::read(dir.join("cv.pdf")).unwrap().starts_with(b"%PDF-"),
+        "the build wrote its PDF"
+    );
     assert_eq!(names(&dir), ["bad.yaml", "cv.pdf", "cv.yaml", "many.yaml"]);
 }

@@ -20,14 +20,26 @@ fn dev_zero_is_refused_at_once() {
     assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(1), "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000; no PDF written\n")
+        (
+            Some(1),
+            "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000; no PDF written\n"
+        )
     );
     let o = vitae(&["check", "/dev/zero"], &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(1),
+            "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000\n"
+        )
+    );
     let o = vitae(&["convert", "/dev/zero", "-o", "zero.yaml"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(1), "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000; nothing written\n")
+        (
+            Some(1),
+            "/dev/zero: error: the input is more than 5000000 bytes; a resume may have at most 5000000; nothing written\n"
+        )
     );
     assert!(names(&dir).is_empty());
 }
@@ -37,7 +49,12 @@ fn endless_standard_input_is_refused_at_once() {
     // `yes | vitae build -`.
     let dir = tempdir("in-yes");
     let t = Instant::now();
-    let mut child = vitae_command(&["build", "-"], &dir).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = vitae_command(&["build", "-"], &dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let chunk = "y\n".repeat(4096);
@@ -52,7 +69,10 @@ fn endless_standard_input_is_refused_at_once() {
     assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(1), "<stdin>: error: the input is more than 5000000 bytes; a resume may have at most 5000000; no PDF written\n")
+        (
+            Some(1),
+            "<stdin>: error: the input is more than 5000000 bytes; a resume may have at most 5000000; no PDF written\n"
+        )
     );
     assert!(o.stdout.is_empty());
     // vitae stopped reading after 5 MB + 1 byte (and what the pipe holds).
@@ -70,7 +90,10 @@ fn a_regular_file_over_5_mb_is_refused_without_reading_it() {
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(1), "big.yaml: error: the input is 1000000000 bytes; a resume may have at most 5000000; no PDF written\n")
+        (
+            Some(1),
+            "big.yaml: error: the input is 1000000000 bytes; a resume may have at most 5000000; no PDF written\n"
+        )
     );
     assert_eq!(names(&dir), ["big.yaml"]);
 }
@@ -79,8 +102,17 @@ fn a_regular_file_over_5_mb_is_refused_without_reading_it() {
 fn a_fifo_named_on_the_command_line_is_read_like_a_file() {
     let dir = tempdir("in-fifo");
     let fifo = dir.join("cv.yaml");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    let child = vitae_command(&["build", "cv.yaml", "-q", "-o", "cv.pdf"], &dir).stderr(Stdio::piped()).spawn().unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let child = vitae_command(&["build", "cv.yaml", "-q", "-o", "cv.pdf"], &dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     std::fs::write(&fifo, std::fs::read(fixture_path("good/minimal.yaml")).unwrap()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
@@ -90,12 +122,30 @@ fn a_fifo_named_on_the_command_line_is_read_like_a_file() {
 #[test]
 fn ctrl_c_ends_a_build_waiting_on_a_fifo() {
     let dir = tempdir("in-fifo-int");
-    assert!(std::process::Command::new("mkfifo").arg(dir.join("cv.yaml")).status().unwrap().success());
-    let mut child = vitae_command(&["build", "cv.yaml"], &dir).stderr(Stdio::piped()).spawn().unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(dir.join("cv.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut child = vitae_command(&["build", "cv.yaml"], &dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // It waits for a writer, as `cat` would …
-    assert!(wait_for_exit(&mut child, Duration::from_millis(500)).is_none(), "it should wait for the FIFO's writer");
+    assert!(
+        wait_for_exit(&mut child, Duration::from_millis(500)).is_none(),
+        "it should wait for the FIFO's writer"
+    );
     // … until Ctrl-C (SIGINT).
-    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
     let status = wait_for_exit(&mut child, Duration::from_secs(5)).expect("SIGINT ends the wait");
     assert_eq!(status.signal(), Some(2), "{status:?}");
     assert_eq!(names(&dir), ["cv.yaml"], "nothing written");

@@ -28,12 +28,22 @@ fn reference_pdf(dir: &Path) -> Vec<u8> {
 }
 
 fn mknod(dir: &Path, name: &str, major: u32, minor: u32) {
-    let o = std::process::Command::new("mknod").arg(dir.join(name)).args(["c", &major.to_string(), &minor.to_string()]).output().unwrap();
+    let o = std::process::Command::new("mknod")
+        .arg(dir.join(name))
+        .args(["c", &major.to_string(), &minor.to_string()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "mknod (the tests run as root): {}", stderr(&o));
 }
 
 fn mkfifo(path: &Path) {
-    assert!(std::process::Command::new("mkfifo").arg(path).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success()
+    );
 }
 
 #[test]
@@ -63,7 +73,11 @@ fn links_planted_at_the_old_predictable_temporary_names_are_never_followed() {
     let pid = child.id();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(dir.join("victim.txt")).unwrap(), "keep me", "vitae ran as pid {pid}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("victim.txt")).unwrap(),
+        "keep me",
+        "vitae ran as pid {pid}"
+    );
     assert!(std::fs::read(dir.join("cv.pdf")).unwrap().starts_with(b"%PDF-"));
     assert_eq!(names(&dir).len(), 3 + 2999, "nothing else left");
 }
@@ -107,12 +121,18 @@ fn dev_null_and_a_null_device_node_are_written_into_not_replaced() {
     let o = vitae(&["build", "cv.yaml", "-o", "./null"], &dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let m = std::fs::metadata(dir.join("null")).unwrap();
-    assert!(m.file_type().is_char_device() && m.rdev() == null_rdev, "./null is still the device");
+    assert!(
+        m.file_type().is_char_device() && m.rdev() == null_rdev,
+        "./null is still the device"
+    );
     assert_eq!(names(&dir), ["cv.yaml", "null"]);
     // `convert` writes into /dev/null too, without --force.
     std::fs::copy(fixture_path("jsonresume/only-basics.json"), dir.join("r.json")).unwrap();
     let o = vitae(&["convert", "r.json", "-o", "/dev/null"], &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), "/dev/null: written; build it with `vitae build /dev/null`\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (Some(0), "/dev/null: written; build it with `vitae build /dev/null`\n")
+    );
 }
 
 #[test]
@@ -141,7 +161,10 @@ fn other_special_files_are_refused_with_status_3_and_left_alone() {
     let o = vitae(&["build", "cv.yaml", "-o", "zero"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(3), "zero: error: cannot write the PDF: it is a character device, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n")
+        (
+            Some(3),
+            "zero: error: cannot write the PDF: it is a character device, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n"
+        )
     );
     let m = std::fs::metadata(dir.join("zero")).unwrap();
     assert!(m.file_type().is_char_device() && m.rdev() == rdev);
@@ -150,15 +173,26 @@ fn other_special_files_are_refused_with_status_3_and_left_alone() {
     let o = vitae(&["build", "cv.yaml", "-o", "sock"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(3), "sock: error: cannot write the PDF: it is a socket, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n")
+        (
+            Some(3),
+            "sock: error: cannot write the PDF: it is a socket, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n"
+        )
     );
-    assert!(std::fs::symlink_metadata(dir.join("sock")).unwrap().file_type().is_socket());
+    assert!(
+        std::fs::symlink_metadata(dir.join("sock"))
+            .unwrap()
+            .file_type()
+            .is_socket()
+    );
     // `convert` refuses them the same way.
     std::fs::copy(fixture_path("jsonresume/only-basics.json"), dir.join("r.json")).unwrap();
     let o = vitae(&["convert", "r.json", "-o", "zero"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(3), "zero: error: cannot write the YAML: it is a character device, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n")
+        (
+            Some(3),
+            "zero: error: cannot write the YAML: it is a character device, not a regular file (vitae writes into a regular file, a FIFO or /dev/null, and never replaces a special file)\n"
+        )
     );
     assert_eq!(names(&dir), ["cv.yaml", "r.json", "sock", "zero"]);
 }
@@ -171,7 +205,13 @@ fn dev_stdout_is_standard_output() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).starts_with("/dev/stdout: 1 page, "), "{}", stderr(&o));
     assert_eq!(o.stdout, expected);
-    assert!(std::fs::symlink_metadata("/dev/stdout").unwrap().file_type().is_symlink(), "/dev/stdout is still a link");
+    assert!(
+        std::fs::symlink_metadata("/dev/stdout")
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "/dev/stdout is still a link"
+    );
     assert_eq!(names(&dir), ["cv.yaml"]);
 }
 
@@ -179,11 +219,29 @@ fn dev_stdout_is_standard_output() {
 fn a_closed_standard_output_is_a_write_error() {
     let dir = with_cv("out-closed");
     let o = shell(r#""$VITAE" build cv.yaml -o - >&-"#, &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(3), "<stdout>: error: cannot write the PDF: standard output is closed\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(3),
+            "<stdout>: error: cannot write the PDF: standard output is closed\n"
+        )
+    );
     let o = shell(r#""$VITAE" build - < cv.yaml >&-"#, &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(3), "<stdout>: error: cannot write the PDF: standard output is closed\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(3),
+            "<stdout>: error: cannot write the PDF: standard output is closed\n"
+        )
+    );
     let o = shell(r#""$VITAE" schema >&-"#, &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(3), "<stdout>: error: cannot write the schema: standard output is closed\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(3),
+            "<stdout>: error: cannot write the schema: standard output is closed\n"
+        )
+    );
     // Sent to /dev/null on purpose, it is written (and lost, as asked).
     let o = shell(r#""$VITAE" build cv.yaml -q -o - >/dev/null"#, &dir);
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
@@ -193,10 +251,20 @@ fn a_closed_standard_output_is_a_write_error() {
 #[test]
 fn a_reader_that_goes_away_is_a_write_error() {
     let dir = with_cv("out-epipe");
-    let mut child = vitae_command(&["build", "cv.yaml", "-o", "-"], &dir).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = vitae_command(&["build", "cv.yaml", "-o", "-"], &dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     drop(child.stdout.take());
     let o = child.wait_with_output().unwrap();
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(3), "<stdout>: error: cannot write the PDF (Broken pipe (os error 32))\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(3),
+            "<stdout>: error: cannot write the PDF (Broken pipe (os error 32))\n"
+        )
+    );
 }
 
 #[test]
@@ -206,14 +274,32 @@ fn two_inputs_with_one_output_are_refused() {
     let o = vitae(&["build", "cv.yaml", "cv.json"], &dir);
     assert_eq!(
         (o.status.code(), stderr(&o).as_str()),
-        (Some(2), "error: cv.yaml and cv.json would both be written to cv.pdf; build them one at a time, with -o for one of them\n")
+        (
+            Some(2),
+            "error: cv.yaml and cv.json would both be written to cv.pdf; build them one at a time, with -o for one of them\n"
+        )
     );
     // The same folder written two ways, and the same input twice.
     let o = vitae(&["build", "cv.yaml", "./cv.json"], &dir);
-    assert_eq!(stderr(&o), "error: cv.yaml and ./cv.json would both be written to ./cv.pdf; build them one at a time, with -o for one of them\n");
+    assert_eq!(
+        stderr(&o),
+        "error: cv.yaml and ./cv.json would both be written to ./cv.pdf; build them one at a time, with -o for one of them\n"
+    );
     let o = vitae(&["build", "cv.yaml", "cv.yaml"], &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(2), "error: cv.yaml and cv.yaml would both be written to cv.pdf; build them one at a time, with -o for one of them\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(2),
+            "error: cv.yaml and cv.yaml would both be written to cv.pdf; build them one at a time, with -o for one of them\n"
+        )
+    );
     let o = vitae(&["build", "-", "-"], &dir);
-    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(2), "error: - and - would both be written to standard output; build them one at a time, with -o for one of them\n"));
+    assert_eq!(
+        (o.status.code(), stderr(&o).as_str()),
+        (
+            Some(2),
+            "error: - and - would both be written to standard output; build them one at a time, with -o for one of them\n"
+        )
+    );
     assert_eq!(names(&dir), ["cv.json", "cv.yaml"]);
 }

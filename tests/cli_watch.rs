@@ -35,7 +35,9 @@ fn start(args: &[&str], dir: &std::path::Path) -> (Child, Arc<Mutex<String>>) {
 }
 
 fn minimal_named(name: &str) -> String {
-    std::fs::read_to_string(fixture_path("good/minimal.yaml")).unwrap().replace("Sam Rivera", name)
+    std::fs::read_to_string(fixture_path("good/minimal.yaml"))
+        .unwrap()
+        .replace("Sam Rivera", name)
 }
 
 #[test]
@@ -46,12 +48,18 @@ fn a_symlinked_input_rebuilds_when_its_target_changes() {
     std::os::unix::fs::symlink("real/cv.yaml", dir.join("link.yaml")).unwrap();
     let (mut child, err) = start(&["link.yaml"], &dir);
     let pdf = dir.join("link.pdf");
-    assert!(eventually(Duration::from_secs(15), &|| pdf.exists()), "the first build: {}", err.lock().unwrap());
+    assert!(
+        eventually(Duration::from_secs(15), &|| pdf.exists()),
+        "the first build: {}",
+        err.lock().unwrap()
+    );
     let first = std::fs::read(&pdf).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     // Only the target changes (in another folder); the link stays as it was.
     std::fs::write(dir.join("real/cv.yaml"), minimal_named("Sam Changed")).unwrap();
-    let rebuilt = eventually(Duration::from_secs(15), &|| std::fs::read(&pdf).is_ok_and(|b| b != first));
+    let rebuilt = eventually(Duration::from_secs(15), &|| {
+        std::fs::read(&pdf).is_ok_and(|b| b != first)
+    });
     let _ = child.kill();
     let _ = child.wait();
     assert!(rebuilt, "no rebuild after the target changed: {}", err.lock().unwrap());
@@ -64,12 +72,22 @@ fn a_fifo_swapped_in_is_skipped_with_a_warning_and_the_watch_goes_on() {
     std::fs::write(&input, minimal_named("Sam Rivera")).unwrap();
     let (mut child, err) = start(&["w.yaml"], &dir);
     let pdf = dir.join("w.pdf");
-    assert!(eventually(Duration::from_secs(15), &|| pdf.exists()), "the first build: {}", err.lock().unwrap());
+    assert!(
+        eventually(Duration::from_secs(15), &|| pdf.exists()),
+        "the first build: {}",
+        err.lock().unwrap()
+    );
     let first = std::fs::read(&pdf).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     // The input becomes a FIFO: never waited on, a warning, the PDF kept.
     std::fs::remove_file(&input).unwrap();
-    assert!(std::process::Command::new("mkfifo").arg(&input).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&input)
+            .status()
+            .unwrap()
+            .success()
+    );
     let warning = "w.yaml: warning: not built: the input is a FIFO, not a regular file (--watch reads only regular files; the last PDF is kept)\n";
     let warned = eventually(Duration::from_secs(15), &|| err.lock().unwrap().contains(warning));
     assert!(warned, "no warning: {}", err.lock().unwrap());
@@ -77,8 +95,14 @@ fn a_fifo_swapped_in_is_skipped_with_a_warning_and_the_watch_goes_on() {
     // A regular file again: rebuilt, so the watcher was not stuck on the FIFO.
     std::fs::remove_file(&input).unwrap();
     std::fs::write(&input, minimal_named("Sam Changed")).unwrap();
-    let rebuilt = eventually(Duration::from_secs(15), &|| std::fs::read(&pdf).is_ok_and(|b| b != first));
+    let rebuilt = eventually(Duration::from_secs(15), &|| {
+        std::fs::read(&pdf).is_ok_and(|b| b != first)
+    });
     let _ = child.kill();
     let _ = child.wait();
-    assert!(rebuilt, "no rebuild after the FIFO was replaced: {}", err.lock().unwrap());
+    assert!(
+        rebuilt,
+        "no rebuild after the FIFO was replaced: {}",
+        err.lock().unwrap()
+    );
 }

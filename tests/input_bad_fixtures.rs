@@ -10,7 +10,9 @@ use std::process::Command;
 /// The first line of a bad fixture: the line named (if any) and the words.
 fn expectation(text: &str) -> (Option<u32>, Vec<String>) {
     let first = text.lines().next().unwrap();
-    let rest = first.strip_prefix("# error").expect("a bad fixture starts with '# error'");
+    let rest = first
+        .strip_prefix("# error")
+        .expect("a bad fixture starts with '# error'");
     let (line, words) = match rest.strip_prefix(" at line ") {
         Some(r) => {
             let (n, w) = r.split_once(':').unwrap();
@@ -18,7 +20,14 @@ fn expectation(text: &str) -> (Option<u32>, Vec<String>) {
         }
         None => (None, rest.trim_start_matches(':')),
     };
-    (line, words.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
+    (
+        line,
+        words
+            .split(',')
+            .map(|w| w.trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect(),
+    )
 }
 
 #[test]
@@ -31,21 +40,41 @@ fn every_bad_fixture_is_refused_as_its_first_line_says() {
         let out_pdf = dir.join("out.pdf");
         std::fs::write(&out_pdf, b"an older PDF").unwrap();
         let started = std::time::Instant::now();
-        let out = Command::new(env!("CARGO_BIN_EXE_vitae")).arg("build").arg(&path).arg("-o").arg(&out_pdf).output().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vitae"))
+            .arg("build")
+            .arg(&path)
+            .arg("-o")
+            .arg(&out_pdf)
+            .output()
+            .unwrap();
         let elapsed = started.elapsed();
         let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
         let name = path.display().to_string();
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains(&name.to_lowercase()), "{name}: the message does not name the file: {stderr}");
+        assert!(
+            stderr.contains(&name.to_lowercase()),
+            "{name}: the message does not name the file: {stderr}"
+        );
         if let Some(l) = line {
-            assert!(stderr.contains(&format!("{}:{l}:", name.to_lowercase())), "{name}: line {l} not named: {stderr}");
+            assert!(
+                stderr.contains(&format!("{}:{l}:", name.to_lowercase())),
+                "{name}: line {l} not named: {stderr}"
+            );
         }
         for w in &words {
             assert!(stderr.contains(w), "{name}: '{w}' missing from: {stderr}");
         }
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
-        assert_eq!(std::fs::read(&out_pdf).unwrap(), b"an older PDF", "{name}: the older PDF was touched");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "{name}: a file was left behind");
+        assert_eq!(
+            std::fs::read(&out_pdf).unwrap(),
+            b"an older PDF",
+            "{name}: the older PDF was touched"
+        );
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "{name}: a file was left behind"
+        );
         assert!(elapsed.as_secs_f64() < 10.0, "{name}: took {elapsed:?}");
         n += 1;
     }
@@ -56,7 +85,11 @@ fn every_bad_fixture_is_refused_as_its_first_line_says() {
 fn exact_messages_for_some_bad_fixtures() {
     let run = |name: &str| {
         let path = format!("tests/fixtures/bad/{name}");
-        let out = Command::new(env!("CARGO_BIN_EXE_vitae")).current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", &path, "-o", "/nonexistent-dir/x.pdf"]).output().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vitae"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["build", &path, "-o", "/nonexistent-dir/x.pdf"])
+            .output()
+            .unwrap();
         String::from_utf8(out.stderr).unwrap()
     };
     assert_eq!(
@@ -65,6 +98,8 @@ fn exact_messages_for_some_bad_fixtures() {
     );
     assert!(run("wrong-type.yaml").starts_with("error: `bullets`: wrong type: expected a list (a YAML sequence, one `- item` per line)\n --> tests/fixtures/bad/wrong-type.yaml:8:18\n"));
     assert!(run("syntax.yaml").starts_with("error: a tab character in indentation (YAML indents with spaces only)\n --> tests/fixtures/bad/syntax.yaml:5:1\n"));
-    assert!(run("not-utf8.yaml").starts_with("error: the file is not valid UTF-8 text (save it as UTF-8)\n--> tests/fixtures/bad/not-utf8.yaml:2:10"));
+    assert!(run("not-utf8.yaml").starts_with(
+        "error: the file is not valid UTF-8 text (save it as UTF-8)\n--> tests/fixtures/bad/not-utf8.yaml:2:10"
+    ));
     assert!(run("empty.yaml").starts_with("error: the document is empty (expected a mapping with at least `name` and `sections`)\n--> tests/fixtures/bad/empty.yaml\n"));
 }

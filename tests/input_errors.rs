@@ -15,7 +15,9 @@ const HEAD: &str = "name: A\nsections:\n  - title: T\n    entries:\n";
 #[test]
 fn a_bullet_starting_with_markup_must_be_quoted() {
     assert_eq!(
-        first(&format!("{HEAD}      - title: X\n        bullets:\n          - **Led** the team\n")),
+        first(&format!(
+            "{HEAD}      - title: X\n        bullets:\n          - **Led** the team\n"
+        )),
         "7:13: a value starting with `*` is read as a YAML alias (`*name`), and there is no anchor of that name | hint: if this is text, put the whole value in quotes: \"**Led** the team\""
     );
 }
@@ -30,14 +32,23 @@ fn a_colon_in_text_starts_a_mapping() {
 
 #[test]
 fn a_key_given_twice() {
-    assert_eq!(first("name: A\nname: B\nsections: []\n"), "2:1: duplicate key `name` (a key may appear only once in a mapping)");
+    assert_eq!(
+        first("name: A\nname: B\nsections: []\n"),
+        "2:1: duplicate key `name` (a key may appear only once in a mapping)"
+    );
 }
 
 #[test]
 fn indentation_mistakes_get_a_hint() {
     let hint = " | hint: check the indentation of this line and the one above: the keys of one mapping, and the `-` items of one list, start in the same column";
-    assert_eq!(first("name: A\nsections:\n  - title: T\n  entries:\n      - x\n"), format!("4:3: while parsing a block collection, did not find expected '-' indicator{hint}"));
-    assert_eq!(first(&format!("{HEAD}      - title: X\n         subtitle: S\n")), format!("6:18: mapping values are not allowed in this context{hint}"));
+    assert_eq!(
+        first("name: A\nsections:\n  - title: T\n  entries:\n      - x\n"),
+        format!("4:3: while parsing a block collection, did not find expected '-' indicator{hint}")
+    );
+    assert_eq!(
+        first(&format!("{HEAD}      - title: X\n         subtitle: S\n")),
+        format!("6:18: mapping values are not allowed in this context{hint}")
+    );
 }
 
 #[test]
@@ -84,15 +95,28 @@ fn enum_values_get_did_you_mean() {
 fn empty_lists_are_warnings() {
     let out = vitae::compile("name: A\nsections: []\n", &vitae::Options::default()).unwrap();
     assert_eq!(out.warnings.len(), 1);
-    assert_eq!(out.warnings[0].message, "`sections` is empty: the resume has nothing but its header");
-    let out = vitae::compile("name: A\nsections:\n  - title: T\n    entries: []\n", &vitae::Options::default()).unwrap();
-    assert_eq!(out.warnings[0].message, "section `T` has no entries: its heading stands alone");
+    assert_eq!(
+        out.warnings[0].message,
+        "`sections` is empty: the resume has nothing but its header"
+    );
+    let out = vitae::compile(
+        "name: A\nsections:\n  - title: T\n    entries: []\n",
+        &vitae::Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        out.warnings[0].message,
+        "section `T` has no entries: its heading stands alone"
+    );
     assert_eq!((out.warnings[0].pos.line, out.warnings[0].pos.column), (4, 14));
 }
 
 #[test]
 fn numbers_and_booleans_are_text_where_text_is_expected() {
-    let out = vitae::compile("name: 2024\ncontact: [12345, true]\nsections:\n  - title: 1\n    entries: [yes, 3.5]\n", &vitae::Options::default());
+    let out = vitae::compile(
+        "name: 2024\ncontact: [12345, true]\nsections:\n  - title: 1\n    entries: [yes, 3.5]\n",
+        &vitae::Options::default(),
+    );
     assert!(out.is_ok(), "{out:?}");
 }
 
@@ -106,10 +130,16 @@ fn yes_no_on_off_are_text() {
     assert_eq!(r.sections[0].title.text, "On");
     assert_eq!(r.sections[0].entries[0].text.as_ref().unwrap().text, "no");
     assert_eq!(r.sections[0].entries[0].location.as_ref().unwrap().text, "NO");
-    let lang = vitae::input::prepare("name: No\nsections: []\ndesign:\n  language: no\n", &Default::default()).unwrap().style.language;
+    let lang = vitae::input::prepare("name: No\nsections: []\ndesign:\n  language: no\n", &Default::default())
+        .unwrap()
+        .style
+        .language;
     assert_eq!(lang, vitae::lang::Language::Norwegian);
     // A boolean key takes only true or false.
-    assert_eq!(first("name: A\nsections: []\ndesign:\n  justify: yes\n"), "4:12: `justify`: wrong type: expected `true` or `false`");
+    assert_eq!(
+        first("name: A\nsections: []\ndesign:\n  justify: yes\n"),
+        "4:12: `justify`: wrong type: expected `true` or `false`"
+    );
 }
 
 /// Found by a new user: numbers in text fields were rewritten (`1.10` → `1.1`,

@@ -6,10 +6,10 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use vitae::layout::{Document, Element, TextRun};
 use vitae::geom::Rgb;
+use vitae::layout::{Document, Element, TextRun};
 use vitae::style::{Overrides, Theme};
-use vitae::text::{font, FaceId};
+use vitae::text::{FaceId, font};
 
 /// A small resume with a bold title, an italic subtitle, a date, a location and a
 /// bullet, with `design` lines appended.
@@ -20,21 +20,39 @@ fn resume(design: &str) -> String {
 }
 
 fn lay_out(yaml: &str, base: Option<&Path>) -> vitae::Laid {
-    let options = vitae::Options { overrides: Overrides { base_dir: base.map(Path::to_path_buf), ..Default::default() }, ..Default::default() };
+    let options = vitae::Options {
+        overrides: Overrides {
+            base_dir: base.map(Path::to_path_buf),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     vitae::lay_out(yaml, &options).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 /// The first run whose text is `text`.
 fn run<'a>(doc: &'a Document, text: &str) -> &'a TextRun {
-    runs(doc).into_iter().find(|r| r.text() == text).unwrap_or_else(|| panic!("no run '{text}'"))
+    runs(doc)
+        .into_iter()
+        .find(|r| r.text() == text)
+        .unwrap_or_else(|| panic!("no run '{text}'"))
 }
 
 fn messages(laid: &vitae::Laid) -> Vec<String> {
-    laid.warnings.iter().map(|w| format!("{}:{}: {}", w.pos.line, w.pos.column, w.message)).collect()
+    laid.warnings
+        .iter()
+        .map(|w| format!("{}:{}: {}", w.pos.line, w.pos.column, w.message))
+        .collect()
 }
 
 fn first_error(yaml: &str, base: Option<&Path>) -> String {
-    let options = vitae::Options { overrides: Overrides { base_dir: base.map(Path::to_path_buf), ..Default::default() }, ..Default::default() };
+    let options = vitae::Options {
+        overrides: Overrides {
+            base_dir: base.map(Path::to_path_buf),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let errs = vitae::lay_out(yaml, &options).expect_err("must be refused");
     diagnostic_line(&errs[0])
 }
@@ -62,7 +80,17 @@ fn left_date_column_right_aligned() {
     // The bullet hangs past the column too; the heading and its rule span the measure.
     assert!(run(doc, "•").x > 50.4 + col);
     assert_eq!(run(doc, "EXPERIENCE").x, 50.4);
-    let rule = doc.pages[0].elements.iter().find_map(|e| if let Element::Rule(r) = e { Some(r.clone()) } else { None }).unwrap();
+    let rule = doc.pages[0]
+        .elements
+        .iter()
+        .find_map(|e| {
+            if let Element::Rule(r) = e {
+                Some(r.clone())
+            } else {
+                None
+            }
+        })
+        .unwrap();
     assert_eq!((rule.x0, rule.x1), (50.4, 612.0 - 50.4));
     check_left_dates(&laid.resume, &laid.style, doc, 1e-6).unwrap();
     check_overlaps(doc, 0.01).unwrap();
@@ -78,7 +106,10 @@ fn left_date_column_left_aligned() {
 
 #[test]
 fn a_date_wider_than_a_quarter_of_the_measure_wraps_inside_the_column() {
-    let yaml = resume("  date_column: left\n").replace("        start: 2020-02\n        end: present\n", "        date: September 2019 – August 2021 (part-time, remote)\n");
+    let yaml = resume("  date_column: left\n").replace(
+        "        start: 2020-02\n        end: present\n",
+        "        date: September 2019 – August 2021 (part-time, remote)\n",
+    );
     let laid = lay_out(&yaml, None);
     let quarter = (612.0 - 2.0 * 50.4) / 4.0;
     let title = run(&laid.doc, "Tidewater");
@@ -112,7 +143,10 @@ fn extracted(yaml: &str, tag: &str) -> String {
     let pdf = dir.join("r.pdf");
     let out = vitae::compile(yaml, &vitae::Options::default()).unwrap();
     std::fs::write(&pdf, out.pdf).unwrap();
-    let o = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) is needed");
+    let o = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -167,7 +201,9 @@ fn a_font_file_without_bold_or_italic_gets_synthesised_faces_with_a_warning() {
     let laid = lay_out(&resume("  font: fonts/DejaVuSans.ttf\n"), Some(root()));
     assert_eq!(
         messages(&laid),
-        ["15:9: design.font: the font `DejaVu Sans` has no bold, italic or bold italic face: vitae synthesises bold by stroking the regular face, italic by slanting the regular face 12° and bold italic by stroking and slanting the regular face"]
+        [
+            "15:9: design.font: the font `DejaVu Sans` has no bold, italic or bold italic face: vitae synthesises bold by stroking the regular face, italic by slanting the regular face 12° and bold italic by stroking and slanting the regular face"
+        ]
     );
     let title = run(&laid.doc, "Tidewater");
     let subtitle = run(&laid.doc, "Principal");
@@ -179,10 +215,25 @@ fn a_font_file_without_bold_or_italic_gets_synthesised_faces_with_a_warning() {
     assert!(!body.face.fake_bold && !body.face.fake_italic);
     // In the PDF: fill-and-stroke rendering (2 Tr) for the bold, a sheared text
     // matrix for the italic.
-    let out = vitae::compile(&resume("  font: fonts/DejaVuSans.ttf\n"), &vitae::Options { overrides: Overrides { base_dir: Some(root().to_path_buf()), ..Default::default() }, ..Default::default() }).unwrap();
+    let out = vitae::compile(
+        &resume("  font: fonts/DejaVuSans.ttf\n"),
+        &vitae::Options {
+            overrides: Overrides {
+                base_dir: Some(root().to_path_buf()),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let dir = tempdir("fake");
     std::fs::write(dir.join("r.pdf"), &out.pdf).unwrap();
-    let st = std::process::Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(dir.join("r.pdf")).arg(dir.join("q.pdf")).status().unwrap();
+    let st = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(dir.join("r.pdf"))
+        .arg(dir.join("q.pdf"))
+        .status()
+        .unwrap();
     assert!(st.success());
     let content = String::from_utf8_lossy(&std::fs::read(dir.join("q.pdf")).unwrap()).into_owned();
     assert!(content.contains("2 Tr"), "no fill-and-stroke text");
@@ -200,7 +251,9 @@ fn a_font_folder_is_one_family() {
     let laid = lay_out(&resume("  font: myfont\n"), Some(&dir));
     assert_eq!(
         messages(&laid),
-        ["15:9: design.font: the font `Lato` has no italic or bold italic face: vitae synthesises italic by slanting the regular face 12° and bold italic by slanting the bold face 12°"]
+        [
+            "15:9: design.font: the font `Lato` has no italic or bold italic face: vitae synthesises italic by slanting the regular face 12° and bold italic by slanting the bold face 12°"
+        ]
     );
     assert_eq!(font(run(&laid.doc, "Tidewater").face.id).name, "Lato-Bold");
     let subtitle = run(&laid.doc, "Principal");
@@ -222,8 +275,14 @@ fn a_file_that_is_not_a_font() {
     let dir = tempdir("notfont");
     std::fs::write(dir.join("font.ttf"), b"not a font").unwrap();
     assert_eq!(
-        first_error(&resume("  font: font.ttf\n"), Some(&dir)).split(" | ").next().unwrap(),
-        format!("15:9: design.font: {} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)", dir.join("font.ttf").display())
+        first_error(&resume("  font: font.ttf\n"), Some(&dir))
+            .split(" | ")
+            .next()
+            .unwrap(),
+        format!(
+            "15:9: design.font: {} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)",
+            dir.join("font.ttf").display()
+        )
     );
 }
 
@@ -247,7 +306,10 @@ fn a_missing_font_says_what_was_looked_for_and_where() {
 fn an_installed_family_by_name() {
     // .ci/run installs fonts-dejavu-core and fonts-dejavu-extra: DejaVu Serif in four
     // styles, plus condensed faces of the same family, which are not chosen.
-    if !require_font(Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"), "fonts-dejavu-core fonts-dejavu-extra") {
+    if !require_font(
+        Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"),
+        "fonts-dejavu-core fonts-dejavu-extra",
+    ) {
         return;
     }
     let laid = lay_out(&resume("  font: dejavu serif\n"), None);
@@ -263,7 +325,13 @@ fn an_installed_family_by_name() {
 // ---- themes and colours ---------------------------------------------------------
 
 fn themed(theme: Theme, design: &str) -> vitae::Laid {
-    let options = vitae::Options { overrides: Overrides { theme: Some(theme), ..Default::default() }, ..Default::default() };
+    let options = vitae::Options {
+        overrides: Overrides {
+            theme: Some(theme),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     vitae::lay_out(&resume(design), &options).unwrap()
 }
 
@@ -274,7 +342,10 @@ fn each_theme_sets_its_preset() {
     let c = themed(Theme::Classic, fill);
     let name = run(&c.doc, "Ada");
     let last = run(&c.doc, "Lindqvist");
-    assert!(((name.x - 50.4) - (612.0 - 50.4 - (last.x + last.width()))).abs() < 1e-9, "not centred");
+    assert!(
+        ((name.x - 50.4) - (612.0 - 50.4 - (last.x + last.width()))).abs() < 1e-9,
+        "not centred"
+    );
     assert_eq!(run(&c.doc, "EXPERIENCE").face.id, FaceId::SERIF_BOLD);
     let present = run(&c.doc, "present");
     assert!((present.x + present.width() - (612.0 - 50.4)).abs() < 1e-9);
@@ -284,7 +355,10 @@ fn each_theme_sets_its_preset() {
     let name = run(&m.doc, "Ada");
     assert_eq!((name.x, name.face.id), (50.4, FaceId::SANS_BOLD));
     let h = run(&m.doc, "Experience");
-    assert_eq!(h.color, Rgb(0x1D as f64 / 255.0, 0x5A as f64 / 255.0, 0x7A as f64 / 255.0));
+    assert_eq!(
+        h.color,
+        Rgb(0x1D as f64 / 255.0, 0x5A as f64 / 255.0, 0x7A as f64 / 255.0)
+    );
     let feb = run(&m.doc, "Feb");
     assert_eq!((feb.size, feb.color), (9.0, Rgb::QUIET));
     check_left_dates(&m.resume, &m.style, &m.doc, 1e-6).unwrap();
@@ -296,8 +370,22 @@ fn each_theme_sets_its_preset() {
     // middle of the capitals.
     let b = themed(Theme::Banking, fill);
     let h = run(&b.doc, "Experience");
-    let rule = b.doc.pages[0].elements.iter().find_map(|e| if let Element::Rule(r) = e { Some(r.clone()) } else { None }).unwrap();
-    assert!((rule.x0 - (h.x + h.width() + 6.0)).abs() < 1e-9, "rule from {}", rule.x0);
+    let rule = b.doc.pages[0]
+        .elements
+        .iter()
+        .find_map(|e| {
+            if let Element::Rule(r) = e {
+                Some(r.clone())
+            } else {
+                None
+            }
+        })
+        .unwrap();
+    assert!(
+        (rule.x0 - (h.x + h.width() + 6.0)).abs() < 1e-9,
+        "rule from {}",
+        rule.x0
+    );
     assert_eq!(rule.x1, 612.0 - 50.4);
     assert!((rule.y - (h.baseline - 4.0)).abs() < 1e-9);
     for laid in [&c, &m, &k, &b] {
@@ -309,7 +397,10 @@ fn each_theme_sets_its_preset() {
 
 #[test]
 fn explicit_keys_override_the_theme() {
-    let m = themed(Theme::Modern, "  font: serif\n  date_column: right\n  section_title: uppercase\n");
+    let m = themed(
+        Theme::Modern,
+        "  font: serif\n  date_column: right\n  section_title: uppercase\n",
+    );
     assert_eq!(run(&m.doc, "EXPERIENCE").face.id, FaceId::SERIF_BOLD);
     let present = run(&m.doc, "present");
     assert!((present.x + present.width() - (612.0 - 50.4)).abs() < 1e-9);
@@ -326,7 +417,10 @@ fn accent_and_link_colours_are_used_consistently() {
         let laid = themed(theme, "  accent_color: \"#7A1F2B\"\n  link_color: \"#0000FF\"\n");
         let doc = &laid.doc;
         assert_eq!(run(doc, "Ada").color, accent, "{theme:?}: name");
-        let heading = runs(doc).into_iter().find(|r| r.text().eq_ignore_ascii_case("experience")).unwrap();
+        let heading = runs(doc)
+            .into_iter()
+            .find(|r| r.text().eq_ignore_ascii_case("experience"))
+            .unwrap();
         assert_eq!(heading.color, accent, "{theme:?}: heading");
         for e in &doc.pages[0].elements {
             if let Element::Rule(r) = e {
@@ -344,14 +438,30 @@ fn accent_and_link_colours_are_used_consistently() {
 fn urls_are_set_without_kerning() {
     let yaml = resume("  font: sans\n").replace("Built a compiler.", "Built https://example.org/compiler today.");
     let laid = lay_out(&yaml, None);
-    let url = runs(&laid.doc).into_iter().find(|r| r.text().starts_with("https://")).unwrap();
+    let url = runs(&laid.doc)
+        .into_iter()
+        .find(|r| r.text().starts_with("https://"))
+        .unwrap();
     let f = font(FaceId::SANS_REGULAR);
     let slash = f.advance_units(f.glyph('/')) * 10.0 / f.units_per_em;
-    let slashes: Vec<f64> = url.glyphs.iter().filter(|g| g.text.as_deref() == Some("/")).map(|g| g.advance).collect();
+    let slashes: Vec<f64> = url
+        .glyphs
+        .iter()
+        .filter(|g| g.text.as_deref() == Some("/"))
+        .map(|g| g.advance)
+        .collect();
     assert_eq!(slashes.len(), 2);
-    assert!(slashes.iter().all(|a| (a - slash).abs() < 1e-9), "{slashes:?} vs {slash}");
+    assert!(
+        slashes.iter().all(|a| (a - slash).abs() < 1e-9),
+        "{slashes:?} vs {slash}"
+    );
     // Kerning stays on elsewhere: `AV` in Lato is tighter than A + V.
-    let (av, _) = vitae::text::shape("AV", vitae::text::Styled::plain(FaceId::SANS_REGULAR), 10.0, vitae::text::Features::default());
+    let (av, _) = vitae::text::shape(
+        "AV",
+        vitae::text::Styled::plain(FaceId::SANS_REGULAR),
+        10.0,
+        vitae::text::Features::default(),
+    );
     assert!(av[0].glyphs[0].advance < f.advance_units(f.glyph('A')) * 10.0 / f.units_per_em);
     assert!(extracted(&yaml, "url").contains("https://example.org/compiler"));
 }
@@ -373,6 +483,13 @@ fn a_font_without_latin_letters_is_named_in_a_warning() {
 #[test]
 fn date_align_without_the_left_column_is_a_warning() {
     let laid = lay_out(&resume("  date_align: left\n"), None);
-    assert_eq!(messages(&laid), ["15:15: design.date_align has no effect with the right date column: dates there are flush right"]);
-    assert!(lay_out(&resume("  date_column: left\n  date_align: left\n"), None).warnings.is_empty());
+    assert_eq!(
+        messages(&laid),
+        ["15:15: design.date_align has no effect with the right date column: dates there are flush right"]
+    );
+    assert!(
+        lay_out(&resume("  date_column: left\n  date_align: left\n"), None)
+            .warnings
+            .is_empty()
+    );
 }

@@ -11,7 +11,13 @@ use vitae::style::Theme;
 /// checked: margins, overlaps, reading order, the date column (right or left).
 #[test]
 fn every_good_fixture_meets_the_display_list_checks() {
-    let themes = [None, Some(Theme::Classic), Some(Theme::Modern), Some(Theme::Compact), Some(Theme::Banking)];
+    let themes = [
+        None,
+        Some(Theme::Classic),
+        Some(Theme::Modern),
+        Some(Theme::Compact),
+        Some(Theme::Banking),
+    ];
     let mut checked = 0;
     for theme in themes {
         checked += check_good_fixtures(theme);
@@ -22,13 +28,24 @@ fn every_good_fixture_meets_the_display_list_checks() {
 fn check_good_fixtures(theme: Option<Theme>) -> usize {
     let mut checked = 0;
     for path in yaml_fixtures("good") {
-        let name = format!("{} ({})", path.file_name().unwrap().to_string_lossy(), theme.map_or("own design", |t| t.name()));
+        let name = format!(
+            "{} ({})",
+            path.file_name().unwrap().to_string_lossy(),
+            theme.map_or("own design", |t| t.name())
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         // fit-one-page asks for one page; under `modern` the left date column takes
         // 60 pt of every line's measure and it needs two even at 85 % (the fit error
         // is tested in layout_pagebreak.rs), so it is fitted to two there.
         let fit = (theme == Some(Theme::Modern) && name.starts_with("fit-one-page")).then_some(2);
-        let options = vitae::Options { overrides: vitae::style::Overrides { theme, fit_pages: fit, ..Default::default() }, ..Default::default() };
+        let options = vitae::Options {
+            overrides: vitae::style::Overrides {
+                theme,
+                fit_pages: fit,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         let laid = vitae::lay_out(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let (resume, style, doc, warnings) = (laid.resume, laid.style, laid.doc, laid.warnings);
         let name = name.split(' ').next().unwrap().to_string();
@@ -46,8 +63,14 @@ fn check_good_fixtures(theme: Option<Theme>) -> usize {
                     // and its 10 pt gutter.
                     _ => "480.3 pt",
                 };
-                let want = format!("`ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789` in section 'Links', entry 2 text is wider than the line ({measure})");
-                assert!(warnings[0].message.starts_with(&want), "{name}: {}", warnings[0].message);
+                let want = format!(
+                    "`ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789` in section 'Links', entry 2 text is wider than the line ({measure})"
+                );
+                assert!(
+                    warnings[0].message.starts_with(&want),
+                    "{name}: {}",
+                    warnings[0].message
+                );
             }
             _ => assert!(warnings.is_empty(), "{name}: unexpected warnings {warnings:?}"),
         }

@@ -29,7 +29,9 @@ fn every_rule_holds_wherever_the_page_breaks() {
         assert!((1..=2).contains(&d.pages.len()), "{}", f.display());
         // The tail's first band (heading, title row or paragraph line) lands on
         // page 2 in some of them, and on page 1 in others.
-        let tail = d.bands.iter().find(|b| b.info.kind == BandKind::Heading && b.page > 0 || b.info.kind == BandKind::EntryHead || b.info.lines > 3);
+        let tail = d.bands.iter().find(|b| {
+            b.info.kind == BandKind::Heading && b.page > 0 || b.info.kind == BandKind::EntryHead || b.info.lines > 3
+        });
         if tail.is_some_and(|b| b.page == 1) {
             tails_on_page_2 += 1;
         }
@@ -48,17 +50,31 @@ fn many_pages_fills_every_page_but_the_last() {
     let line = s.font_size * s.line_spacing;
     for p in 0..n - 1 {
         let on: Vec<_> = d.bands.iter().filter(|b| b.page == p).collect();
-        let next: Vec<_> = d.bands.iter().filter(|b| b.page == p + 1 && b.info.kind != BandKind::RunningHeader).collect();
+        let next: Vec<_> = d
+            .bands
+            .iter()
+            .filter(|b| b.page == p + 1 && b.info.kind != BandKind::RunningHeader)
+            .collect();
         let gap = bottom - on.last().unwrap().bottom;
         if gap > 2.0 * line {
             // Explained only by a keep: the next page's first band could not have
             // come here without the bands kept with it.
             let last = on.last().unwrap();
             let first = next[0];
-            assert!(last.penalty > 0.0 || first.bottom - first.top > gap || next.iter().take_while(|b| b.penalty > 0.0).count() > 0, "page {} leaves {gap:.1} pt empty with no keep to explain it", p + 1);
+            assert!(
+                last.penalty > 0.0
+                    || first.bottom - first.top > gap
+                    || next.iter().take_while(|b| b.penalty > 0.0).count() > 0,
+                "page {} leaves {gap:.1} pt empty with no keep to explain it",
+                p + 1
+            );
         }
         // Page numbers read n / N.
-        let folio: String = d.pages[p].runs().filter(|r| r.baseline > bottom).map(|r| r.text()).collect();
+        let folio: String = d.pages[p]
+            .runs()
+            .filter(|r| r.baseline > bottom)
+            .map(|r| r.text())
+            .collect();
         assert_eq!(folio, format!("{} / {n}", p + 1));
     }
     // Pages after the first carry the running header with the name.
@@ -82,15 +98,41 @@ fn fit_one_page_fits_and_fit_impossible_says_how_many_pages() {
     assert_eq!(laid.notes, vec!["fitted to 2 pages at 10.0 pt (100 %)".to_string()]);
     // Too much for one page even at 85 %.
     let many = std::fs::read_to_string(dir.join("good/many-pages.yaml")).unwrap();
-    let err = vitae::lay_out(&many, &vitae::Options { overrides: vitae::style::Overrides { fit_pages: Some(2), ..Default::default() }, ..Default::default() }).unwrap_err();
-    assert!(err[0].message.starts_with("fit_pages: the resume cannot fit in 2 pages: it needs "), "{}", err[0].message);
-    assert!(err[0].message.ends_with(" pages even at the smallest size (85 %, 8.5 pt)"), "{}", err[0].message);
+    let err = vitae::lay_out(
+        &many,
+        &vitae::Options {
+            overrides: vitae::style::Overrides {
+                fit_pages: Some(2),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err[0]
+            .message
+            .starts_with("fit_pages: the resume cannot fit in 2 pages: it needs "),
+        "{}",
+        err[0].message
+    );
+    assert!(
+        err[0]
+            .message
+            .ends_with(" pages even at the smallest size (85 %, 8.5 pt)"),
+        "{}",
+        err[0].message
+    );
 }
 
 fn resume_strategy() -> impl Strategy<Value = String> {
     let word = "[a-z]{1,12}";
     let para = prop::collection::vec(word, 1..60).prop_map(|w| w.join(" "));
-    let entry = (prop::option::of(para.clone()), prop::collection::vec(para.clone(), 0..4), any::<bool>());
+    let entry = (
+        prop::option::of(para.clone()),
+        prop::collection::vec(para.clone(), 0..4),
+        any::<bool>(),
+    );
     let section = ("[A-Z][a-z]{2,10}", prop::collection::vec(entry, 1..6));
     prop::collection::vec(section, 1..6).prop_map(|sections| {
         let mut y = String::from("name: Random Person\nsections:\n");
@@ -110,7 +152,10 @@ fn resume_strategy() -> impl Strategy<Value = String> {
                             }
                         }
                     }
-                    None => y.push_str(&format!("      - \"{}\"\n", bullets.join(" ").trim().to_string() + " end")),
+                    None => y.push_str(&format!(
+                        "      - \"{}\"\n",
+                        bullets.join(" ").trim().to_string() + " end"
+                    )),
                 }
             }
         }
@@ -150,6 +195,6 @@ proptest! {
         let joined_want: String = want.concat();
         prop_assert_eq!(joined_got, joined_want);
         want.clear();
-        check_page_rules(&s, &d).map_err(|e| TestCaseError::fail(e))?;
+        check_page_rules(&s, &d).map_err(TestCaseError::fail)?;
     }
 }

@@ -12,7 +12,7 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 use vitae::layout::{Document, TextRun};
-use vitae::text::{face_for, font, Cjk, FaceId, Styled};
+use vitae::text::{Cjk, FaceId, Styled, face_for, font};
 
 fn fixture(name: &str) -> String {
     let p = fixture_path(name);
@@ -22,7 +22,8 @@ fn fixture(name: &str) -> String {
 /// Whether an installed font has `c` (not only a bundled one), `package` installing
 /// one; without it the test skips, or fails with `CI` set.
 fn installed(c: char, package: &str) -> bool {
-    let found = face_for(&c.to_string(), Styled::plain(FaceId::SERIF_REGULAR), Cjk::Sc).is_some_and(|f| !f.id.is_bundled());
+    let found =
+        face_for(&c.to_string(), Styled::plain(FaceId::SERIF_REGULAR), Cjk::Sc).is_some_and(|f| !f.id.is_bundled());
     require_installed(found, &format!("a font with {c:?}"), package)
 }
 
@@ -30,14 +31,15 @@ fn installed(c: char, package: &str) -> bool {
 /// so), for tests that assert that family's faces: another installed font with `c`
 /// (DejaVu Sans has Arabic and Hebrew) is not enough.
 fn installed_in(c: char, family: &str, package: &str) -> bool {
-    let found = face_for(&c.to_string(), Styled::plain(FaceId::SERIF_REGULAR), Cjk::Sc).is_some_and(|f| !f.id.is_bundled() && font(f.id).name.starts_with(family));
+    let found = face_for(&c.to_string(), Styled::plain(FaceId::SERIF_REGULAR), Cjk::Sc)
+        .is_some_and(|f| !f.id.is_bundled() && font(f.id).name.starts_with(family));
     require_installed(found, &format!("{family} (for {c:?})"), package)
 }
 
 /// A run's text in logical order: right-to-left runs hold their glyphs in visual
 /// order (the text's last letter first).
 fn logical(r: &TextRun) -> String {
-    use unicode_bidi::{bidi_class, BidiClass};
+    use unicode_bidi::{BidiClass, bidi_class};
     let t = r.text();
     if t.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL)) {
         r.glyphs.iter().rev().filter_map(|g| g.text.as_deref()).collect()
@@ -48,7 +50,10 @@ fn logical(r: &TextRun) -> String {
 
 /// The first run whose text (in logical order) contains `text`.
 fn run<'a>(doc: &'a Document, text: &str) -> &'a TextRun {
-    runs(doc).into_iter().find(|r| logical(r).contains(text)).unwrap_or_else(|| panic!("no run with '{text}'"))
+    runs(doc)
+        .into_iter()
+        .find(|r| logical(r).contains(text))
+        .unwrap_or_else(|| panic!("no run with '{text}'"))
 }
 
 /// The display list's lines: the runs of each baseline of each page, left to right.
@@ -56,7 +61,10 @@ fn lines(doc: &Document) -> Vec<Vec<&TextRun>> {
     let mut out: Vec<(usize, f64, Vec<&TextRun>)> = Vec::new();
     for (p, page) in doc.pages.iter().enumerate() {
         for r in page.runs().filter(|r| !r.space) {
-            match out.iter_mut().find(|(q, b, _)| *q == p && (b - r.baseline).abs() < 0.01) {
+            match out
+                .iter_mut()
+                .find(|(q, b, _)| *q == p && (b - r.baseline).abs() < 0.01)
+            {
                 Some((.., v)) => v.push(r),
                 None => out.push((p, r.baseline, vec![r])),
             }
@@ -82,8 +90,14 @@ fn build(yaml: &str, tag: &str) -> (vitae::Laid, PathBuf) {
 /// `pdftotext` of a PDF, with the marks of direction it adds (U+202A–U+202E)
 /// removed.
 fn text_of(pdf: &Path) -> String {
-    let o = std::process::Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&o.stdout).chars().filter(|c| !('\u{202A}'..='\u{202E}').contains(c)).collect()
+    let o = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&o.stdout)
+        .chars()
+        .filter(|c| !('\u{202A}'..='\u{202E}').contains(c))
+        .collect()
 }
 
 /// Text without white space.
@@ -118,18 +132,29 @@ fn cjk_from_installed_fonts_with_line_start_and_end_rules() {
     for l in lines(&laid.doc) {
         let first = l.first().unwrap().text().chars().next().unwrap();
         let last = l.last().unwrap().text().chars().last().unwrap();
-        assert!(!vitae::inline::NO_LINE_START.contains(first), "a line begins with {first}");
+        assert!(
+            !vitae::inline::NO_LINE_START.contains(first),
+            "a line begins with {first}"
+        );
         assert!(!vitae::inline::NO_LINE_END.contains(last), "a line ends with {last}");
     }
     // The Chinese bullet is justified between its ideographs: its first line ends on
     // the right margin, with no space in it.
     let fu = run(&laid.doc, "负");
-    let line = lines(&laid.doc).into_iter().find(|l| l.iter().any(|r| std::ptr::eq(*r, fu))).unwrap();
+    let line = lines(&laid.doc)
+        .into_iter()
+        .find(|l| l.iter().any(|r| std::ptr::eq(*r, fu)))
+        .unwrap();
     let end = line.last().map(|r| r.x + r.width()).unwrap();
     assert!((end - (612.0 - 50.4)).abs() < 0.01, "ends at {end}");
     // Extraction: every paragraph's characters in order.
     let text: String = text_of(&pdf).split_whitespace().collect();
-    for want in ["负责大规模分布式存储系统的设计与实现", "東京大学との共同研究で", "中文（母语），English", "日本語（ビジネスレベル）"] {
+    for want in [
+        "负责大规模分布式存储系统的设计与实现",
+        "東京大学との共同研究で",
+        "中文（母语），English",
+        "日本語（ビジネスレベル）",
+    ] {
         assert!(text.contains(want), "{want} not in {text}");
     }
 }
@@ -143,7 +168,11 @@ fn a_space_between_cjk_and_latin_is_a_quarter_em() {
     let (laid, _) = build(yaml, "quarter");
     let a = run(&laid.doc, "用");
     let rust = run(&laid.doc, "Rust");
-    assert!((rust.x - (a.x + a.width()) - 2.5).abs() < 1e-9, "gap {}", rust.x - (a.x + a.width()));
+    assert!(
+        (rust.x - (a.x + a.width()) - 2.5).abs() < 1e-9,
+        "gap {}",
+        rust.x - (a.x + a.width())
+    );
     // Where the author wrote none (和Go), none is added.
     let he = run(&laid.doc, "和");
     let go = run(&laid.doc, "Go");
@@ -193,15 +222,35 @@ fn arabic_is_shaped_ordered_and_mirrored() {
     let f = font(h.face.id);
     let beh = run(&laid.doc, "البيانات");
     let isolated = font(beh.face.id).glyph('ب');
-    assert!(beh.glyphs.iter().filter(|g| g.text.as_deref() == Some("ب")).all(|g| g.gid != isolated), "ب not joined");
+    assert!(
+        beh.glyphs
+            .iter()
+            .filter(|g| g.text.as_deref() == Some("ب"))
+            .all(|g| g.gid != isolated),
+        "ب not joined"
+    );
     let _ = f;
     // Mirrored: the heading and the title end on the right margin, the date starts
     // on the left margin, the bullet stands right of its text.
-    assert!((h.x + h.width() - right).abs() < 1e-6, "heading ends at {}", h.x + h.width());
+    assert!(
+        (h.x + h.width() - right).abs() < 1e-6,
+        "heading ends at {}",
+        h.x + h.width()
+    );
     let title = run(&laid.doc, "شركة");
     assert!((title.x + title.width() - right).abs() < 1e-6);
-    let date_words: Vec<&TextRun> = lines(&laid.doc).into_iter().find(|l| l.iter().any(|r| std::ptr::eq(*r, title))).unwrap().into_iter().filter(|r| r.x < 306.0).collect();
-    assert!((date_words[0].x - 50.4).abs() < 1e-6, "date starts at {}", date_words[0].x);
+    let date_words: Vec<&TextRun> = lines(&laid.doc)
+        .into_iter()
+        .find(|l| l.iter().any(|r| std::ptr::eq(*r, title)))
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.x < 306.0)
+        .collect();
+    assert!(
+        (date_words[0].x - 50.4).abs() < 1e-6,
+        "date starts at {}",
+        date_words[0].x
+    );
     let bullet = run(&laid.doc, "•");
     let first = run(&laid.doc, "ترحيل");
     assert!(bullet.x > first.x + first.width());
@@ -216,11 +265,19 @@ fn arabic_is_shaped_ordered_and_mirrored() {
     // orders numbers by its own rules, so sentences with either are compared without
     // spaces.
     let t = text_of(&pdf);
-    for want in ["ليلى حداد", "شركة البيانات العربية", "قيادة فريق من خمسة مهندسين."] {
+    for want in ["ليلى حداد", "شركة البيانات العربية", "قيادة فريق من خمسة مهندسين."]
+    {
         assert!(t.contains(want), "{want} not in {t}");
     }
-    assert!(squash(&t).contains(&squash("ترحيل قاعدة البيانات إلى PostgreSQL 16 دون توقف الخدمة.")), "{t}");
-    assert!(t.lines().any(|l| l.contains("مارس") && l.contains("2020") && l.contains("حتى الآن")), "{t}");
+    assert!(
+        squash(&t).contains(&squash("ترحيل قاعدة البيانات إلى PostgreSQL 16 دون توقف الخدمة.")),
+        "{t}"
+    );
+    assert!(
+        t.lines()
+            .any(|l| l.contains("مارس") && l.contains("2020") && l.contains("حتى الآن")),
+        "{t}"
+    );
 }
 
 #[test]
@@ -264,7 +321,10 @@ fn mixed_direction_lines_in_a_left_to_right_resume() {
     let team = run(&laid.doc, "البحث");
     assert!(led.x < team.x && team.x < and.x);
     let t = text_of(&pdf);
-    assert!(t.contains("عمر حداد") && t.contains("فريق البحث العربي") && t.contains("צוות החיפוש"), "{t}");
+    assert!(
+        t.contains("عمر حداد") && t.contains("فريق البحث العربي") && t.contains("צוות החיפוש"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -297,8 +357,20 @@ fn a_character_no_font_has_is_one_warning_listing_every_place() {
         w.message,
         "no font has the character '\u{10FFFD}' (U+10FFFD): neither the text face, nor the bundled DejaVu Sans, nor any installed font; it is shown as an empty box in section 'Notes', entry 1 text; section 'Notes', entry 2 text"
     );
-    assert_eq!(w.hints, ["install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]);
-    assert!(vitae::compile(&yaml, &vitae::Options { deny_warnings: true, ..Default::default() }).is_err());
+    assert_eq!(
+        w.hints,
+        ["install a font that has it (`vitae fonts` lists what is installed), or choose one with `design.font`"]
+    );
+    assert!(
+        vitae::compile(
+            &yaml,
+            &vitae::Options {
+                deny_warnings: true,
+                ..Default::default()
+            }
+        )
+        .is_err()
+    );
 }
 
 /// Found by a new user: a Latin word next to CJK punctuation (`Go、`) was set in the
@@ -345,9 +417,15 @@ fn a_line_a_little_too_long_squeezes_its_commas() {
     }
     let (laid, _) = build(&fixture("good/cjk.yaml"), "squeeze");
     let fu = run(&laid.doc, "负");
-    let line = lines(&laid.doc).into_iter().find(|l| l.iter().any(|r| std::ptr::eq(*r, fu))).unwrap();
+    let line = lines(&laid.doc)
+        .into_iter()
+        .find(|l| l.iter().any(|r| std::ptr::eq(*r, fu)))
+        .unwrap();
     let text: String = line.iter().map(|r| r.text()).filter(|t| t != "•").collect();
-    assert_eq!(text, "负责大规模分布式存储系统的设计与实现，将写入延迟降低了百分之四十，并撰写了完整的技术文档与测试方案。");
+    assert_eq!(
+        text,
+        "负责大规模分布式存储系统的设计与实现，将写入延迟降低了百分之四十，并撰写了完整的技术文档与测试方案。"
+    );
     // Each comma's successor starts less than an em after the comma (0.4 pt each).
     for (k, r) in line.iter().enumerate().filter(|(_, r)| r.text() == "，") {
         let gap = line[k + 1].x - r.x;

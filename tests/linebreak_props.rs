@@ -1,10 +1,10 @@
 //! Properties of line breaking, over random paragraphs (proptest).
 
 use proptest::prelude::*;
-use vitae::inline::{typeset, Align, ParStyle};
+use vitae::inline::{Align, ParStyle, typeset};
 use vitae::lang::Language;
 use vitae::linebreak::total_fit::total_fit;
-use vitae::linebreak::{first_fit, total_demerits, Item, Params, PenaltyKind, INFINITE_PENALTY};
+use vitae::linebreak::{INFINITE_PENALTY, Item, Params, PenaltyKind, first_fit, total_demerits};
 use vitae::markup::Span;
 
 /// A paragraph model: boxes 1–60 pt, glue after each (width 3, stretch 1.5, shrink 1),
@@ -14,19 +14,53 @@ fn items_strategy() -> impl Strategy<Value = Vec<Item>> {
         let mut items = Vec::new();
         for (k, (w, h)) in words.into_iter().enumerate() {
             if k > 0 {
-                items.push(Item::Glue { width: 3.0, stretch: 1.5, shrink: 1.0, content: 0 });
+                items.push(Item::Glue {
+                    width: 3.0,
+                    stretch: 1.5,
+                    shrink: 1.0,
+                    content: 0,
+                });
             }
             if h == 0 && w > 10.0 {
-                items.push(Item::Box { width: w / 2.0, content: 0 });
-                items.push(Item::Penalty { width: 3.0, cost: 50.0, flagged: true, kind: PenaltyKind::Hyphenation, content: 0 });
-                items.push(Item::Box { width: w / 2.0, content: 0 });
+                items.push(Item::Box {
+                    width: w / 2.0,
+                    content: 0,
+                });
+                items.push(Item::Penalty {
+                    width: 3.0,
+                    cost: 50.0,
+                    flagged: true,
+                    kind: PenaltyKind::Hyphenation,
+                    content: 0,
+                });
+                items.push(Item::Box {
+                    width: w / 2.0,
+                    content: 0,
+                });
             } else {
                 items.push(Item::Box { width: w, content: 0 });
             }
         }
-        items.push(Item::Penalty { width: 0.0, cost: INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
-        items.push(Item::Glue { width: 0.0, stretch: 100_000.0, shrink: 0.0, content: 0 });
-        items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: INFINITE_PENALTY,
+            flagged: false,
+            kind: PenaltyKind::Normal,
+            content: 0,
+        });
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: 100_000.0,
+            shrink: 0.0,
+            content: 0,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITE_PENALTY,
+            flagged: false,
+            kind: PenaltyKind::Normal,
+            content: 0,
+        });
         items
     })
 }

@@ -14,11 +14,11 @@ fn hostile() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[a-zA-Z]{1,12}",
         Just(" ".to_string()),
-        Just("\u{200D}".to_string()),   // zero-width joiner
-        Just("\u{200F}".to_string()),   // right-to-left mark
-        Just("\u{0301}".to_string()),   // lone combining acute
+        Just("\u{200D}".to_string()), // zero-width joiner
+        Just("\u{200F}".to_string()), // right-to-left mark
+        Just("\u{0301}".to_string()), // lone combining acute
         Just("\u{FFFD}".to_string()),
-        Just("\u{0007}".to_string()),   // a control character
+        Just("\u{0007}".to_string()), // a control character
         Just("\t".to_string()),
         Just("\n".to_string()),
         Just("**".to_string()),
@@ -33,7 +33,7 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("（".to_string()),
         Just("한국어".to_string()),
         Just("清".to_string()),
-        "[A-Z]{40,120}",                 // a word wider than some measures
+        "[A-Z]{40,120}", // a word wider than some measures
     ];
     prop::collection::vec(piece, 1..12).prop_map(|v| v.concat())
 }
@@ -79,7 +79,11 @@ fn a_space_before_a_zero_width_run_at_a_line_end_is_dropped() {
     let yaml = "name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        date: A\n        bullets: [\"AJWSAKAPRAPBDDUKAZJLTDPRCTHHHWBADRHJPRMMTJEDVEPENPKEKIVDDBDIUIJPMRCRBAACNSUCDJ \\u200f清\"]\n";
     let (_, s, d, _) = vitae::layout_source(yaml).unwrap();
     check_margins(&s, &d, 0.01).unwrap();
-    let line1: Vec<String> = d.pages[0].runs().filter(|t| t.text().starts_with("AJWS")).map(|t| t.text()).collect();
+    let line1: Vec<String> = d.pages[0]
+        .runs()
+        .filter(|t| t.text().starts_with("AJWS"))
+        .map(|t| t.text())
+        .collect();
     assert_eq!(line1.len(), 1);
 }
 
@@ -94,11 +98,19 @@ fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
     check_overlaps(&d, 0.01).unwrap();
     // The second entry's lone date has its own band, with the space between entries.
     let y2020 = d.pages[0].runs().find(|t| t.text() == "2020").unwrap();
-    let last = d.pages[0].runs().filter(|t| t.text().starts_with('A') && t.baseline < y2020.baseline).map(|t| t.baseline).fold(0.0, f64::max);
+    let last = d.pages[0]
+        .runs()
+        .filter(|t| t.text().starts_with('A') && t.baseline < y2020.baseline)
+        .map(|t| t.baseline)
+        .fold(0.0, f64::max);
     // The first entry ends with the location's last line in the column, on a band of
     // its own (9 pt type on a 10.8 pt leading: 2.7 pt below the baseline); then 5.5 pt
     // between entries and 8.1 pt down to the lone date's baseline.
-    assert!((y2020.baseline - last - 16.3).abs() < 1e-6, "{} vs {last}", y2020.baseline);
+    assert!(
+        (y2020.baseline - last - 16.3).abs() < 1e-6,
+        "{} vs {last}",
+        y2020.baseline
+    );
 }
 
 /// Found by the property test above: in a right-to-left document, squeezing the blank
@@ -107,7 +119,9 @@ fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
 #[test]
 fn cjk_punctuation_is_not_squeezed_in_a_mirrored_page() {
     let para = "、한국어 MAABABFIKMAABAGABABEAFNFAFNBAUAAMIAMABAAIAAIDAAAJAAIABAARABBIMFBAAHGAENAAAAAAAAAA";
-    let yaml = format!("name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        bullets: [A, \"{para}\"]\n      - \"{para}\"\ndesign:\n  language: ar\n");
+    let yaml = format!(
+        "name: A\nsections:\n  - title: a\n    entries:\n      - title: a\n        bullets: [A, \"{para}\"]\n      - \"{para}\"\ndesign:\n  language: ar\n"
+    );
     let (_, s, d, _) = vitae::layout_source(&yaml).unwrap();
     check_margins(&s, &d, 0.01).unwrap();
     check_overlaps(&d, 0.01).unwrap();

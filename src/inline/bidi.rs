@@ -11,13 +11,28 @@ use crate::text::Direction;
 /// `direction` (the document's language's); `None` when the text has nothing right to left and the base is left to right
 /// (every level 0).
 pub fn bidi_levels(text: &str, direction: Direction) -> Option<Vec<u8>> {
-    use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+    use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
     let rtl = direction == Direction::Rtl;
-    if !rtl && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI))) {
+    if !rtl
+        && (text.is_ascii()
+            || !text.chars().any(|c| {
+                !c.is_ascii()
+                    && matches!(
+                        bidi_class(c),
+                        BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+                    )
+            }))
+    {
         return None;
     }
     let base = if rtl { Level::rtl() } else { Level::ltr() };
-    Some(BidiInfo::new(text, Some(base)).levels.iter().map(|l| l.number()).collect())
+    Some(
+        BidiInfo::new(text, Some(base))
+            .levels
+            .iter()
+            .map(|l| l.number())
+            .collect(),
+    )
 }
 
 /// Orders each line's runs for display by the Unicode Bidirectional Algorithm
@@ -40,9 +55,21 @@ pub fn reorder(lines: &mut [Line], levels: Option<&[u8]>, direction: Direction) 
         if n < 2 {
             continue;
         }
-        let levels: Vec<u8> = line.runs.iter().map(|r| levels.get(r.at).copied().unwrap_or(0).saturating_sub(rtl as u8)).collect();
+        let levels: Vec<u8> = line
+            .runs
+            .iter()
+            .map(|r| levels.get(r.at).copied().unwrap_or(0).saturating_sub(rtl as u8))
+            .collect();
         // Each run's advance up to the next run (its glue), the last its own width.
-        let adv: Vec<Pt> = (0..n).map(|i| if i + 1 < n { line.runs[i + 1].x - line.runs[i].x } else { line.runs[i].width }).collect();
+        let adv: Vec<Pt> = (0..n)
+            .map(|i| {
+                if i + 1 < n {
+                    line.runs[i + 1].x - line.runs[i].x
+                } else {
+                    line.runs[i].width
+                }
+            })
+            .collect();
         let mut order: Vec<usize> = (0..n).collect();
         let max = levels.iter().copied().max().unwrap_or(0);
         for lvl in (1..=max).rev() {

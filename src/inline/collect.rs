@@ -23,9 +23,9 @@ use super::bidi::bidi_levels;
 use super::opportunities::{break_opportunities, url_ranges};
 use super::{Align, ParStyle};
 use crate::geom::Pt;
-use crate::linebreak::{Item, PenaltyKind, INFINITE_PENALTY};
+use crate::linebreak::{INFINITE_PENALTY, Item, PenaltyKind};
 use crate::markup::Span;
-use crate::text::{self, fallback::is_cjk, Cjk, Direction, Features, Shaped, Slant, Styled, Weight};
+use crate::text::{self, Cjk, Direction, Features, Shaped, Slant, Styled, Weight, fallback::is_cjk};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Cost of a hyphenation point: TeX's \hyphenpenalty=50.
@@ -114,7 +114,13 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
         starts.push(text.len());
         text.push_str(&s.text);
     }
-    let mut c = Collected { items: Vec::new(), material: vec![Material::default()], words: Vec::new(), missing: Vec::new(), levels: None };
+    let mut c = Collected {
+        items: Vec::new(),
+        material: vec![Material::default()],
+        words: Vec::new(),
+        missing: Vec::new(),
+        levels: None,
+    };
     // The pieces of [a, b) cut at span boundaries: (span index, byte range).
     let pieces = |a: usize, b: usize| -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
@@ -132,11 +138,21 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
     let cjk = Cjk::of(&text);
     let levels = bidi_levels(&text, style.direction);
     let rtl_at = |at: usize| levels.as_ref().is_some_and(|l| l.get(at).is_some_and(|v| v % 2 == 1));
-    let features_at = |at: usize| Features { small_caps: style.small_caps, no_kerning: urls.iter().any(|&(a, b)| a <= at && at < b), cjk, direction: if rtl_at(at) { Direction::Rtl } else { Direction::Ltr } };
+    let features_at = |at: usize| Features {
+        small_caps: style.small_caps,
+        no_kerning: urls.iter().any(|&(a, b)| a <= at && at < b),
+        cjk,
+        direction: if rtl_at(at) { Direction::Rtl } else { Direction::Ltr },
+    };
     // Where the direction changes inside a word (`ב־Rust`, `(عمر`): pieces are
     // shaped apart, each in its own direction.
     let level_changes: Vec<usize> = match &levels {
-        Some(l) => text.char_indices().skip(1).filter(|&(i, _)| l[i] != l[i - 1]).map(|(i, _)| i).collect(),
+        Some(l) => text
+            .char_indices()
+            .skip(1)
+            .filter(|&(i, _)| l[i] != l[i - 1])
+            .map(|(i, _)| i)
+            .collect(),
         None => Vec::new(),
     };
     let mut prev = 0;
@@ -160,9 +176,19 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
             Some(lang) if whole && !opp.url => {
                 let w = &text[prev..word_end];
                 let core_start = w.find(char::is_alphabetic).unwrap_or(0);
-                let core_end = w.rfind(char::is_alphabetic).map_or(0, |i| i + w[i..].chars().next().map_or(0, char::len_utf8));
-                if core_start < core_end && w[core_start..core_end].chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’') && !w.contains(['/', '@', ':']) {
-                    lang.hyphenate(&w[core_start..core_end]).into_iter().map(|b| prev + core_start + b).collect()
+                let core_end = w
+                    .rfind(char::is_alphabetic)
+                    .map_or(0, |i| i + w[i..].chars().next().map_or(0, char::len_utf8));
+                if core_start < core_end
+                    && w[core_start..core_end]
+                        .chars()
+                        .all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’')
+                    && !w.contains(['/', '@', ':'])
+                {
+                    lang.hyphenate(&w[core_start..core_end])
+                        .into_iter()
+                        .map(|b| prev + core_start + b)
+                        .collect()
                 } else {
                     Vec::new()
                 }
@@ -188,13 +214,32 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
                 for r in at(runs, pair[0]) {
                     let width = r.width();
                     word_width += width;
-                    c.material.push(Material { runs: vec![r], link: spans[k].link.clone(), space: false, word: Some(word) });
-                    c.items.push(Item::Box { width, content: c.material.len() - 1 });
+                    c.material.push(Material {
+                        runs: vec![r],
+                        link: spans[k].link.clone(),
+                        space: false,
+                        word: Some(word),
+                    });
+                    c.items.push(Item::Box {
+                        width,
+                        content: c.material.len() - 1,
+                    });
                 }
                 if cuts.binary_search(&pair[1]).is_ok() {
                     let (hy, w) = hyphen(face, style.size);
-                    c.material.push(Material { runs: at(hy, pair[0]), link: spans[k].link.clone(), space: false, word: Some(word) });
-                    c.items.push(Item::Penalty { width: w, cost: HYPHEN_PENALTY, flagged: true, kind: PenaltyKind::Hyphenation, content: c.material.len() - 1 });
+                    c.material.push(Material {
+                        runs: at(hy, pair[0]),
+                        link: spans[k].link.clone(),
+                        space: false,
+                        word: Some(word),
+                    });
+                    c.items.push(Item::Penalty {
+                        width: w,
+                        cost: HYPHEN_PENALTY,
+                        flagged: true,
+                        kind: PenaltyKind::Hyphenation,
+                        content: c.material.len() - 1,
+                    });
                 }
             }
         }
@@ -214,14 +259,29 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
             if before != after && idx < text.len() && word_end > 0 {
                 w = CJK_LATIN_SPACE * style.size;
             }
-            let (stretch, shrink) = if style.align == Align::Justified { (w / 2.0, w / 3.0) } else { (0.0, 0.0) };
-            c.material.push(Material { runs: at(runs, word_end), link: spans[k].link.clone(), space: true, word: None });
-            c.items.push(Item::Glue { width: w, stretch, shrink, content: c.material.len() - 1 });
+            let (stretch, shrink) = if style.align == Align::Justified {
+                (w / 2.0, w / 3.0)
+            } else {
+                (0.0, 0.0)
+            };
+            c.material.push(Material {
+                runs: at(runs, word_end),
+                link: spans[k].link.clone(),
+                space: true,
+                word: None,
+            });
+            c.items.push(Item::Glue {
+                width: w,
+                stretch,
+                shrink,
+                content: c.material.len() - 1,
+            });
         } else if idx < text.len() && !opp.mandatory {
             // A break inside a word: after a hyphen or dash, inside a URL, between
             // ideographs.
             let after_hyphen = text[..idx].ends_with(['-', '\u{2010}', '\u{2013}', '\u{2014}']);
-            let cjk_pair = text[..idx].chars().next_back().is_some_and(is_cjk) && text[idx..].chars().next().is_some_and(is_cjk);
+            let cjk_pair =
+                text[..idx].chars().next_back().is_some_and(is_cjk) && text[idx..].chars().next().is_some_and(is_cjk);
             let (cost, flagged) = if opp.url {
                 (URL_PENALTY, false)
             } else if after_hyphen {
@@ -232,28 +292,76 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
             if cjk_pair && !opp.url {
                 // Between two CJK characters: glue that may stretch when justified
                 // (a legal break, as any glue after a box).
-                let stretch = if style.align == Align::Justified { CJK_STRETCH * style.size } else { 0.0 };
+                let stretch = if style.align == Align::Justified {
+                    CJK_STRETCH * style.size
+                } else {
+                    0.0
+                };
                 // After a closing punctuation mark or before an opening one, the mark's
                 // blank half may be taken back.
-                let squeeze = text[..idx].chars().next_back().is_some_and(|c| CJK_SQUEEZE_AFTER.contains(c))
-                    || text[idx..].chars().next().is_some_and(|c| CJK_SQUEEZE_BEFORE.contains(c));
+                let squeeze = text[..idx]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| CJK_SQUEEZE_AFTER.contains(c))
+                    || text[idx..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| CJK_SQUEEZE_BEFORE.contains(c));
                 // Only in left-to-right text: the blank half is on the side the text
                 // runs to, which reordering or mirroring would turn over.
-                let shrink = if style.align == Align::Justified && squeeze && levels.is_none() { CJK_PUNCTUATION_SHRINK * style.size } else { 0.0 };
-                c.items.push(Item::Glue { width: 0.0, stretch, shrink, content: 0 });
+                let shrink = if style.align == Align::Justified && squeeze && levels.is_none() {
+                    CJK_PUNCTUATION_SHRINK * style.size
+                } else {
+                    0.0
+                };
+                c.items.push(Item::Glue {
+                    width: 0.0,
+                    stretch,
+                    shrink,
+                    content: 0,
+                });
             } else {
-                c.items.push(Item::Penalty { width: 0.0, cost, flagged, kind: PenaltyKind::Normal, content: 0 });
+                c.items.push(Item::Penalty {
+                    width: 0.0,
+                    cost,
+                    flagged,
+                    kind: PenaltyKind::Normal,
+                    content: 0,
+                });
             }
         }
         if opp.mandatory && n + 1 < opps.len() {
-            c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
+            c.items.push(Item::Penalty {
+                width: 0.0,
+                cost: -INFINITE_PENALTY,
+                flagged: false,
+                kind: PenaltyKind::Normal,
+                content: 0,
+            });
         }
         prev = idx;
     }
     // \parfillskip and the paragraph's final forced break.
-    c.items.push(Item::Penalty { width: 0.0, cost: INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
-    c.items.push(Item::Glue { width: 0.0, stretch: PARFILL_STRETCH, shrink: 0.0, content: 0 });
-    c.items.push(Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 });
+    c.items.push(Item::Penalty {
+        width: 0.0,
+        cost: INFINITE_PENALTY,
+        flagged: false,
+        kind: PenaltyKind::Normal,
+        content: 0,
+    });
+    c.items.push(Item::Glue {
+        width: 0.0,
+        stretch: PARFILL_STRETCH,
+        shrink: 0.0,
+        content: 0,
+    });
+    c.items.push(Item::Penalty {
+        width: 0.0,
+        cost: -INFINITE_PENALTY,
+        flagged: false,
+        kind: PenaltyKind::Normal,
+        content: 0,
+    });
     c.levels = levels;
     c
 }
@@ -275,24 +383,58 @@ fn add_missing(all: &mut Vec<char>, new: Vec<char>) {
 
 /// Replaces a word wider than the measure by its grapheme clusters, with an
 /// emergency hyphen penalty between each two.
-fn emergency_split(c: &mut Collected, text: &str, pieces: &[(usize, usize, usize)], spans: &[Span], style: &ParStyle, word: usize, features_at: &dyn Fn(usize) -> Features) {
+fn emergency_split(
+    c: &mut Collected,
+    text: &str,
+    pieces: &[(usize, usize, usize)],
+    spans: &[Span],
+    style: &ParStyle,
+    word: usize,
+    features_at: &dyn Fn(usize) -> Features,
+) {
     let mut first = true;
     for &(k, lo, hi) in pieces {
         let face = face_of(&spans[k], style);
         let (hy, hy_width) = hyphen(face, style.size);
-        c.material.push(Material { runs: at(hy, lo), link: spans[k].link.clone(), space: false, word: Some(word) });
+        c.material.push(Material {
+            runs: at(hy, lo),
+            link: spans[k].link.clone(),
+            space: false,
+            word: Some(word),
+        });
         let hy_content = c.material.len() - 1;
         for (gi, g) in text[lo..hi].grapheme_indices(true) {
             if !first {
-                c.items.push(Item::Penalty { width: hy_width, cost: EMERGENCY_PENALTY, flagged: true, kind: PenaltyKind::Emergency, content: hy_content });
+                c.items.push(Item::Penalty {
+                    width: hy_width,
+                    cost: EMERGENCY_PENALTY,
+                    flagged: true,
+                    kind: PenaltyKind::Emergency,
+                    content: hy_content,
+                });
             }
             first = false;
-            let (runs, missing) = text::shape(g, face, style.size, Features { no_kerning: false, ..features_at(lo + gi) });
+            let (runs, missing) = text::shape(
+                g,
+                face,
+                style.size,
+                Features {
+                    no_kerning: false,
+                    ..features_at(lo + gi)
+                },
+            );
             add_missing(&mut c.missing, missing);
             let width = runs.iter().map(Shaped::width).sum();
-            c.material.push(Material { runs: at(runs, lo + gi), link: spans[k].link.clone(), space: false, word: Some(word) });
-            c.items.push(Item::Box { width, content: c.material.len() - 1 });
+            c.material.push(Material {
+                runs: at(runs, lo + gi),
+                link: spans[k].link.clone(),
+                space: false,
+                word: Some(word),
+            });
+            c.items.push(Item::Box {
+                width,
+                content: c.material.len() - 1,
+            });
         }
     }
 }
-

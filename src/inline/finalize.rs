@@ -5,7 +5,7 @@
 use super::collect::{Collected, Material, PARFILL_STRETCH};
 use super::{Line, ParStyle, Run};
 use crate::geom::Pt;
-use crate::linebreak::{line_start, Break, Item, PenaltyKind};
+use crate::linebreak::{Break, Item, PenaltyKind, line_start};
 use crate::text::Shaped;
 
 /// The largest adjustment ratio a justified line is set with (r = 2: spaces of twice
@@ -17,7 +17,12 @@ pub const MAX_RATIO: f64 = 2.0;
 /// space's glyphs move into the run that places them (a hyphen, which several
 /// emergency breaks may share, is copied).
 pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<Line> {
-    let Collected { items, mut material, words, .. } = c;
+    let Collected {
+        items,
+        mut material,
+        words,
+        ..
+    } = c;
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = line_start(&items, 0);
     for b in breaks {
@@ -26,14 +31,23 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
         // The last line ends in \parfillskip, whose stretch is infinite in TeX: it
         // takes all the room, and the line's finite glue none.
         let last = b.index + 1 >= items.len();
-        let ratio = if b.ratio > MAX_RATIO || (last && b.ratio > 0.0) { 0.0 } else { b.ratio };
-        for i in start..b.index.min(items.len()) {
-            match items[i] {
+        let ratio = if b.ratio > MAX_RATIO || (last && b.ratio > 0.0) {
+            0.0
+        } else {
+            b.ratio
+        };
+        for item in &items[start..b.index.min(items.len())] {
+            match *item {
                 Item::Box { content, .. } => {
                     let shaped = std::mem::take(&mut material[content].runs);
                     place(&mut runs, shaped, &material[content], style, &mut x);
                 }
-                Item::Glue { width, stretch, shrink, content } => {
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                    content,
+                } => {
                     let mut at = x;
                     let shaped = std::mem::take(&mut material[content].runs);
                     place(&mut runs, shaped, &material[content], style, &mut at);
@@ -71,8 +85,22 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
 fn place(out: &mut Vec<Run>, shaped: Vec<Shaped>, m: &Material, style: &ParStyle, x: &mut Pt) {
     for s in shaped {
         let width = s.width();
-        let color = if m.link.is_some() { style.link_color } else { style.color };
-        out.push(Run { x: *x, shaped: s, color, width, link: m.link.clone(), space: m.space, actual_text: None, actual_text_end: false, word: m.word });
+        let color = if m.link.is_some() {
+            style.link_color
+        } else {
+            style.color
+        };
+        out.push(Run {
+            x: *x,
+            shaped: s,
+            color,
+            width,
+            link: m.link.clone(),
+            space: m.space,
+            actual_text: None,
+            actual_text_end: false,
+            word: m.word,
+        });
         *x += width;
     }
 }
@@ -81,22 +109,25 @@ fn place(out: &mut Vec<Run>, shaped: Vec<Shaped>, m: &Material, style: &ParStyle
 /// its last run `actual_text_end`.
 fn mark_broken_words(lines: &mut [Line], words: &[String]) {
     for k in 0..lines.len().saturating_sub(1) {
-        let Some(w) = lines[k].runs.last().and_then(|r| r.word) else { continue };
+        let Some(w) = lines[k].runs.last().and_then(|r| r.word) else {
+            continue;
+        };
         if lines[k + 1].runs.first().and_then(|r| r.word) != Some(w) {
             continue;
         }
         // Already opened on an earlier line (a word broken twice)?
-        let opened = k > 0 && lines[k].runs.first().and_then(|r| r.word) == Some(w) && lines[k - 1].runs.last().and_then(|r| r.word) == Some(w);
-        if !opened {
-            if let Some(first) = lines[k].runs.iter_mut().find(|r| r.word == Some(w)) {
-                first.actual_text = Some(words[w].clone());
-            }
+        let opened = k > 0
+            && lines[k].runs.first().and_then(|r| r.word) == Some(w)
+            && lines[k - 1].runs.last().and_then(|r| r.word) == Some(w);
+        if !opened && let Some(first) = lines[k].runs.iter_mut().find(|r| r.word == Some(w)) {
+            first.actual_text = Some(words[w].clone());
         }
-        let continues = lines.get(k + 2).is_some_and(|_| lines[k + 1].runs.iter().all(|r| r.word == Some(w)) && lines[k + 1].runs.last().and_then(|r| r.word) == lines[k + 2].runs.first().and_then(|r| r.word));
-        if !continues {
-            if let Some(last) = lines[k + 1].runs.iter_mut().rev().find(|r| r.word == Some(w)) {
-                last.actual_text_end = true;
-            }
+        let continues = lines.get(k + 2).is_some_and(|_| {
+            lines[k + 1].runs.iter().all(|r| r.word == Some(w))
+                && lines[k + 1].runs.last().and_then(|r| r.word) == lines[k + 2].runs.first().and_then(|r| r.word)
+        });
+        if !continues && let Some(last) = lines[k + 1].runs.iter_mut().rev().find(|r| r.word == Some(w)) {
+            last.actual_text_end = true;
         }
     }
 }

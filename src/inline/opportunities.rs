@@ -35,7 +35,9 @@ pub const NO_LINE_END: &str = "（「『【〔〈《｛［〘〖〝‘“｟«";
 /// Chinese line-start and line-end rules, or falls between two Hangul syllables.
 fn kinsoku(before: &str, after: &str) -> bool {
     let (b, a) = (before.chars().next_back(), after.chars().next());
-    a.is_some_and(|c| NO_LINE_START.contains(c)) || b.is_some_and(|c| NO_LINE_END.contains(c)) || (b.is_some_and(is_hangul) && a.is_some_and(is_hangul))
+    a.is_some_and(|c| NO_LINE_START.contains(c))
+        || b.is_some_and(|c| NO_LINE_END.contains(c))
+        || (b.is_some_and(is_hangul) && a.is_some_and(is_hangul))
 }
 
 /// Hangul syllables and jamo: Korean breaks lines at spaces, between words, not
@@ -53,7 +55,11 @@ pub(super) fn break_opportunities(text: &str) -> Vec<Opportunity> {
     use unicode_linebreak::BreakOpportunity::Mandatory;
     let mut opps: Vec<Opportunity> = unicode_linebreak::linebreaks(text)
         .filter(|&(at, o)| o == Mandatory || at == text.len() || !kinsoku(&text[..at], &text[at..]))
-        .map(|(at, o)| Opportunity { at, mandatory: o == Mandatory, url: false })
+        .map(|(at, o)| Opportunity {
+            at,
+            mandatory: o == Mandatory,
+            url: false,
+        })
         .collect();
     for (start, end) in url_ranges(text) {
         let word = &text[start..end];
@@ -65,7 +71,11 @@ pub(super) fn break_opportunities(text: &str) -> Vec<Opportunity> {
                 let at = start + i + c.len_utf8();
                 match opps.iter_mut().find(|o| o.at == at) {
                     Some(o) => o.url = true,
-                    None => opps.push(Opportunity { at, mandatory: false, url: true }),
+                    None => opps.push(Opportunity {
+                        at,
+                        mandatory: false,
+                        url: true,
+                    }),
                 }
             }
         }
@@ -85,7 +95,9 @@ pub(super) fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for word in text.split(char::is_whitespace) {
-        let email = word.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
+        let email = word
+            .split_once('@')
+            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
         if word.contains("://") || word.starts_with("www.") || email {
             out.push((start, start + word.len()));
         }
@@ -98,14 +110,17 @@ pub(super) fn url_ranges(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::inline::tests::{line_text, style};
-    use crate::inline::{typeset, Align};
+    use crate::inline::{Align, typeset};
     use crate::markup::parse;
 
     /// Found by a new user: a long e-mail address was broken between two letters,
     /// with a hyphen; it breaks after its `@` and dots, without one.
     #[test]
     fn email_addresses_break_after_at_and_dots() {
-        let opps: Vec<usize> = break_opportunities("mail firstname.lastname@department.example.com now").into_iter().map(|o| o.at).collect();
+        let opps: Vec<usize> = break_opportunities("mail firstname.lastname@department.example.com now")
+            .into_iter()
+            .map(|o| o.at)
+            .collect();
         // after "mail ", "firstname.", "lastname@", "department.", "example.", "com " and the end
         assert_eq!(opps, vec![5, 15, 24, 35, 43, 47, 50]);
         let spans = parse("firstname.lastname@department.example.com").unwrap();
@@ -117,7 +132,10 @@ mod tests {
 
     #[test]
     fn url_break_points() {
-        let opps: Vec<usize> = break_opportunities("see https://ex.org/a_b?q=1 now").into_iter().map(|o| o.at).collect();
+        let opps: Vec<usize> = break_opportunities("see https://ex.org/a_b?q=1 now")
+            .into_iter()
+            .map(|o| o.at)
+            .collect();
         // after "see ", "https://", "ex.", "org/", "a_", "b?", "q=", "1 ", and the end
         assert_eq!(opps, vec![4, 12, 15, 19, 21, 23, 25, 27, 30]);
     }

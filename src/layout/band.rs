@@ -60,4 +60,3 @@ pub(crate) fn shift(e: Element, dy: Pt) -> Element {
         }
     }
 }
-

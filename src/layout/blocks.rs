@@ -12,10 +12,10 @@
 use super::band::{Band, FORBIDDEN, FREE, KEEP};
 use super::{BandInfo, BandKind, Element, Link, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
-use crate::geom::{Pt, Rect};
-use crate::inline::{natural_width, typeset, Align, Line, ParStyle, Paragraph, Slant, Weight};
-use crate::markup::Span;
 use crate::geom::Rgb;
+use crate::geom::{Pt, Rect};
+use crate::inline::{Align, Line, ParStyle, Paragraph, Slant, Weight, natural_width, typeset};
+use crate::markup::Span;
 use crate::model::{Resume, Text};
 use crate::style::{DateColumn, HeaderAlign, HeadingRule, SectionTitle, Style};
 
@@ -99,7 +99,15 @@ pub(super) fn line_elements(line: &Line, x: Pt, baseline: Pt) -> Vec<Element> {
 }
 
 fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
-    Link { rect: Rect { x: x0, y: baseline - 0.85 * size, width: x1 - x0, height: 1.1 * size }, uri }
+    Link {
+        rect: Rect {
+            x: x0,
+            y: baseline - 0.85 * size,
+            width: x1 - x0,
+            height: 1.1 * size,
+        },
+        uri,
+    }
 }
 
 /// Builds the bands of a resume, and warnings for characters no font covers.
@@ -140,7 +148,17 @@ pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
         // Numbered entries hang past the widest number and a gap of half an em.
         let indent = if s.numbered {
             let st = b.style(b.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
-            let widest = (1..=s.entries.len()).map(|n| natural_width(&[Span { text: format!("{n}."), ..Default::default() }], &st)).fold(0.0, f64::max);
+            let widest = (1..=s.entries.len())
+                .map(|n| {
+                    natural_width(
+                        &[Span {
+                            text: format!("{n}."),
+                            ..Default::default()
+                        }],
+                        &st,
+                    )
+                })
+                .fold(0.0, f64::max);
             widest + b.s.indents.number_gap
         } else {
             0.0
@@ -182,12 +200,29 @@ fn missing_warnings(missing: &[(char, Pos, String)]) -> Vec<Diagnostic> {
 
 impl Builder<'_> {
     pub(super) fn style(&self, size: Pt, weight: Weight, slant: Slant, color: Rgb, align: Align) -> ParStyle {
-        ParStyle { size, weight, slant, color, link_color: self.s.link, align, hyphenate: None, family: self.s.font, small_caps: false, direction: self.s.language.direction() }
+        ParStyle {
+            size,
+            weight,
+            slant,
+            color,
+            link_color: self.s.link,
+            align,
+            hyphenate: None,
+            family: self.s.font,
+            small_caps: false,
+            direction: self.s.language.direction(),
+        }
     }
 
     /// The style of dates and locations: the quiet grey at the theme's date size.
     pub(super) fn quiet(&self, italic: bool) -> ParStyle {
-        self.style(self.s.sizes.date, Weight::Regular, if italic { Slant::Italic } else { Slant::Upright }, Rgb::QUIET, Align::Ragged)
+        self.style(
+            self.s.sizes.date,
+            Weight::Regular,
+            if italic { Slant::Italic } else { Slant::Upright },
+            Rgb::QUIET,
+            Align::Ragged,
+        )
     }
 
     /// The left date column's width: the widest date or location of the document at
@@ -209,7 +244,17 @@ impl Builder<'_> {
     /// Body text (an entry's text, bullets): justified per the design, hyphenated in
     /// its language unless `hyphenate: false`.
     pub(super) fn body_style(&self) -> ParStyle {
-        let mut st = self.style(self.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.s.justify { Align::Justified } else { Align::Ragged });
+        let mut st = self.style(
+            self.fs,
+            Weight::Regular,
+            Slant::Upright,
+            Rgb::TEXT,
+            if self.s.justify {
+                Align::Justified
+            } else {
+                Align::Ragged
+            },
+        );
         st.hyphenate = self.s.hyphenate.then_some(self.s.language);
         st
     }
@@ -242,19 +287,51 @@ impl Builder<'_> {
     /// anywhere that leaves two lines on each side (no orphan, no widow), and a line
     /// ending in a hyphenated word never ends a page. After the last line a break is
     /// free.
-    pub(super) fn push_lines(&mut self, p: &Paragraph, size: Pt, x: Pt, placement: Placement, space_before: Pt, keep: Keep) {
+    pub(super) fn push_lines(
+        &mut self,
+        p: &Paragraph,
+        size: Pt,
+        x: Pt,
+        placement: Placement,
+        space_before: Pt,
+        keep: Keep,
+    ) {
         let leading = self.leading(size);
         let n = p.lines.len();
         let group = self.groups;
         self.groups += 1;
         for (k, line) in p.lines.iter().enumerate() {
-            let lx = if placement == Placement::Centred { x + (self.measure - line.width) / 2.0 } else { x };
+            let lx = if placement == Placement::Centred {
+                x + (self.measure - line.width) / 2.0
+            } else {
+                x
+            };
             let elements = line_elements(line, lx, baseline_in(leading, size));
-            let broken = line.runs.last().and_then(|r| r.word).is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
+            let broken = line
+                .runs
+                .last()
+                .and_then(|r| r.word)
+                .is_some_and(|w| p.lines.get(k + 1).and_then(|n| n.runs.first()).and_then(|r| r.word) == Some(w));
             let last = k + 1 == n;
-            let penalty = if keep == Keep::EveryLine || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) { KEEP } else { FREE };
-            let info = BandInfo { kind: self.kind, group, line: k, lines: n, entry: self.entry };
-            self.bands.push(Band { height: leading, space_before: if k == 0 { space_before } else { 0.0 }, penalty, info, elements });
+            let penalty = if keep == Keep::EveryLine || (!last && (n <= 3 || k == 0 || k + 2 == n || broken)) {
+                KEEP
+            } else {
+                FREE
+            };
+            let info = BandInfo {
+                kind: self.kind,
+                group,
+                line: k,
+                lines: n,
+                entry: self.entry,
+            };
+            self.bands.push(Band {
+                height: leading,
+                space_before: if k == 0 { space_before } else { 0.0 },
+                penalty,
+                info,
+                elements,
+            });
         }
     }
 
@@ -268,14 +345,25 @@ impl Builder<'_> {
     fn header(&mut self, r: &Resume) {
         let name_size = self.s.sizes.name;
         let st = self.style(name_size, Weight::Bold, Slant::Upright, self.s.accent, Align::Ragged);
-        let placement = if self.s.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
+        let placement = if self.s.header_align == HeaderAlign::Centre {
+            Placement::Centred
+        } else {
+            Placement::Start
+        };
         let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
         self.push_lines(&p, name_size, self.left, placement, 0.0, Keep::EveryLine);
         if let Some(h) = &r.headline {
             let size = self.s.sizes.headline;
             let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::QUIET, Align::Ragged);
             let p = self.set(&h.inline, &st, self.measure, h.pos, "headline");
-            self.push_lines(&p, size, self.left, placement, self.s.spaces.before_headline, Keep::EveryLine);
+            self.push_lines(
+                &p,
+                size,
+                self.left,
+                placement,
+                self.s.spaces.before_headline,
+                Keep::EveryLine,
+            );
         }
         if !r.contact.is_empty() {
             self.contact_lines(r);
@@ -294,9 +382,21 @@ impl Builder<'_> {
         let items: Vec<Vec<Span>> = r
             .contact
             .iter()
-            .map(|c| c.shown.inline.iter().map(|s| Span { link: s.link.clone().or_else(|| c.link.clone()), ..s.clone() }).collect())
+            .map(|c| {
+                c.shown
+                    .inline
+                    .iter()
+                    .map(|s| Span {
+                        link: s.link.clone().or_else(|| c.link.clone()),
+                        ..s.clone()
+                    })
+                    .collect()
+            })
             .collect();
-        let sep = [Span { text: self.s.contact_separator.clone(), ..Default::default() }];
+        let sep = [Span {
+            text: self.s.contact_separator.clone(),
+            ..Default::default()
+        }];
         let sep_w = natural_width(&sep, &st);
         let mut groups: Vec<(Vec<Span>, Pos)> = Vec::new();
         let mut line_w = 0.0;
@@ -317,8 +417,19 @@ impl Builder<'_> {
         }
         for (k, (spans, pos)) in groups.iter().enumerate() {
             let p = self.set(spans, &st, self.measure, *pos, "contact");
-            let placement = if self.s.header_align == HeaderAlign::Centre { Placement::Centred } else { Placement::Start };
-            self.push_lines(&p, size, self.left, placement, if k == 0 { self.s.spaces.before_contact } else { 0.0 }, Keep::EveryLine);
+            let placement = if self.s.header_align == HeaderAlign::Centre {
+                Placement::Centred
+            } else {
+                Placement::Start
+            };
+            self.push_lines(
+                &p,
+                size,
+                self.left,
+                placement,
+                if k == 0 { self.s.spaces.before_contact } else { 0.0 },
+                Keep::EveryLine,
+            );
         }
     }
 
@@ -326,9 +437,16 @@ impl Builder<'_> {
         let size = self.s.sizes.heading;
         let mut st = self.style(size, Weight::Bold, Slant::Upright, self.s.accent, Align::Ragged);
         st.small_caps = self.s.section_title == SectionTitle::SmallCaps;
-        let spans = [Span { text: title.to_string(), ..Default::default() }];
+        let spans = [Span {
+            text: title.to_string(),
+            ..Default::default()
+        }];
         let p = self.set(&spans, &st, self.measure, t.pos, "section title");
-        let space = if first { self.s.spaces.before_first_heading } else { self.s.spaces.before_heading };
+        let space = if first {
+            self.s.spaces.before_first_heading
+        } else {
+            self.s.spaces.before_heading
+        };
         let at = self.bands.len();
         self.kind = BandKind::Heading;
         self.push_lines(&p, size, self.left, Placement::Start, space, Keep::EveryLine);
@@ -342,11 +460,20 @@ impl Builder<'_> {
                 HeadingRule::Below => (self.left, baseline + self.s.indents.rule_drop),
                 // From half an em past the title's last line, at the middle of the
                 // capitals (a third of the size above the baseline).
-                HeadingRule::Beside => (self.left + p.lines.last().map_or(0.0, |l| l.width) + 0.5 * size, baseline - size / 3.0),
+                HeadingRule::Beside => (
+                    self.left + p.lines.last().map_or(0.0, |l| l.width) + 0.5 * size,
+                    baseline - size / 3.0,
+                ),
             };
             let x1 = self.left + self.measure;
             if let Some(last) = self.bands.last_mut().filter(|_| x0 < x1) {
-                last.elements.push(Element::Rule(Rule { x0, x1, y, thickness: self.s.indents.rule_thickness, color: self.s.accent }));
+                last.elements.push(Element::Rule(Rule {
+                    x0,
+                    x1,
+                    y,
+                    thickness: self.s.indents.rule_thickness,
+                    color: self.s.accent,
+                }));
                 last.height = last.height.max(y + self.s.indents.rule_thickness);
             }
         }
@@ -358,8 +485,17 @@ impl Builder<'_> {
     pub(super) fn mark(&mut self, at: usize, text: &str, x: Pt, flush_right: bool) {
         let fs = self.fs;
         let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, Align::Ragged);
-        let p = typeset(&[Span { text: text.into(), ..Default::default() }], &st, f64::INFINITY);
-        let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else { return };
+        let p = typeset(
+            &[Span {
+                text: text.into(),
+                ..Default::default()
+            }],
+            &st,
+            f64::INFINITY,
+        );
+        let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else {
+            return;
+        };
         let lx = if flush_right { x - line.width } else { x };
         let mut els = line_elements(line, lx, baseline_in(band.height, fs));
         els.append(&mut band.elements);
@@ -376,16 +512,46 @@ pub(super) fn running_header(s: &Style, name: &Text) -> Option<Band> {
         return None;
     }
     let size = s.sizes.running_header;
-    let st = ParStyle { size, slant: Slant::Italic, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, direction: s.language.direction(), ..ParStyle::default() };
+    let st = ParStyle {
+        size,
+        slant: Slant::Italic,
+        color: Rgb::QUIET,
+        link_color: Rgb::QUIET,
+        family: s.font,
+        direction: s.language.direction(),
+        ..ParStyle::default()
+    };
     let p = typeset(&name.inline, &st, s.measure);
     let line = p.lines.first()?;
     let leading = s.leading(size);
     let baseline = baseline_in(leading, size);
-    let mut elements: Vec<Element> = line.runs.iter().map(|r| Element::Text(TextRun::from_run(r, s.margin.left, baseline))).collect();
+    let mut elements: Vec<Element> = line
+        .runs
+        .iter()
+        .map(|r| Element::Text(TextRun::from_run(r, s.margin.left, baseline)))
+        .collect();
     let rule_y = leading + 0.1 * s.font_size;
-    elements.push(Element::Rule(Rule { x0: s.margin.left, x1: s.margin.left + s.measure, y: rule_y, thickness: 0.3, color: Rgb::QUIET }));
-    let info = BandInfo { kind: BandKind::RunningHeader, group: usize::MAX, line: 0, lines: 1, entry: None };
-    Some(Band { height: rule_y + 0.6 * s.font_size * s.line_spacing, space_before: 0.0, penalty: FREE, info, elements })
+    elements.push(Element::Rule(Rule {
+        x0: s.margin.left,
+        x1: s.margin.left + s.measure,
+        y: rule_y,
+        thickness: 0.3,
+        color: Rgb::QUIET,
+    }));
+    let info = BandInfo {
+        kind: BandKind::RunningHeader,
+        group: usize::MAX,
+        line: 0,
+        lines: 1,
+        entry: None,
+    };
+    Some(Band {
+        height: rule_y + 0.6 * s.font_size * s.line_spacing,
+        space_before: 0.0,
+        penalty: FREE,
+        info,
+        elements,
+    })
 }
 
 /// Adds `n / N` to every page when there is more than one and `design.page_numbers`
@@ -397,12 +563,30 @@ pub(super) fn add_folios(pages: &mut [super::Page], s: &Style) {
     }
     let total = pages.len();
     let size = s.sizes.folio;
-    let st = ParStyle { size, color: Rgb::QUIET, link_color: Rgb::QUIET, family: s.font, direction: s.language.direction(), ..ParStyle::default() };
+    let st = ParStyle {
+        size,
+        color: Rgb::QUIET,
+        link_color: Rgb::QUIET,
+        family: s.font,
+        direction: s.language.direction(),
+        ..ParStyle::default()
+    };
     for (k, page) in pages.iter_mut().enumerate() {
-        let p = typeset(&[Span { text: format!("{} / {total}", k + 1), ..Default::default() }], &st, f64::INFINITY);
+        let p = typeset(
+            &[Span {
+                text: format!("{} / {total}", k + 1),
+                ..Default::default()
+            }],
+            &st,
+            f64::INFINITY,
+        );
         let Some(line) = p.lines.first() else { continue };
         let x = s.margin.left + (s.measure - line.width) / 2.0;
         let baseline = s.page.height - s.margin.bottom / 2.0 + 0.3 * size;
-        page.elements.extend(line.runs.iter().map(|r| Element::Text(TextRun::from_run(r, x, baseline))));
+        page.elements.extend(
+            line.runs
+                .iter()
+                .map(|r| Element::Text(TextRun::from_run(r, x, baseline))),
+        );
     }
 }

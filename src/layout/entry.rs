@@ -2,12 +2,12 @@
 //! location), its text and its bullets, and the left date column's lines set beside
 //! them.
 
-use super::band::{shift, Band, FORBIDDEN, FREE, KEEP};
-use super::blocks::{baseline_in, line_elements, Builder, Keep, Placement};
+use super::band::{Band, FORBIDDEN, FREE, KEEP, shift};
+use super::blocks::{Builder, Keep, Placement, baseline_in, line_elements};
 use super::{BandInfo, BandKind, Element};
 use crate::diag::Pos;
 use crate::geom::{Pt, Rgb};
-use crate::inline::{natural_width, Align, ParStyle, Slant, Weight};
+use crate::inline::{Align, ParStyle, Slant, Weight, natural_width};
 use crate::markup::Span;
 use crate::model::{Entry, Text};
 use crate::style::DateAlign;
@@ -21,11 +21,22 @@ impl Builder<'_> {
     /// column: `side` is set in the column at the left margin (wrapping inside it),
     /// flush left or right per `date_align`, its lines on the main text's baselines.
     /// Bands are kept with what follows.
-    fn row(&mut self, main: Option<(&[Span], ParStyle, Pos, &str)>, side: Option<(&Text, ParStyle)>, x: Pt, measure: Pt, space_before: Pt) {
+    fn row(
+        &mut self,
+        main: Option<(&[Span], ParStyle, Pos, &str)>,
+        side: Option<(&Text, ParStyle)>,
+        x: Pt,
+        measure: Pt,
+        space_before: Pt,
+    ) {
         let left_col = self.date_col;
         let side_w = side.as_ref().map(|(t, st)| natural_width(&t.inline, st));
         let inline_side = left_col.is_none() && side_w.is_some_and(|w| w <= self.measure / 2.0);
-        let main_measure = if inline_side { measure - side_w.unwrap_or(0.0) - self.s.indents.date_gutter } else { measure };
+        let main_measure = if inline_side {
+            measure - side_w.unwrap_or(0.0) - self.s.indents.date_gutter
+        } else {
+            measure
+        };
         // The main text's bands, if any: [first, end), and its baseline in them.
         let first = self.bands.len();
         let mut main_baseline = 0.0;
@@ -50,22 +61,45 @@ impl Builder<'_> {
                 // In the left column: placed beside the entry's bands when the entry is
                 // complete ([`Builder::set_column`]), from the main text's first line on
                 // (a row with no main text: from the next band on).
-                let from = if main_bands.is_empty() { self.bands.len() } else { main_bands.start };
+                let from = if main_bands.is_empty() {
+                    self.bands.len()
+                } else {
+                    main_bands.start
+                };
                 self.column.push((line.clone(), from));
             } else if inline_side && k == 0 && !main_bands.is_empty() {
                 // On the main text's first baseline, but written after its last line
                 // (the bands are kept together), so that the text of a word broken
                 // across the main text's lines stays one span in the PDF.
                 let last = main_bands.end - 1;
-                let up: Pt = self.bands[main_bands.start + 1..=last].iter().map(|b| b.height + b.space_before).sum();
+                let up: Pt = self.bands[main_bands.start + 1..=last]
+                    .iter()
+                    .map(|b| b.height + b.space_before)
+                    .sum();
                 let els = line_elements(line, sx, main_baseline);
                 self.bands[last].elements.extend(els.into_iter().map(|e| shift(e, -up)));
             } else {
-                let sb = if k == 0 && main_bands.is_empty() { space_before } else { 0.0 };
-                let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
+                let sb = if k == 0 && main_bands.is_empty() {
+                    space_before
+                } else {
+                    0.0
+                };
+                let info = BandInfo {
+                    kind: self.kind,
+                    group: self.groups,
+                    line: 0,
+                    lines: 1,
+                    entry: self.entry,
+                };
                 self.groups += 1;
                 let els = line_elements(line, sx, baseline_in(leading, st.size));
-                self.bands.push(Band { height: leading, space_before: sb, penalty: KEEP, info, elements: els });
+                self.bands.push(Band {
+                    height: leading,
+                    space_before: sb,
+                    penalty: KEEP,
+                    info,
+                    elements: els,
+                });
             }
         }
     }
@@ -86,7 +120,17 @@ impl Builder<'_> {
             let size = line.runs.first().map_or(self.fs, |r| r.size);
             match self.bands.get_mut(next) {
                 Some(band) => {
-                    let baseline = band.elements.iter().find_map(|e| if let Element::Text(t) = e { Some(t.baseline) } else { None }).unwrap_or_else(|| baseline_in(band.height, size));
+                    let baseline = band
+                        .elements
+                        .iter()
+                        .find_map(|e| {
+                            if let Element::Text(t) = e {
+                                Some(t.baseline)
+                            } else {
+                                None
+                            }
+                        })
+                        .unwrap_or_else(|| baseline_in(band.height, size));
                     let els = line_elements(&line, x, baseline);
                     if band.info.line == 0 {
                         let rest = std::mem::replace(&mut band.elements, els);
@@ -101,12 +145,24 @@ impl Builder<'_> {
                     if let Some(prev) = self.bands.last_mut() {
                         prev.penalty = prev.penalty.max(KEEP);
                     }
-                    let info = BandInfo { kind: self.kind, group: self.groups, line: 0, lines: 1, entry: self.entry };
+                    let info = BandInfo {
+                        kind: self.kind,
+                        group: self.groups,
+                        line: 0,
+                        lines: 1,
+                        entry: self.entry,
+                    };
                     self.groups += 1;
                     let els = line_elements(&line, x, baseline_in(leading, size));
                     // An entry of column lines only (a date alone) keeps its entry's space.
                     let space_before = if self.bands.len() == start { space } else { 0.0 };
-                    self.bands.push(Band { height: leading, space_before, penalty: FREE, info, elements: els });
+                    self.bands.push(Band {
+                        height: leading,
+                        space_before,
+                        penalty: FREE,
+                        info,
+                        elements: els,
+                    });
                 }
             }
             next += 1;
@@ -119,15 +175,26 @@ impl Builder<'_> {
         let indent = number.map_or(0.0, |(_, i)| i);
         let x = self.body_x + indent;
         let m = self.body_measure - indent;
-        let space = if first { self.s.spaces.after_heading } else { self.s.spaces.between_entries };
+        let space = if first {
+            self.s.spaces.after_heading
+        } else {
+            self.s.spaces.between_entries
+        };
         let start = self.bands.len();
         let quiet = |b: &Self, italic: bool| b.quiet(italic);
         // The label row's spans: **label:** text
         let label_text: Option<(Vec<Span>, Pos)> = e.text.as_ref().map(|t| {
             let mut spans = Vec::new();
             if let Some(l) = &e.label {
-                spans.extend(l.inline.iter().map(|s| Span { bold: true, ..s.clone() }));
-                spans.push(Span { text: ": ".into(), bold: true, ..Default::default() });
+                spans.extend(l.inline.iter().map(|s| Span {
+                    bold: true,
+                    ..s.clone()
+                }));
+                spans.push(Span {
+                    text: ": ".into(),
+                    bold: true,
+                    ..Default::default()
+                });
             }
             spans.extend(t.inline.iter().cloned());
             (spans, t.pos)
@@ -139,8 +206,24 @@ impl Builder<'_> {
             let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
             self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
         } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {
-            let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, if self.s.justify { Align::Justified } else { Align::Ragged });
-            self.row(Some((spans, st, *pos, &format!("{ctx} text"))), Some((d, quiet(self, false))), x, m, space);
+            let st = self.style(
+                fs,
+                Weight::Regular,
+                Slant::Upright,
+                Rgb::TEXT,
+                if self.s.justify {
+                    Align::Justified
+                } else {
+                    Align::Ragged
+                },
+            );
+            self.row(
+                Some((spans, st, *pos, &format!("{ctx} text"))),
+                Some((d, quiet(self, false))),
+                x,
+                m,
+                space,
+            );
             text_done = true;
         } else if let Some(d) = &e.date {
             self.row(None, Some((d, quiet(self, false))), x, m, space);
@@ -149,14 +232,21 @@ impl Builder<'_> {
         if e.subtitle.is_some() || e.location.is_some() {
             let sb = if self.bands.len() == start { space } else { 0.0 };
             let st = self.style(fs, Weight::Regular, Slant::Italic, Rgb::TEXT, Align::Ragged);
-            let main = e.subtitle.as_ref().map(|s| (s.inline.as_slice(), st, s.pos, "subtitle"));
+            let main = e
+                .subtitle
+                .as_ref()
+                .map(|s| (s.inline.as_slice(), st, s.pos, "subtitle"));
             let loc = e.location.as_ref().map(|l| (l, quiet(self, true)));
             self.row(main, loc, x, m, sb);
         }
         let head_end = self.bands.len();
         // 3. Text and bullets.
         if let (false, Some((spans, pos))) = (text_done, &label_text) {
-            let sb = if self.bands.len() == start { space } else { self.s.spaces.before_body };
+            let sb = if self.bands.len() == start {
+                space
+            } else {
+                self.s.spaces.before_body
+            };
             let st = self.body_style();
             let p = self.set(spans, &st, m, *pos, &format!("{ctx} text"));
             self.push_lines(&p, fs, x, Placement::Start, sb, Keep::NoOrphansOrWidows);
@@ -164,9 +254,19 @@ impl Builder<'_> {
         let bullet_x = x + self.s.indents.bullet;
         let text_x = x + self.s.indents.bullet_text;
         for (k, bt) in e.bullets.iter().enumerate() {
-            let sb = if self.bands.len() == start { space } else { self.s.spaces.before_body };
+            let sb = if self.bands.len() == start {
+                space
+            } else {
+                self.s.spaces.before_body
+            };
             let st = self.body_style();
-            let p = self.set(&bt.inline, &st, m - self.s.indents.bullet_text, bt.pos, &format!("{ctx} bullet {}", k + 1));
+            let p = self.set(
+                &bt.inline,
+                &st,
+                m - self.s.indents.bullet_text,
+                bt.pos,
+                &format!("{ctx} bullet {}", k + 1),
+            );
             let at = self.bands.len();
             self.push_lines(&p, fs, text_x, Placement::Start, sb, Keep::NoOrphansOrWidows);
             self.mark(at, "•", bullet_x, false);
@@ -176,7 +276,11 @@ impl Builder<'_> {
         // body's own lines carry their paragraphs' penalties. The first entry of a
         // section is held to its heading: no break before its first body line.
         let end = self.bands.len();
-        let keep_to = if head_end < end { head_end } else { end.saturating_sub(1) };
+        let keep_to = if head_end < end {
+            head_end
+        } else {
+            end.saturating_sub(1)
+        };
         self.set_penalty(start, keep_to, if first { FORBIDDEN } else { KEEP });
         if head_end == end && end > start {
             self.bands[end - 1].penalty = FREE;

@@ -68,7 +68,15 @@ impl std::ops::Deref for TextRun {
 impl TextRun {
     /// A set run placed with its line's start at `x` on `baseline` (pt).
     pub fn from_run(r: &crate::inline::Run, x: Pt, baseline: Pt) -> TextRun {
-        TextRun { shaped: r.shaped.clone(), color: r.color, x: x + r.x, baseline, space: r.space, actual_text: r.actual_text.clone(), actual_text_end: r.actual_text_end }
+        TextRun {
+            shaped: r.shaped.clone(),
+            color: r.color,
+            x: x + r.x,
+            baseline,
+            space: r.space,
+            actual_text: r.actual_text.clone(),
+            actual_text_end: r.actual_text_end,
+        }
     }
 
     /// Sum of the advances, pt.
@@ -84,7 +92,12 @@ impl TextRun {
     /// The run's box: advance width by the em (0.8 em above the baseline, 0.2 em
     /// below), the box a layout engine reserves for it.
     pub fn bbox(&self) -> Rect {
-        Rect { x: self.x, y: self.baseline - 0.8 * self.size, width: self.width(), height: self.size }
+        Rect {
+            x: self.x,
+            y: self.baseline - 0.8 * self.size,
+            width: self.width(),
+            height: self.size,
+        }
     }
 }
 
@@ -133,7 +146,9 @@ pub struct Page {
 impl Page {
     /// The text runs of the page, in reading order.
     pub fn runs(&self) -> impl Iterator<Item = &TextRun> {
-        self.elements.iter().filter_map(|e| if let Element::Text(t) = e { Some(t) } else { None })
+        self.elements
+            .iter()
+            .filter_map(|e| if let Element::Text(t) = e { Some(t) } else { None })
     }
 }
 
@@ -231,7 +246,13 @@ impl Bands {
 /// header, with the warnings for characters no font has.
 pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
     let (bands, warnings) = blocks::build(resume, style);
-    (Bands { bands, running: blocks::running_header(style, &resume.name) }, warnings)
+    (
+        Bands {
+            bands,
+            running: blocks::running_header(style, &resume.name),
+        },
+        warnings,
+    )
 }
 
 /// Distributes bands over pages (page breaking, running headers), adds the page
@@ -245,7 +266,12 @@ pub fn paginate(bands: Bands, style: &Style) -> Document {
             mirror(p, style.page.width);
         }
     }
-    Document { width: style.page.width, height: style.page.height, pages, bands: placed }
+    Document {
+        width: style.page.width,
+        height: style.page.height,
+        pages,
+        bands: placed,
+    }
 }
 
 /// Mirrors a page left to right (x → `width` − x), for a document in a right-to-left
@@ -274,7 +300,11 @@ mod tests {
     }
 
     fn find<'a>(d: &'a Document, text: &str) -> &'a TextRun {
-        d.pages.iter().flat_map(|p| p.runs()).find(|r| r.text() == text).unwrap_or_else(|| panic!("no run '{text}'"))
+        d.pages
+            .iter()
+            .flat_map(|p| p.runs())
+            .find(|r| r.text() == text)
+            .unwrap_or_else(|| panic!("no run '{text}'"))
     }
 
     const ENTRY: &str = "name: Ada\nsections:\n  - title: Work\n    entries:\n      - title: Example Corp\n        date: \"2020\"\n        bullets: [Built it.]\n";
@@ -293,7 +323,11 @@ mod tests {
         let h = find(&d, "WORK");
         assert!((h.baseline - 98.0).abs() < 1e-9 && h.x == 50.4 && h.size == 12.0);
         // Its rule 4 pt under the baseline, across the measure, 0.5 pt thick.
-        let rule = d.pages[0].elements.iter().find_map(|e| if let Element::Rule(r) = e { Some(r) } else { None }).unwrap();
+        let rule = d.pages[0]
+            .elements
+            .iter()
+            .find_map(|e| if let Element::Rule(r) = e { Some(r) } else { None })
+            .unwrap();
         assert_eq!((rule.x0, rule.x1, rule.thickness), (50.4, 561.6, 0.5));
         assert!((rule.y - 102.0).abs() < 1e-9);
         // Title: the band under the heading (15.3 pt) after 4.5 pt: 98 − 10.8 + 15.3 + 4.5 + 9 = 116.
@@ -317,8 +351,17 @@ mod tests {
         let d = doc(&yaml);
         let date = find(&d, "2020");
         let gutter = 10.0;
-        for r in d.pages[0].runs().filter(|r| r.face.id == crate::text::FaceId::SERIF_BOLD && r.baseline > 100.0) {
-            assert!(r.x + r.width() <= date.x - gutter + 1e-9, "'{}' ends at {} (date at {})", r.text(), r.x + r.width(), date.x);
+        for r in d.pages[0]
+            .runs()
+            .filter(|r| r.face.id == crate::text::FaceId::SERIF_BOLD && r.baseline > 100.0)
+        {
+            assert!(
+                r.x + r.width() <= date.x - gutter + 1e-9,
+                "'{}' ends at {} (date at {})",
+                r.text(),
+                r.x + r.width(),
+                date.x
+            );
         }
         let first = find(&d, "Scalable");
         assert_eq!(first.baseline, date.baseline);
@@ -326,12 +369,22 @@ mod tests {
 
     #[test]
     fn a_date_wider_than_half_the_measure_gets_its_own_line() {
-        let yaml = ENTRY.replace("\"2020\"", &format!("\"{}\"", "from the spring of 2019 to the late autumn of 2021, part-time and remote"));
+        let yaml = ENTRY.replace(
+            "\"2020\"",
+            &format!(
+                "\"{}\"",
+                "from the spring of 2019 to the late autumn of 2021, part-time and remote"
+            ),
+        );
         let d = doc(&yaml);
         let title = find(&d, "Example");
         let from = find(&d, "from");
         assert!((from.baseline - title.baseline - 12.0).abs() < 1e-9);
-        let last = d.pages[0].runs().filter(|r| r.baseline == from.baseline).last().unwrap();
+        let last = d.pages[0]
+            .runs()
+            .filter(|r| r.baseline == from.baseline)
+            .last()
+            .unwrap();
         assert!((last.x + last.width() - 561.6).abs() < 1e-9);
     }
 
@@ -346,7 +399,12 @@ mod tests {
         let d = doc(&yaml);
         assert_eq!(d.pages.len(), 2);
         let two = find(&d, "TWO");
-        let page_of = |r: &TextRun| d.pages.iter().position(|p| p.runs().any(|x| std::ptr::eq(x, r))).unwrap();
+        let page_of = |r: &TextRun| {
+            d.pages
+                .iter()
+                .position(|p| p.runs().any(|x| std::ptr::eq(x, r)))
+                .unwrap()
+        };
         assert_eq!(page_of(two), page_of(find(&d, "After")));
         assert_eq!(page_of(two), page_of(find(&d, "First")));
         // Page numbers n / N in the bottom margin.
@@ -359,7 +417,10 @@ mod tests {
         let d = doc("name: Zoë Ångström\nsections:\n  - title: A\n    entries: [b]\n");
         let name = find(&d, "Zoë");
         let f = crate::text::font(name.face.id);
-        let top = d.pages[0].runs().flat_map(|r| r.glyphs.iter().map(move |g| r.baseline - f.ink(g.gid).0 * r.size)).fold(f64::INFINITY, f64::min);
+        let top = d.pages[0]
+            .runs()
+            .flat_map(|r| r.glyphs.iter().map(move |g| r.baseline - f.ink(g.gid).0 * r.size))
+            .fold(f64::INFINITY, f64::min);
         assert!((top - 50.4).abs() < 1e-9, "ink top at {top}");
         assert!(name.baseline > 72.0);
     }

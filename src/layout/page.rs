@@ -21,7 +21,7 @@
 //! person's name, small, over a hairline) when the block builder set one
 //! (`design.running_header`).
 
-use super::band::{shift, Band, FREE, KEEP, MAX_GAP};
+use super::band::{Band, FREE, KEEP, MAX_GAP, shift};
 use super::{Element, Page, PlacedBand};
 use crate::style::Style;
 
@@ -47,7 +47,11 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
     while i < bands.len() {
         let b = &bands[i];
         let at_top = i == page_start;
-        let band_top = if at_top { y + (-ink_of(i).0).max(0.0) } else { y + b.space_before };
+        let band_top = if at_top {
+            y + (-ink_of(i).0).max(0.0)
+        } else {
+            y + b.space_before
+        };
         let near_foot = band_top + 2.0 * b.height > bottom;
         let ink_bottom = if near_foot { ink_of(i).1 } else { 0.0 };
         if band_top + b.height.max(ink_bottom) > bottom + 1e-6 && !at_top {
@@ -55,7 +59,10 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
             let gap_ok = |j: usize| bottom - end_of(j) <= MAX_GAP * block + 1e-9;
             let candidates = page_start..i;
             let last_free = candidates.clone().rev().find(|&j| bands[j].penalty <= FREE);
-            let last_keep = candidates.clone().rev().find(|&j| bands[j].penalty <= KEEP && gap_ok(j));
+            let last_keep = candidates
+                .clone()
+                .rev()
+                .find(|&j| bands[j].penalty <= KEEP && gap_ok(j));
             let j = match (last_free, last_keep) {
                 (Some(f), _) if gap_ok(f) => f,
                 (_, Some(k)) => k,
@@ -79,11 +86,23 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
     if let Some(rh) = &running {
         for (p, pg) in pages.iter_mut().enumerate().skip(1) {
             pg.elements.extend(rh.elements.iter().cloned().map(|e| shift(e, top)));
-            out.push(PlacedBand { page: p, top, bottom: top + rh.height, info: rh.info, penalty: FREE });
+            out.push(PlacedBand {
+                page: p,
+                top,
+                bottom: top + rh.height,
+                info: rh.info,
+                penalty: FREE,
+            });
         }
     }
     for (b, (p, by)) in bands.into_iter().zip(placed) {
-        out.push(PlacedBand { page: p, top: by, bottom: by + b.height, info: b.info, penalty: b.penalty });
+        out.push(PlacedBand {
+            page: p,
+            top: by,
+            bottom: by + b.height,
+            info: b.info,
+            penalty: b.penalty,
+        });
         pages[p].elements.extend(b.elements.into_iter().map(|e| shift(e, by)));
     }
     out.sort_by(|a, b| a.page.cmp(&b.page).then(a.top.total_cmp(&b.top)));
@@ -120,7 +139,7 @@ mod tests {
     use super::*;
     use crate::geom::Rgb;
     use crate::layout::band::FORBIDDEN;
-    use crate::layout::{blocks, BandInfo, BandKind, Rule};
+    use crate::layout::{BandInfo, BandKind, Rule, blocks};
     use crate::markup::Span;
     use crate::model::Text;
     use crate::style::Style;
@@ -128,18 +147,46 @@ mod tests {
     /// A band of `height` pt marked by a rule 1 pt below its top whose x0 is `id`,
     /// with `penalty` after it.
     fn band(id: f64, height: f64, space_before: f64, penalty: f64) -> Band {
-        let rule = Rule { x0: id, x1: id + 1.0, y: 1.0, thickness: 0.5, color: Rgb::TEXT };
-        let info = BandInfo { kind: BandKind::Body, group: 0, line: 0, lines: 1, entry: None };
-        Band { height, space_before, penalty, info, elements: vec![Element::Rule(rule)] }
+        let rule = Rule {
+            x0: id,
+            x1: id + 1.0,
+            y: 1.0,
+            thickness: 0.5,
+            color: Rgb::TEXT,
+        };
+        let info = BandInfo {
+            kind: BandKind::Body,
+            group: 0,
+            line: 0,
+            lines: 1,
+            entry: None,
+        };
+        Band {
+            height,
+            space_before,
+            penalty,
+            info,
+            elements: vec![Element::Rule(rule)],
+        }
     }
 
     /// Letter, 0.7 in margins (691.2 pt of text block from y = 50.4), no running header.
     fn design() -> Style {
-        Style { running_header: false, ..Style::default() }
+        Style {
+            running_header: false,
+            ..Style::default()
+        }
     }
 
     fn name() -> Text {
-        Text { text: "Ada".into(), inline: vec![Span { text: "Ada".into(), ..Default::default() }], pos: crate::diag::Pos::UNKNOWN }
+        Text {
+            text: "Ada".into(),
+            inline: vec![Span {
+                text: "Ada".into(),
+                ..Default::default()
+            }],
+            pos: crate::diag::Pos::UNKNOWN,
+        }
     }
 
     /// The pages, with the running header and page numbers as the layout adds them.
@@ -166,27 +213,48 @@ mod tests {
     #[test]
     fn a_kept_chain_moves_whole_and_space_is_dropped_at_the_top() {
         let d = design();
-        let bands = vec![band(1.0, 500.0, 0.0, FREE), band(2.0, 100.0, 20.0, KEEP), band(3.0, 200.0, 5.0, FREE)];
+        let bands = vec![
+            band(1.0, 500.0, 0.0, FREE),
+            band(2.0, 100.0, 20.0, KEEP),
+            band(3.0, 200.0, 5.0, FREE),
+        ];
         // 1 and 2 fit (50.4 + 500 + 20 + 100 = 670.4 ≤ 741.6) but 3 does not: 2 is kept
         // with 3, and moving both leaves 191.2 pt empty, under a third of the block
         // (230.4 pt); 2 loses its space at the top of page 2.
-        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 155.4)]);
+        assert_eq!(
+            placement(&run(bands, &d)),
+            vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 155.4)]
+        );
     }
 
     #[test]
     fn keeping_together_never_leaves_more_than_a_third_of_the_page_empty() {
         let d = design();
-        let bands = vec![band(1.0, 300.0, 0.0, FREE), band(2.0, 300.0, 20.0, KEEP), band(3.0, 100.0, 5.0, FREE)];
+        let bands = vec![
+            band(1.0, 300.0, 0.0, FREE),
+            band(2.0, 300.0, 20.0, KEEP),
+            band(3.0, 100.0, 5.0, FREE),
+        ];
         // Moving 2 with 3 would leave 391.2 pt empty: the page breaks at the kept
         // break instead (71.2 pt empty).
-        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (0, 2.0, 370.4), (1, 3.0, 50.4)]);
+        assert_eq!(
+            placement(&run(bands, &d)),
+            vec![(0, 1.0, 50.4), (0, 2.0, 370.4), (1, 3.0, 50.4)]
+        );
     }
 
     #[test]
     fn a_forbidden_break_is_never_taken_while_another_exists() {
         let d = design();
-        let bands = vec![band(1.0, 300.0, 0.0, FREE), band(2.0, 300.0, 20.0, FORBIDDEN), band(3.0, 100.0, 5.0, FREE)];
-        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 355.4)]);
+        let bands = vec![
+            band(1.0, 300.0, 0.0, FREE),
+            band(2.0, 300.0, 20.0, FORBIDDEN),
+            band(3.0, 100.0, 5.0, FREE),
+        ];
+        assert_eq!(
+            placement(&run(bands, &d)),
+            vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 355.4)]
+        );
     }
 
     #[test]
@@ -196,7 +264,11 @@ mod tests {
         assert_eq!(pages[0].runs().filter(|r| r.text() == "Ada").count(), 0);
         let name = pages[1].runs().find(|r| r.text() == "Ada").unwrap();
         // 8 pt italic on a 9.6 pt leading from the top margin: baseline 50.4 + 0.8 + 6.4.
-        assert!((name.baseline - 57.6).abs() < 1e-9 && name.size == 8.0 && name.face.id == crate::text::FaceId::SERIF_ITALIC);
+        assert!(
+            (name.baseline - 57.6).abs() < 1e-9
+                && name.size == 8.0
+                && name.face.id == crate::text::FaceId::SERIF_ITALIC
+        );
         // The content starts below it: 9.6 + 1 + 7.2 = 17.8 pt lower.
         let (_, _, y) = placement(&pages).into_iter().find(|p| p.1 == 2.0).unwrap();
         assert!((y - 68.2).abs() < 1e-9, "{y}");
@@ -205,8 +277,15 @@ mod tests {
     #[test]
     fn a_chain_longer_than_a_page_breaks_where_it_must() {
         let d = design();
-        let bands = vec![band(1.0, 400.0, 0.0, KEEP), band(2.0, 400.0, 0.0, KEEP), band(3.0, 10.0, 0.0, FREE)];
-        assert_eq!(placement(&run(bands, &d)), vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 450.4)]);
+        let bands = vec![
+            band(1.0, 400.0, 0.0, KEEP),
+            band(2.0, 400.0, 0.0, KEEP),
+            band(3.0, 10.0, 0.0, FREE),
+        ];
+        assert_eq!(
+            placement(&run(bands, &d)),
+            vec![(0, 1.0, 50.4), (1, 2.0, 50.4), (1, 3.0, 450.4)]
+        );
     }
 
     #[test]
@@ -228,7 +307,13 @@ mod tests {
         // A rule 2 pt thick centred on the band's top: its ink rises 1 pt above it.
         let d = design();
         let mut b = band(1.0, 10.0, 0.0, FREE);
-        b.elements.push(Element::Rule(Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 2.0, color: Rgb::TEXT }));
+        b.elements.push(Element::Rule(Rule {
+            x0: 0.0,
+            x1: 1.0,
+            y: 0.0,
+            thickness: 2.0,
+            color: Rgb::TEXT,
+        }));
         assert_eq!(placement(&run(vec![b], &d))[0], (0, 1.0, 51.4));
     }
 }

@@ -139,11 +139,33 @@ pub fn break_paragraph(items: &[Item], lengths: &[Pt], params: &Params) -> (Vec<
     let p = params;
     // Without hyphenation points the second pass sees the same breaks as the first
     // with a wider tolerance, so its optimum is at least as good: skip the first.
-    let hyphenable = items.iter().any(|i| matches!(i, Item::Penalty { kind: PenaltyKind::Hyphenation, .. }));
-    if hyphenable && let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.pretolerance), PenaltyKind::Normal, p) {
+    let hyphenable = items.iter().any(|i| {
+        matches!(
+            i,
+            Item::Penalty {
+                kind: PenaltyKind::Hyphenation,
+                ..
+            }
+        )
+    });
+    if hyphenable
+        && let Some(b) = total_fit::total_fit(
+            items,
+            lengths,
+            ratio_for_badness(p.pretolerance),
+            PenaltyKind::Normal,
+            p,
+        )
+    {
         return (b, Pass::First);
     }
-    if let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.tolerance), PenaltyKind::Hyphenation, p) {
+    if let Some(b) = total_fit::total_fit(
+        items,
+        lengths,
+        ratio_for_badness(p.tolerance),
+        PenaltyKind::Hyphenation,
+        p,
+    ) {
         return (b, Pass::Second);
     }
     match total_fit::total_fit(items, lengths, f64::INFINITY, PenaltyKind::Emergency, p) {
@@ -164,7 +186,9 @@ pub fn total_demerits(items: &[Item], lengths: &[Pt], breaks: &[Break], p: &Para
     for (k, b) in breaks.iter().enumerate() {
         let (w, st, sh) = sum_items(items, start, b.index);
         let (cost, width, flagged) = match items.get(b.index) {
-            Some(Item::Penalty { cost, width, flagged, .. }) => (*cost, *width, *flagged),
+            Some(Item::Penalty {
+                cost, width, flagged, ..
+            }) => (*cost, *width, *flagged),
             _ => (0.0, 0.0, false),
         };
         let measure = lengths[(k + 1).min(lengths.len()) - 1];
@@ -202,7 +226,9 @@ fn sum_items(items: &[Item], from: usize, to: usize) -> (Pt, Pt, Pt) {
     for it in &items[from.min(to)..to] {
         match *it {
             Item::Box { width, .. } => w += width,
-            Item::Glue { width, stretch, shrink, .. } => {
+            Item::Glue {
+                width, stretch, shrink, ..
+            } => {
                 w += width;
                 st += stretch;
                 sh += shrink;
@@ -236,9 +262,17 @@ fn is_legal(items: &[Item], i: usize) -> bool {
 /// short line that cannot stretch, −∞ for a long one that cannot shrink.
 pub fn adjustment_ratio(w: Pt, stretch: Pt, shrink: Pt, measure: Pt) -> f64 {
     if w < measure {
-        if stretch > 0.0 { (measure - w) / stretch } else { f64::INFINITY }
+        if stretch > 0.0 {
+            (measure - w) / stretch
+        } else {
+            f64::INFINITY
+        }
     } else if w > measure {
-        if shrink > 0.0 { (measure - w) / shrink } else { f64::NEG_INFINITY }
+        if shrink > 0.0 {
+            (measure - w) / shrink
+        } else {
+            f64::NEG_INFINITY
+        }
     } else {
         0.0
     }
@@ -260,13 +294,18 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
         while i < items.len() {
             if is_legal(items, i) && i > start {
                 if let Item::Penalty { cost, .. } = items[i]
-                    && cost <= -INFINITE_PENALTY {
-                        chosen = Some(i);
-                        break;
-                    }
+                    && cost <= -INFINITE_PENALTY
+                {
+                    chosen = Some(i);
+                    break;
+                }
                 // Would a line ending here fit?
                 let (w, _, sh) = sum_items(items, start, i);
-                let extra = if let Item::Penalty { width, .. } = items[i] { width } else { 0.0 };
+                let extra = if let Item::Penalty { width, .. } = items[i] {
+                    width
+                } else {
+                    0.0
+                };
                 if w + extra - sh <= measure + 1e-9 {
                     last_legal = Some(i);
                 } else {
@@ -282,13 +321,17 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
                 // The rest fits (or is one unbreakable piece): the last line.
                 let (w, st, sh) = sum_items(items, start, items.len());
                 if w - sh > measure + 1e-9
-                    && let Some(l) = last_legal {
-                        push_break(&mut breaks, items, start, l, measure, false);
-                        start = line_start(items, l + 1);
-                        continue;
-                    }
+                    && let Some(l) = last_legal
+                {
+                    push_break(&mut breaks, items, start, l, measure, false);
+                    start = line_start(items, l + 1);
+                    continue;
+                }
                 let r = adjustment_ratio(w, st, sh, measure).clamp(-1.0, 0.0);
-                breaks.push(Break { index: items.len(), ratio: if r.is_finite() { r } else { 0.0 } });
+                breaks.push(Break {
+                    index: items.len(),
+                    ratio: if r.is_finite() { r } else { 0.0 },
+                });
                 break;
             }
         };
@@ -301,7 +344,11 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
 
 fn push_break(breaks: &mut Vec<Break>, items: &[Item], start: usize, end: usize, measure: Pt, last: bool) {
     let (w, st, sh) = sum_items(items, start, end);
-    let extra = if let Item::Penalty { width, .. } = items[end] { width } else { 0.0 };
+    let extra = if let Item::Penalty { width, .. } = items[end] {
+        width
+    } else {
+        0.0
+    };
     let mut r = adjustment_ratio(w + extra, st, sh, measure).max(-1.0);
     if last || !r.is_finite() {
         r = r.clamp(-1.0, 0.0);
@@ -320,7 +367,12 @@ mod tests {
         let mut items = Vec::new();
         for (k, &w) in ws.iter().enumerate() {
             if k > 0 {
-                items.push(Item::Glue { width: 3.0, stretch: 1.5, shrink: 1.0, content: 0 });
+                items.push(Item::Glue {
+                    width: 3.0,
+                    stretch: 1.5,
+                    shrink: 1.0,
+                    content: 0,
+                });
             }
             items.push(Item::Box { width: w, content: k });
         }
@@ -350,11 +402,32 @@ mod tests {
     #[test]
     fn forced_breaks_and_hyphen_widths() {
         let items = vec![
-            Item::Box { width: 10.0, content: 0 },
-            Item::Penalty { width: 0.0, cost: -INFINITE_PENALTY, flagged: false, kind: PenaltyKind::Normal, content: 0 },
-            Item::Box { width: 10.0, content: 1 },
-            Item::Penalty { width: 4.0, cost: 50.0, flagged: true, kind: PenaltyKind::Hyphenation, content: 0 },
-            Item::Box { width: 10.0, content: 2 },
+            Item::Box {
+                width: 10.0,
+                content: 0,
+            },
+            Item::Penalty {
+                width: 0.0,
+                cost: -INFINITE_PENALTY,
+                flagged: false,
+                kind: PenaltyKind::Normal,
+                content: 0,
+            },
+            Item::Box {
+                width: 10.0,
+                content: 1,
+            },
+            Item::Penalty {
+                width: 4.0,
+                cost: 50.0,
+                flagged: true,
+                kind: PenaltyKind::Hyphenation,
+                content: 0,
+            },
+            Item::Box {
+                width: 10.0,
+                content: 2,
+            },
         ];
         let b = first_fit(&items, 15.0);
         assert_eq!(b.iter().map(|b| b.index).collect::<Vec<_>>(), vec![1, 3, 5]);

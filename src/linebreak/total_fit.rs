@@ -21,7 +21,7 @@
 //! classes"). At the paragraph's end the active node with the fewest total demerits
 //! gives the breaks, read back through the `previous` links.
 
-use super::{adjustment_ratio, Break, Item, Params, PenaltyKind, INFINITE_PENALTY};
+use super::{Break, INFINITE_PENALTY, Item, Params, PenaltyKind, adjustment_ratio};
 use crate::geom::Pt;
 
 /// Running totals of width, stretch and shrink (pt) from the paragraph's start.
@@ -103,12 +103,28 @@ pub fn line_demerits(r: f64, cost: f64, flagged_pair: bool, fitness_jump: bool, 
 /// (a penalty of −[`INFINITE_PENALTY`]).
 ///
 /// Returns `None` when no sequence of feasible lines exists.
-pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: PenaltyKind, p: &Params) -> Option<Vec<Break>> {
+pub fn total_fit(
+    items: &[Item],
+    lengths: &[Pt],
+    threshold: f64,
+    max_kind: PenaltyKind,
+    p: &Params,
+) -> Option<Vec<Break>> {
     let length_of = |line: usize| lengths[line.min(lengths.len()) - 1];
     // Lines beyond `easy_line` all have the same length: nodes past it need not be
     // told apart by line number.
     let easy_line = lengths.len();
-    let mut nodes = vec![Node { position: 0, line: 0, fitness: 1, sums: Sums::default(), demerits: 0.0, ratio: 0.0, previous: None, next: None, flagged: false }];
+    let mut nodes = vec![Node {
+        position: 0,
+        line: 0,
+        fitness: 1,
+        sums: Sums::default(),
+        demerits: 0.0,
+        ratio: 0.0,
+        previous: None,
+        next: None,
+        flagged: false,
+    }];
     let mut head: Option<usize> = Some(0);
     let mut sums = Sums::default();
     for (b, item) in items.iter().enumerate() {
@@ -119,7 +135,9 @@ pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: Penal
         };
         if legal {
             let (cost, width, flagged) = match *item {
-                Item::Penalty { cost, width, flagged, .. } => (cost, width, flagged),
+                Item::Penalty {
+                    cost, width, flagged, ..
+                } => (cost, width, flagged),
                 _ => (0.0, 0.0, false),
             };
             let forced = cost <= -INFINITE_PENALTY;
@@ -132,7 +150,12 @@ pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: Penal
                     let na = nodes[a];
                     let line = na.line + 1;
                     let w = sums.width - na.sums.width + width;
-                    let r = adjustment_ratio(w, sums.stretch - na.sums.stretch + p.right_stretch, sums.shrink - na.sums.shrink, length_of(line));
+                    let r = adjustment_ratio(
+                        w,
+                        sums.stretch - na.sums.stretch + p.right_stretch,
+                        sums.shrink - na.sums.shrink,
+                        length_of(line),
+                    );
                     if r < -1.0 || forced {
                         // Deactivate a: no later line from it can fit.
                         match prev {
@@ -169,7 +192,17 @@ pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: Penal
                             continue;
                         }
                         let id = nodes.len();
-                        nodes.push(Node { position: b, line: nodes[from].line + 1, fitness, sums: after, demerits: d, ratio: r, previous: Some(from), next: current, flagged });
+                        nodes.push(Node {
+                            position: b,
+                            line: nodes[from].line + 1,
+                            fitness,
+                            sums: after,
+                            demerits: d,
+                            ratio: r,
+                            previous: Some(from),
+                            next: current,
+                            flagged,
+                        });
                         match prev {
                             Some(q) => nodes[q].next = Some(id),
                             None => head = Some(id),
@@ -182,7 +215,9 @@ pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: Penal
         }
         match *item {
             Item::Box { width, .. } => sums.width += width,
-            Item::Glue { width, stretch, shrink, .. } => {
+            Item::Glue {
+                width, stretch, shrink, ..
+            } => {
                 sums.width += width;
                 sums.stretch += stretch;
                 sums.shrink += shrink;
@@ -203,7 +238,10 @@ pub fn total_fit(items: &[Item], lengths: &[Pt], threshold: f64, max_kind: Penal
     let mut at = best;
     while let Some(a) = at {
         if nodes[a].previous.is_some() {
-            breaks.push(Break { index: nodes[a].position, ratio: nodes[a].ratio });
+            breaks.push(Break {
+                index: nodes[a].position,
+                ratio: nodes[a].ratio,
+            });
         }
         at = nodes[a].previous;
     }
@@ -217,7 +255,9 @@ fn sums_after(mut sums: Sums, items: &[Item], b: usize) -> Sums {
     for (i, item) in items.iter().enumerate().skip(b) {
         match *item {
             Item::Box { .. } => break,
-            Item::Glue { width, stretch, shrink, .. } => {
+            Item::Glue {
+                width, stretch, shrink, ..
+            } => {
                 sums.width += width;
                 sums.stretch += stretch;
                 sums.shrink += shrink;

@@ -37,7 +37,11 @@ pub fn parse_date(s: &str, allow_present: bool) -> Result<Date, String> {
     };
     let parts: Vec<&str> = t.split('-').collect();
     let num = |p: &str, len: std::ops::RangeInclusive<usize>| -> Option<u16> {
-        if len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) { p.parse().ok() } else { None }
+        if len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().ok()
+        } else {
+            None
+        }
     };
     if parts.is_empty() || parts.len() > 3 {
         return Err(format!("`{t}` is not a date ({expected})"));
@@ -69,7 +73,18 @@ pub fn is_after(a: Date, b: Date) -> bool {
     match (a, b) {
         (Date::Present, Date::Present) | (Date::Day { .. }, Date::Present) => false,
         (Date::Present, Date::Day { .. }) => true,
-        (Date::Day { year: y1, month: m1, day: d1 }, Date::Day { year: y2, month: m2, day: d2 }) => {
+        (
+            Date::Day {
+                year: y1,
+                month: m1,
+                day: d1,
+            },
+            Date::Day {
+                year: y2,
+                month: m2,
+                day: d2,
+            },
+        ) => {
             if y1 != y2 {
                 return y1 > y2;
             }
@@ -105,8 +120,14 @@ pub fn format_range_in(start: Date, end: Option<Date>, lang: Language) -> String
     let one = |d: Date, with_year: bool| one(d, with_year, lang);
     match end {
         None => one(start, true),
-        Some(end @ Date::Day { year: ye, month: me, .. }) => match start {
-            Date::Day { year: ys, month: ms, .. } if ys == ye && ms != 0 && me != 0 => {
+        Some(
+            end @ Date::Day {
+                year: ye, month: me, ..
+            },
+        ) => match start {
+            Date::Day {
+                year: ys, month: ms, ..
+            } if ys == ye && ms != 0 && me != 0 => {
                 if ms == me {
                     one(start, true)
                 } else {
@@ -142,19 +163,47 @@ mod tests {
     #[test]
     fn other_languages() {
         let d = |s| parse_date(s, true).unwrap();
-        assert_eq!(format_range_in(d("2018-01"), Some(d("present")), Language::German), "Jan. 2018 – heute");
-        assert_eq!(format_range_in(d("2021-06"), Some(d("2021-10")), Language::German), "Juni – Okt. 2021");
-        assert_eq!(format_range_in(d("2016-09"), Some(d("2022-04")), Language::French), "sept. 2016 – avr. 2022");
-        assert_eq!(format_range_in(d("2019"), Some(d("present")), Language::Spanish), "2019 – actualidad");
+        assert_eq!(
+            format_range_in(d("2018-01"), Some(d("present")), Language::German),
+            "Jan. 2018 – heute"
+        );
+        assert_eq!(
+            format_range_in(d("2021-06"), Some(d("2021-10")), Language::German),
+            "Juni – Okt. 2021"
+        );
+        assert_eq!(
+            format_range_in(d("2016-09"), Some(d("2022-04")), Language::French),
+            "sept. 2016 – avr. 2022"
+        );
+        assert_eq!(
+            format_range_in(d("2019"), Some(d("present")), Language::Spanish),
+            "2019 – actualidad"
+        );
     }
 
     #[test]
     fn bad_dates_say_why() {
-        assert_eq!(parse_date("2021-13", false).unwrap_err(), "`2021-13` has no month 13 (a month is 01 to 12)");
-        assert_eq!(parse_date("2021-02-30", false).unwrap_err(), "`2021-02-30` has no day 30 (month 2 has 28 days)");
+        assert_eq!(
+            parse_date("2021-13", false).unwrap_err(),
+            "`2021-13` has no month 13 (a month is 01 to 12)"
+        );
+        assert_eq!(
+            parse_date("2021-02-30", false).unwrap_err(),
+            "`2021-02-30` has no day 30 (month 2 has 28 days)"
+        );
         assert!(parse_date("present", false).unwrap_err().contains("YYYY-MM-DD"));
-        assert_eq!(parse_date("2020-02-29", false), Ok(Date::Day { year: 2020, month: 2, day: 29 }));
-        assert_eq!(parse_date("2021-6", false).unwrap_err(), "`2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)");
+        assert_eq!(
+            parse_date("2020-02-29", false),
+            Ok(Date::Day {
+                year: 2020,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(
+            parse_date("2021-6", false).unwrap_err(),
+            "`2021-6` is not a date (expected a date as YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
     }
 
     #[test]

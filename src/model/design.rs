@@ -17,12 +17,18 @@ pub struct Located<T> {
 
 impl<T: Clone> Located<T> {
     fn of(s: &Spanned<T>) -> Located<T> {
-        Located { value: s.value.clone(), pos: s.referenced.into() }
+        Located {
+            value: s.value.clone(),
+            pos: s.referenced.into(),
+        }
     }
 }
 
 fn text(s: &Option<Spanned<Scalar>>) -> Option<Located<String>> {
-    s.as_ref().map(|s| Located { value: s.value.0.clone(), pos: s.referenced.into() })
+    s.as_ref().map(|s| Located {
+        value: s.value.0.clone(),
+        pos: s.referenced.into(),
+    })
 }
 
 /// A length, a page name, or a mapping of lengths, as written (`page`, `margin`).
@@ -93,7 +99,19 @@ fn lengths(s: &Option<Spanned<RawLengthOr>>) -> Option<Located<Lengths>> {
     s.as_ref().map(|s| Located {
         value: match &s.value {
             RawLengthOr::One(Scalar(v)) => Lengths::One(v.clone()),
-            RawLengthOr::Map(kv) => Lengths::Keys(kv.iter().map(|(k, v)| (k.clone(), Located { value: v.value.0.clone(), pos: v.referenced.into() })).collect()),
+            RawLengthOr::Map(kv) => Lengths::Keys(
+                kv.iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            Located {
+                                value: v.value.0.clone(),
+                                pos: v.referenced.into(),
+                            },
+                        )
+                    })
+                    .collect(),
+            ),
         },
         pos: s.referenced.into(),
     })
@@ -106,7 +124,10 @@ impl Design {
             theme: text(&r.theme),
             page: lengths(&r.page),
             margin: lengths(&r.margin),
-            font: r.font.as_ref().map(|f| FontRequest { spec: f.value.0.clone(), pos: f.referenced.into() }),
+            font: r.font.as_ref().map(|f| FontRequest {
+                spec: f.value.0.clone(),
+                pos: f.referenced.into(),
+            }),
             font_size: text(&r.font_size),
             line_spacing: r.line_spacing.as_ref().map(Located::of),
             accent_color: text(&r.accent_color),
@@ -128,6 +149,9 @@ impl Design {
     /// The language dates are written in: `language` when it names one vitae knows,
     /// else US English (an unknown tag is reported by [`crate::style::resolve`]).
     pub fn date_language(&self) -> crate::lang::Language {
-        self.language.as_ref().and_then(|l| crate::lang::Language::from_tag(l.value.trim())).unwrap_or(crate::lang::Language::EnglishUs)
+        self.language
+            .as_ref()
+            .and_then(|l| crate::lang::Language::from_tag(l.value.trim()))
+            .unwrap_or(crate::lang::Language::EnglishUs)
     }
 }

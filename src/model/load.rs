@@ -5,8 +5,8 @@
 use super::design::Design;
 use super::raw::*;
 use super::validate::Validator;
-use super::{Resume, MAX_INPUT_BYTES};
-use crate::diag::{closest, Diagnostic, Pos};
+use super::{MAX_INPUT_BYTES, Resume};
+use crate::diag::{Diagnostic, Pos, closest};
 use serde_saphyr::Spanned;
 
 /// Why a document did not load: its errors, the warnings found on the way, and its
@@ -19,7 +19,7 @@ pub struct Failure {
     /// Warnings found while validating (none when the YAML did not parse).
     pub warnings: Vec<Diagnostic>,
     /// The `design` mapping, when it could be read.
-    pub design: Option<Design>,
+    pub design: Option<Box<Design>>,
     /// The YAML itself did not parse (a syntax or type error): `errors` holds that
     /// one error and nothing was validated.
     pub syntax: bool,
@@ -27,7 +27,12 @@ pub struct Failure {
 
 impl Failure {
     fn whole(d: Diagnostic) -> Failure {
-        Failure { errors: vec![d], warnings: Vec::new(), design: None, syntax: true }
+        Failure {
+            errors: vec![d],
+            warnings: Vec::new(),
+            design: None,
+            syntax: true,
+        }
     }
 }
 
@@ -39,10 +44,22 @@ impl Failure {
 pub fn precheck(text: &str) -> Result<&str, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Diagnostic::error(Pos::UNKNOWN, format!("the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted", text.len())));
+        return Err(Diagnostic::error(
+            Pos::UNKNOWN,
+            format!(
+                "the input is {} bytes; at most {MAX_INPUT_BYTES} are accepted",
+                text.len()
+            ),
+        ));
     }
-    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return Err(Diagnostic::error(Pos::UNKNOWN, "the document is empty (expected a mapping with at least `name` and `sections`)"));
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::error(
+            Pos::UNKNOWN,
+            "the document is empty (expected a mapping with at least `name` and `sections`)",
+        ));
     }
     Ok(text)
 }
@@ -62,20 +79,32 @@ pub fn load(text: &str) -> Result<Resume, Failure> {
         Err(e) => {
             // The design is read on its own, so that its errors are reported too.
             let design = match serde_saphyr::from_str_with_options::<DesignOnly>(text, options) {
-                Ok(DesignOnly { design: Some(d) }) => Some(Design::from_raw(&d.value)),
+                Ok(DesignOnly { design: Some(d) }) => Some(Box::new(Design::from_raw(&d.value))),
                 _ => None,
             };
-            return Err(Failure { design, ..Failure::whole(yaml_error(&e, text)) });
+            return Err(Failure {
+                design,
+                ..Failure::whole(yaml_error(&e, text))
+            });
         }
     };
-    let mut v = Validator::new(raw.design.as_ref().map_or_else(Design::default, |d| Design::from_raw(&d.value)));
+    let mut v = Validator::new(
+        raw.design
+            .as_ref()
+            .map_or_else(Design::default, |d| Design::from_raw(&d.value)),
+    );
     let resume = v.resume(raw);
     match resume {
         Some(mut r) if v.errs.is_empty() => {
             r.warnings = v.warnings;
             Ok(r)
         }
-        _ => Err(Failure { errors: v.errs, warnings: v.warnings, design: Some(v.design), syntax: false }),
+        _ => Err(Failure {
+            errors: v.errs,
+            warnings: v.warnings,
+            design: Some(Box::new(v.design)),
+            syntax: false,
+        }),
     }
 }
 
@@ -120,29 +149,50 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         Some(i) if pos.is_known() => inner[..i].to_string(),
         _ => inner.clone(),
     };
-    msg = msg.replace("invalid type: ", "wrong type: ").replace("unknown field", "unknown key").replace("missing field", "missing key");
-    for (from, to) in [("expected sequence start", "wrong type: expected a list (a YAML sequence, one `- item` per line)"), ("expected mapping start", "wrong type: expected a mapping (`key: value` lines)")] {
+    msg = msg
+        .replace("invalid type: ", "wrong type: ")
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key");
+    for (from, to) in [
+        (
+            "expected sequence start",
+            "wrong type: expected a list (a YAML sequence, one `- item` per line)",
+        ),
+        (
+            "expected mapping start",
+            "wrong type: expected a mapping (`key: value` lines)",
+        ),
+    ] {
         if msg.contains(from) {
             msg = to.to_string();
         }
     }
     if msg.starts_with("wrong type")
-        && let Some(key) = key_before(source, pos) {
-            msg = format!("`{key}`: {msg}");
-        }
+        && let Some(key) = key_before(source, pos)
+    {
+        msg = format!("`{key}`: {msg}");
+    }
     if msg.contains("recursion limit exceeded") {
-        msg = "the document nests deeper than a resume can (YAML lists and mappings more than 32 levels deep)".to_string();
+        msg = "the document nests deeper than a resume can (YAML lists and mappings more than 32 levels deep)"
+            .to_string();
     }
     if msg.contains("invalid boolean") {
         let key = key_before(source, pos);
-        msg = format!("{}wrong type: expected `true` or `false`", key.map(|k| format!("`{k}`: ")).unwrap_or_default());
+        msg = format!(
+            "{}wrong type: expected `true` or `false`",
+            key.map(|k| format!("`{k}`: ")).unwrap_or_default()
+        );
     }
     if msg.contains("tabs disallowed") {
         msg = "a tab character in indentation (YAML indents with spaces only)".to_string();
     }
     if msg.contains("found a tab") {
         // YAML forbids tabs in indentation: point at the tab itself.
-        let start: usize = source.lines().take(pos.line.saturating_sub(1) as usize).map(|l| l.len() + 1).sum();
+        let start: usize = source
+            .lines()
+            .take(pos.line.saturating_sub(1) as usize)
+            .map(|l| l.len() + 1)
+            .sum();
         if let Some(off) = source.get(start..).and_then(|s| s.find('\t')) {
             let upto = &source[..start + off];
             let line = upto.matches('\n').count() as u32 + 1;
@@ -158,10 +208,15 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
     let mut d = Diagnostic::error(pos, msg.clone());
     const QUOTE: &str = "if this is text, put the whole value in quotes";
     if msg.contains("alias references unknown anchor") {
-        d.message = "a value starting with `*` is read as a YAML alias (`*name`), and there is no anchor of that name".into();
+        d.message =
+            "a value starting with `*` is read as a YAML alias (`*name`), and there is no anchor of that name".into();
         d = d.with_hint(format!("{QUOTE}: \"**Led** the team\""));
-    } else if msg.contains("wrong type: map") || msg.starts_with("unknown key `") && msg[13..].split('`').next().is_some_and(|k| k.contains(' ')) {
-        d = d.with_hint(format!("{QUOTE}: a colon followed by a space inside a value starts a mapping"));
+    } else if msg.contains("wrong type: map")
+        || msg.starts_with("unknown key `") && msg[13..].split('`').next().is_some_and(|k| k.contains(' '))
+    {
+        d = d.with_hint(format!(
+            "{QUOTE}: a colon followed by a space inside a value starts a mapping"
+        ));
     } else if let Some((key, value)) = source
         .lines()
         .nth(pos.line.saturating_sub(1) as usize)
@@ -169,7 +224,10 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(": "))
     {
         // `title: A: B`: a second `: ` on the line, inside the value.
-        d = d.with_hint(format!("{QUOTE}: a colon followed by a space inside a value starts a mapping: {key}: \"{}\"", value.trim().replace('"', "\\\"")));
+        d = d.with_hint(format!(
+            "{QUOTE}: a colon followed by a space inside a value starts a mapping: {key}: \"{}\"",
+            value.trim().replace('"', "\\\"")
+        ));
     } else if msg.contains("did not find expected") || msg.contains("mapping values are not allowed") {
         d = d.with_hint("check the indentation of this line and the one above: the keys of one mapping, and the `-` items of one list, start in the same column");
     }
@@ -177,13 +235,18 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         d = d.with_hint("replace the tab with spaces (most editors can be set to insert spaces for Tab)");
     }
     if let Some(rest) = msg.strip_prefix("unknown key `")
-        && let Some((key, expected)) = rest.split_once('`') {
-            let list = expected.split_once("expected one of ").map_or("", |(_, l)| l);
-            let cands: Vec<&str> = list.split(',').map(|c| c.trim().trim_matches('`')).filter(|c| !c.is_empty()).collect();
-            if let Some(best) = closest(key, &cands) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
-            }
+        && let Some((key, expected)) = rest.split_once('`')
+    {
+        let list = expected.split_once("expected one of ").map_or("", |(_, l)| l);
+        let cands: Vec<&str> = list
+            .split(',')
+            .map(|c| c.trim().trim_matches('`'))
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let Some(best) = closest(key, &cands) {
+            d = d.with_hint(format!("did you mean `{best}`?"));
         }
+    }
     if inner.contains("budget breached") {
         // The parser names the budget in Rust's terms (`ScalarBytes { … }`): say which
         // limit in the user's.
@@ -198,8 +261,9 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         } else {
             "it goes past vitae's limits on aliases and size"
         };
-        d.message = format!("the document expands to more data than a resume holds: with its aliases (`*name`) expanded, {which}");
+        d.message = format!(
+            "the document expands to more data than a resume holds: with its aliases (`*name`) expanded, {which}"
+        );
     }
     d
 }
-

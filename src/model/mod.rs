@@ -19,7 +19,7 @@ mod validate;
 use crate::diag::{Diagnostic, Pos};
 use crate::markup::Inline;
 pub use design::{Design, FontRequest, Located};
-pub use load::{load, precheck, Failure};
+pub use load::{Failure, load, precheck};
 pub(crate) use load::{yaml_error, yaml_options};
 
 /// Text from the input with the position of its YAML value.
@@ -112,4 +112,3 @@ pub const MAX_FIELD_CHARS: usize = 100_000;
 
 /// Largest input accepted, in bytes (5 MB): a resume is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 5_000_000;
-

@@ -4,8 +4,8 @@
 //! Unknown keys are refused by `deny_unknown_fields`; `load` turns serde's message
 //! into one with a "did you mean" hint.
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
@@ -152,7 +152,8 @@ impl<'de> Deserialize<'de> for RawContact {
                 Ok(RawContact::Text(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawContact, A::Error> {
-                RawContactMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| RawContact::Map(Box::new(m)))
+                RawContactMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|m| RawContact::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)
@@ -242,8 +243,7 @@ impl<'de> Deserialize<'de> for RawEntry {
                 Ok(RawEntry::Paragraph(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawEntry, A::Error> {
-                RawEntryMap::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(|m| RawEntry::Map(Box::new(m)))
+                RawEntryMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| RawEntry::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)
@@ -375,7 +375,7 @@ pub struct RawPdf {
 // JSON Schemas of the types with hand-written deserialisers (`vitae schema`).
 mod schema_impls {
     use super::*;
-    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
     use std::borrow::Cow;
 
     impl JsonSchema for Scalar {

@@ -3,7 +3,7 @@
 
 use super::design::Design;
 use super::raw::*;
-use super::{date, Contact, Entry, PdfMeta, Resume, Section, Text, MAX_FIELD_CHARS};
+use super::{Contact, Entry, MAX_FIELD_CHARS, PdfMeta, Resume, Section, Text, date};
 use crate::diag::{Diagnostic, Pos};
 use crate::lang::Language;
 use crate::markup;
@@ -29,7 +29,12 @@ fn at<T>(s: &Spanned<T>) -> Pos {
 impl Validator {
     /// A validator for a document whose `design` is `design`.
     pub fn new(design: Design) -> Validator {
-        Validator { errs: Vec::new(), warnings: Vec::new(), language: design.date_language(), design }
+        Validator {
+            errs: Vec::new(),
+            warnings: Vec::new(),
+            language: design.date_language(),
+            design,
+        }
     }
 
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
@@ -40,14 +45,24 @@ impl Validator {
     fn check_length(&mut self, s: &Spanned<Scalar>) {
         let n = s.value.0.chars().count();
         if n > MAX_FIELD_CHARS {
-            self.err(at(s), format!("this text is {n} characters long; a field may hold at most {MAX_FIELD_CHARS}"));
+            self.err(
+                at(s),
+                format!("this text is {n} characters long; a field may hold at most {MAX_FIELD_CHARS}"),
+            );
         }
     }
 
     fn plain(&mut self, s: &Spanned<Scalar>) -> Text {
         self.check_length(s);
         let text = s.value.0.clone();
-        Text { inline: vec![markup::Span { text: text.clone(), ..Default::default() }], text, pos: at(s) }
+        Text {
+            inline: vec![markup::Span {
+                text: text.clone(),
+                ..Default::default()
+            }],
+            text,
+            pos: at(s),
+        }
     }
 
     fn markup(&mut self, s: &Spanned<Scalar>, what: &str) -> Text {
@@ -57,12 +72,19 @@ impl Validator {
             self.err(at(s), format!("{what}: {m}"));
             Vec::new()
         });
-        Text { text, inline, pos: at(s) }
+        Text {
+            text,
+            inline,
+            pos: at(s),
+        }
     }
 
     pub fn resume(&mut self, r: RawResume) -> Option<Resume> {
         let Some(name) = r.name.as_ref() else {
-            self.err(Pos::new(1, 1), "missing key `name` (the person's name, set large at the top)");
+            self.err(
+                Pos::new(1, 1),
+                "missing key `name` (the person's name, set large at the top)",
+            );
             return None;
         };
         if name.value.0.trim().is_empty() {
@@ -70,68 +92,138 @@ impl Validator {
         }
         let name = self.plain(name);
         let headline = r.headline.as_ref().map(|h| self.markup(h, "headline"));
-        let contact = r.contact.as_ref().map(|c| c.value.0.iter().map(|c| self.contact(c)).collect()).unwrap_or_default();
+        let contact = r
+            .contact
+            .as_ref()
+            .map(|c| c.value.0.iter().map(|c| self.contact(c)).collect())
+            .unwrap_or_default();
         let sections = match &r.sections {
             None => {
-                self.err(Pos::new(1, 1), "missing key `sections` (the body of the resume, a list of sections)");
+                self.err(
+                    Pos::new(1, 1),
+                    "missing key `sections` (the body of the resume, a list of sections)",
+                );
                 Vec::new()
             }
             Some(s) => {
                 if s.value.0.is_empty() {
-                    self.warnings.push(Diagnostic::warning(at(s), "`sections` is empty: the resume has nothing but its header"));
+                    self.warnings.push(Diagnostic::warning(
+                        at(s),
+                        "`sections` is empty: the resume has nothing but its header",
+                    ));
                 }
                 s.value.0.iter().map(|s| self.section(s)).collect()
             }
         };
-        let mut pdf = PdfMeta { title: name.text.clone(), author: name.text.clone(), ..Default::default() };
+        let mut pdf = PdfMeta {
+            title: name.text.clone(),
+            author: name.text.clone(),
+            ..Default::default()
+        };
         if let Some(p) = &r.pdf {
             if let Some(t) = &p.value.title {
                 pdf.title = t.value.0.clone();
             }
             pdf.subject = p.value.subject.as_ref().map(|s| s.value.0.clone());
-            pdf.keywords = p.value.keywords.as_ref().map(|k| k.value.0.iter().map(|s| s.0.clone()).collect()).unwrap_or_default();
+            pdf.keywords = p
+                .value
+                .keywords
+                .as_ref()
+                .map(|k| k.value.0.iter().map(|s| s.0.clone()).collect())
+                .unwrap_or_default();
         }
-        Some(Resume { name, headline, contact, sections, design: self.design.clone(), pdf, warnings: Vec::new() })
+        Some(Resume {
+            name,
+            headline,
+            contact,
+            sections,
+            design: self.design.clone(),
+            pdf,
+            warnings: Vec::new(),
+        })
     }
 
     fn contact(&mut self, c: &Spanned<RawContact>) -> Contact {
         let m = match &c.value {
             RawContact::Text(_) => {
-                let s = Spanned { value: Scalar(match &c.value { RawContact::Text(t) => t.clone(), _ => unreachable!() }), referenced: c.referenced, defined: c.defined };
-                return Contact { shown: self.markup(&s, "contact"), link: None };
+                let s = Spanned {
+                    value: Scalar(match &c.value {
+                        RawContact::Text(t) => t.clone(),
+                        _ => unreachable!(),
+                    }),
+                    referenced: c.referenced,
+                    defined: c.defined,
+                };
+                return Contact {
+                    shown: self.markup(&s, "contact"),
+                    link: None,
+                };
             }
             RawContact::Map(m) => m,
         };
-        let given: Vec<&str> = [("email", m.email.is_some()), ("phone", m.phone.is_some()), ("url", m.url.is_some()), ("location", m.location.is_some()), ("text", m.text.is_some())]
-            .iter()
-            .filter(|(_, g)| *g)
-            .map(|(k, _)| *k)
-            .collect();
+        let given: Vec<&str> = [
+            ("email", m.email.is_some()),
+            ("phone", m.phone.is_some()),
+            ("url", m.url.is_some()),
+            ("location", m.location.is_some()),
+            ("text", m.text.is_some()),
+        ]
+        .iter()
+        .filter(|(_, g)| *g)
+        .map(|(k, _)| *k)
+        .collect();
         if given.len() != 1 {
-            self.err(at(c), format!(
-                "a contact item needs exactly one of `email`, `phone`, `url`, `location`, `text` (found {})",
-                if given.is_empty() { "none".to_string() } else { given.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ") }
-            ));
+            self.err(
+                at(c),
+                format!(
+                    "a contact item needs exactly one of `email`, `phone`, `url`, `location`, `text` (found {})",
+                    if given.is_empty() {
+                        "none".to_string()
+                    } else {
+                        given.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    }
+                ),
+            );
         }
         if let Some(l) = &m.label
-            && m.url.is_none() {
-                self.err(at(l), "`label` goes with `url` only");
-            }
+            && m.url.is_none()
+        {
+            self.err(at(l), "`label` goes with `url` only");
+        }
         if let Some(e) = &m.email {
             let a = e.value.0.trim();
-            let ok = a.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+            let ok = a
+                .split_once('@')
+                .is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
                 && !a.chars().any(char::is_whitespace);
             if !ok {
-                self.err(at(e), format!("email `{a}` is not an email address (expected name@domain.tld)"));
+                self.err(
+                    at(e),
+                    format!("email `{a}` is not an email address (expected name@domain.tld)"),
+                );
             }
-            return Contact { shown: self.plain(&Spanned { value: Scalar(a.to_string()), ..*e }), link: Some(format!("mailto:{a}")) };
+            return Contact {
+                shown: self.plain(&Spanned {
+                    value: Scalar(a.to_string()),
+                    ..*e
+                }),
+                link: Some(format!("mailto:{a}")),
+            };
         }
         if let Some(p) = &m.phone {
-            let n: String = p.value.0.chars().filter(|c| !(c.is_whitespace() || ".-()".contains(*c))).collect();
+            let n: String = p
+                .value
+                .0
+                .chars()
+                .filter(|c| !(c.is_whitespace() || ".-()".contains(*c)))
+                .collect();
             if n.is_empty() || !n.trim_start_matches('+').chars().all(|c| c.is_ascii_digit()) {
                 self.err(at(p), format!("phone `{}` is not a phone number (expected digits, spaces, dots, dashes, parentheses and a leading +)", p.value.0));
             }
-            return Contact { shown: self.plain(p), link: Some(format!("tel:{n}")) };
+            return Contact {
+                shown: self.plain(p),
+                link: Some(format!("tel:{n}")),
+            };
         }
         if let Some(u) = &m.url {
             let url = u.value.0.trim().to_string();
@@ -141,19 +233,38 @@ impl Validator {
             let shown = match &m.label {
                 Some(l) => self.markup(l, "label"),
                 None => {
-                    let s = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(&url);
+                    let s = url
+                        .strip_prefix("https://")
+                        .or_else(|| url.strip_prefix("http://"))
+                        .unwrap_or(&url);
                     let s = s.strip_suffix('/').unwrap_or(s);
-                    self.plain(&Spanned { value: Scalar(s.to_string()), ..*u })
+                    self.plain(&Spanned {
+                        value: Scalar(s.to_string()),
+                        ..*u
+                    })
                 }
             };
             return Contact { shown, link: Some(url) };
         }
         if let Some(l) = &m.location {
-            return Contact { shown: self.markup(l, "location"), link: None };
+            return Contact {
+                shown: self.markup(l, "location"),
+                link: None,
+            };
         }
         match &m.text {
-            Some(t) => Contact { shown: self.markup(t, "contact text"), link: None },
-            None => Contact { shown: Text { text: String::new(), inline: Vec::new(), pos: at(c) }, link: None },
+            Some(t) => Contact {
+                shown: self.markup(t, "contact text"),
+                link: None,
+            },
+            None => Contact {
+                shown: Text {
+                    text: String::new(),
+                    inline: Vec::new(),
+                    pos: at(c),
+                },
+                link: None,
+            },
         }
     }
 
@@ -162,13 +273,20 @@ impl Validator {
             Some(t) => self.plain(t),
             None => {
                 self.err(at(s), "a section needs a `title`");
-                Text { text: String::new(), inline: Vec::new(), pos: at(s) }
+                Text {
+                    text: String::new(),
+                    inline: Vec::new(),
+                    pos: at(s),
+                }
             }
         };
         let entries = match &s.value.entries {
             Some(e) => {
                 if e.value.0.is_empty() {
-                    self.warnings.push(Diagnostic::warning(at(e), format!("section `{}` has no entries: its heading stands alone", title.text)));
+                    self.warnings.push(Diagnostic::warning(
+                        at(e),
+                        format!("section `{}` has no entries: its heading stands alone", title.text),
+                    ));
                 }
                 e.value.0.iter().map(|e| self.entry(e)).collect()
             }
@@ -177,36 +295,69 @@ impl Validator {
                 Vec::new()
             }
         };
-        Section { title, numbered: s.value.numbered.as_ref().is_some_and(|n| n.value), entries }
+        Section {
+            title,
+            numbered: s.value.numbered.as_ref().is_some_and(|n| n.value),
+            entries,
+        }
     }
 
     fn entry(&mut self, e: &Spanned<RawEntry>) -> Entry {
         let pos = at(e);
         let m = match &e.value {
             RawEntry::Paragraph(p) => {
-                let s = Spanned { value: Scalar(p.clone()), referenced: e.referenced, defined: e.defined };
-                return Entry { pos, text: Some(self.markup(&s, "entry")), ..Default::default() };
+                let s = Spanned {
+                    value: Scalar(p.clone()),
+                    referenced: e.referenced,
+                    defined: e.defined,
+                };
+                return Entry {
+                    pos,
+                    text: Some(self.markup(&s, "entry")),
+                    ..Default::default()
+                };
             }
             RawEntry::Map(m) => m,
         };
-        let has_any = m.title.is_some() || m.date.is_some() || m.start.is_some() || m.end.is_some() || m.subtitle.is_some()
-            || m.location.is_some() || m.label.is_some() || m.text.is_some() || m.bullets.is_some();
+        let has_any = m.title.is_some()
+            || m.date.is_some()
+            || m.start.is_some()
+            || m.end.is_some()
+            || m.subtitle.is_some()
+            || m.location.is_some()
+            || m.label.is_some()
+            || m.text.is_some()
+            || m.bullets.is_some();
         if !has_any {
             self.err(pos, "empty entry: an entry mapping needs at least one of title, date, start, subtitle, location, label, text, bullets");
         }
-        let mut out = Entry { pos, ..Default::default() };
+        let mut out = Entry {
+            pos,
+            ..Default::default()
+        };
         out.title = m.title.as_ref().map(|t| self.markup(t, "title"));
         out.subtitle = m.subtitle.as_ref().map(|t| self.markup(t, "subtitle"));
         out.location = m.location.as_ref().map(|t| self.markup(t, "location"));
         out.label = m.label.as_ref().map(|t| self.markup(t, "label"));
         out.text = m.text.as_ref().map(|t| self.markup(t, "text"));
-        out.bullets = m.bullets.as_ref().map(|b| b.value.0.iter().map(|t| self.markup(t, "bullet")).collect()).unwrap_or_default();
+        out.bullets = m
+            .bullets
+            .as_ref()
+            .map(|b| b.value.0.iter().map(|t| self.markup(t, "bullet")).collect())
+            .unwrap_or_default();
         if let Some(l) = &m.label
-            && (m.text.is_none() || m.title.is_some() || m.bullets.is_some()) {
-                self.err(at(l), "`label` goes with `text` only (a `label: text` row such as a skills line)");
-            }
+            && (m.text.is_none() || m.title.is_some() || m.bullets.is_some())
+        {
+            self.err(
+                at(l),
+                "`label` goes with `text` only (a `label: text` row such as a skills line)",
+            );
+        }
         if let (Some(_), Some(s)) = (&m.date, &m.start) {
-            self.err(at(s), "`date` and `start` exclude each other: give a free-text `date`, or structured `start` and `end`");
+            self.err(
+                at(s),
+                "`date` and `start` exclude each other: give a free-text `date`, or structured `start` and `end`",
+            );
         }
         if let (Some(e), None) = (&m.end, &m.start) {
             self.err(at(e), "`end` needs `start`");
@@ -215,18 +366,36 @@ impl Validator {
             out.date = Some(self.plain(d));
         } else if let Some(s) = &m.start {
             const DATE_HELP: &str = "write a date as `2021`, `2021-06` or `2021-06-30`; an end may also be `present`; for free text use `date:` instead";
-            let start = date::parse_date(&s.value.0, false).map_err(|msg| self.errs.push(Diagnostic::error(at(s), format!("start: {msg}")).with_hint(DATE_HELP))).ok();
-            let end = m.end.as_ref().and_then(|e| date::parse_date(&e.value.0, true).map_err(|msg| self.errs.push(Diagnostic::error(at(e), format!("end: {msg}")).with_hint(DATE_HELP))).ok());
+            let start = date::parse_date(&s.value.0, false)
+                .map_err(|msg| {
+                    self.errs
+                        .push(Diagnostic::error(at(s), format!("start: {msg}")).with_hint(DATE_HELP))
+                })
+                .ok();
+            let end = m.end.as_ref().and_then(|e| {
+                date::parse_date(&e.value.0, true)
+                    .map_err(|msg| {
+                        self.errs
+                            .push(Diagnostic::error(at(e), format!("end: {msg}")).with_hint(DATE_HELP))
+                    })
+                    .ok()
+            });
             if let (Some(a), Some(b), Some(e)) = (start, end, &m.end)
-                && date::is_after(a, b) {
-                    self.err(at(e), format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()));
-                }
+                && date::is_after(a, b)
+            {
+                self.err(
+                    at(e),
+                    format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()),
+                );
+            }
             if let Some(a) = start {
                 let text = date::format_range_in(a, end, self.language);
-                out.date = Some(self.plain(&Spanned { value: Scalar(text), ..*s }));
+                out.date = Some(self.plain(&Spanned {
+                    value: Scalar(text),
+                    ..*s
+                }));
             }
         }
         out
     }
 }
-

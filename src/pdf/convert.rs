@@ -15,11 +15,13 @@
 //!   text extraction gives the input's words; word spaces are real space glyphs.
 //! - Links: their rectangles, for the annotations the document adds ([`rect`]).
 
-use super::fonts::{font_id, Remap};
+use super::fonts::{Remap, font_id};
 use crate::geom::{self, Rgb};
 use crate::layout::{Element, Page};
-use crate::text::{font, FaceId, Styled, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR};
-use printpdf::{Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode};
+use crate::text::{FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, FaceId, Styled, font};
+use printpdf::{
+    Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
+};
 
 /// A point of layout space (pt from the page's left and top edges, y down) in PDF
 /// user space (pt from the page's left and bottom edges, y up; PDF 32000-1 §8.3.2.3):
@@ -29,7 +31,10 @@ use printpdf::{Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, 
 /// This is the one y flip of the PDF stage: rules, text matrices and link rectangles
 /// all go through it.
 pub(super) fn user_space(page_height: geom::Pt, p: geom::Point) -> Point {
-    Point { x: Pt(p.x as f32), y: Pt((page_height - p.y) as f32) }
+    Point {
+        x: Pt(p.x as f32),
+        y: Pt((page_height - p.y) as f32),
+    }
 }
 
 /// A rectangle of layout space (top-left corner, y down) as a PDF rectangle on a
@@ -38,7 +43,14 @@ pub(super) fn user_space(page_height: geom::Pt, p: geom::Point) -> Point {
 /// annotations' `/Rect` (PDF 32000-1 §12.5.2).
 pub(super) fn rect(page_height: geom::Pt, r: &geom::Rect) -> printpdf::Rect {
     let corner = user_space(page_height, geom::Point { x: r.x, y: r.bottom() });
-    printpdf::Rect { x: corner.x, y: corner.y, width: Pt(r.width as f32), height: Pt(r.height as f32), mode: None, winding_order: None }
+    printpdf::Rect {
+        x: corner.x,
+        y: corner.y,
+        width: Pt(r.width as f32),
+        height: Pt(r.height as f32),
+        mode: None,
+        winding_order: None,
+    }
 }
 
 /// The content stream of `page`, `page_height` pt tall, as printpdf operations: its
@@ -51,9 +63,19 @@ pub(super) fn page_ops(page: &Page, page_height: geom::Pt, remap: &Remap) -> Vec
     for e in &page.elements {
         if let Element::Rule(r) = e {
             ops.push(Op::SetOutlineColor { col: color(r.color) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(r.thickness as f32) });
-            let p = |x: geom::Pt| LinePoint { p: user_space(page_height, geom::Point { x, y: r.y }), bezier: false };
-            ops.push(Op::DrawLine { line: printpdf::Line { points: vec![p(r.x0), p(r.x1)], is_closed: false } });
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(r.thickness as f32),
+            });
+            let p = |x: geom::Pt| LinePoint {
+                p: user_space(page_height, geom::Point { x, y: r.y }),
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: printpdf::Line {
+                    points: vec![p(r.x0), p(r.x1)],
+                    is_closed: false,
+                },
+            });
         }
     }
     ops.push(Op::StartTextSection);
@@ -73,21 +95,32 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
     let mut stroking = false;
     for run in page.runs() {
         if cur_font != Some((run.face.id, run.size)) {
-            ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.face.id)), size: Pt(run.size as f32) });
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(run.face.id)),
+                size: Pt(run.size as f32),
+            });
             cur_font = Some((run.face.id, run.size));
         }
         if cur_color != Some(run.color) {
             ops.push(Op::SetFillColor { col: color(run.color) });
             cur_color = Some(run.color);
         }
-        let Styled { fake_bold, fake_italic, .. } = run.face;
+        let Styled {
+            fake_bold, fake_italic, ..
+        } = run.face;
         if fake_bold {
             ops.push(Op::SetOutlineColor { col: color(run.color) });
-            ops.push(Op::SetOutlineThickness { pt: Pt((FAKE_BOLD_STROKE * run.size) as f32) });
-            ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt((FAKE_BOLD_STROKE * run.size) as f32),
+            });
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::FillStroke,
+            });
             stroking = true;
         } else if stroking {
-            ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::Fill,
+            });
             stroking = false;
         }
         if let Some(text) = &run.actual_text {
@@ -108,14 +141,20 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
         let matrix = |x: geom::Pt| {
             let p = user_space(page_height, geom::Point { x, y: run.baseline });
             // Synthesised italic: a shear in the text matrix (§9.4.2), [1 0 s 1 x y].
-            if fake_italic { TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, p.x.0, p.y.0]) } else { TextMatrix::Translate(p.x, p.y) }
+            if fake_italic {
+                TextMatrix::Raw([1.0, 0.0, FAKE_ITALIC_SHEAR as f32, 1.0, p.x.0, p.y.0])
+            } else {
+                TextMatrix::Translate(p.x, p.y)
+            }
         };
         let map = remap.get(&run.face.id);
         let mut x = run.x;
         let mut group: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
         let flush = |group: &mut Vec<Codepoint>, ops: &mut Vec<Op>| {
             if !group.is_empty() {
-                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(std::mem::take(group))] });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(std::mem::take(group))],
+                });
             }
         };
         ops.push(Op::SetTextMatrix { matrix: matrix(x) });
@@ -124,8 +163,12 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
             let cid = g.text.as_deref().map(str::to_string);
             if g.x_offset != 0.0 {
                 flush(&mut group, ops);
-                ops.push(Op::SetTextMatrix { matrix: matrix(x + g.x_offset) });
-                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid, offset: 0.0, cid }])] });
+                ops.push(Op::SetTextMatrix {
+                    matrix: matrix(x + g.x_offset),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(vec![Codepoint { gid, offset: 0.0, cid }])],
+                });
                 x += g.advance;
                 ops.push(Op::SetTextMatrix { matrix: matrix(x) });
                 continue;
@@ -150,13 +193,27 @@ fn actual_text(text: &str) -> Op {
     let mut utf16 = vec![0xFE, 0xFF];
     utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     let mut map = std::collections::BTreeMap::new();
-    map.insert("ActualText".to_string(), DictItem::String { data: utf16, literal: false });
-    Op::BeginMarkedContentWithProperties { tag: "Span".to_string(), properties: DictItem::Dict { map } }
+    map.insert(
+        "ActualText".to_string(),
+        DictItem::String {
+            data: utf16,
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_string(),
+        properties: DictItem::Dict { map },
+    }
 }
 
 /// A colour of the model (components 0–1) as a DeviceRGB colour (§8.6.4.3).
 fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: c.0 as f32, g: c.1 as f32, b: c.2 as f32, icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32,
+        g: c.1 as f32,
+        b: c.2 as f32,
+        icc_profile: None,
+    })
 }
 
 #[cfg(test)]
@@ -176,7 +233,15 @@ mod tests {
 
     #[test]
     fn a_rectangle_is_anchored_at_its_lower_left_corner() {
-        let r = rect(800.0, &crate::geom::Rect { x: 10.0, y: 100.0, width: 50.0, height: 12.0 });
+        let r = rect(
+            800.0,
+            &crate::geom::Rect {
+                x: 10.0,
+                y: 100.0,
+                width: 50.0,
+                height: 12.0,
+            },
+        );
         assert_eq!((r.x.0, r.y.0, r.width.0, r.height.0), (10.0, 688.0, 50.0, 12.0));
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::layout::Document;
 use crate::text::tables::without_tables;
-use crate::text::{font, FaceId};
+use crate::text::{FaceId, font};
 use printpdf::{FontId, ParsedFont, PdfDocument};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,14 +36,25 @@ pub(super) fn font_id(f: FaceId) -> FontId {
 pub(super) fn embed(pdf: &mut PdfDocument, doc: &Document) -> Result<Remap, String> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for r in doc.pages.iter().flat_map(|p| p.runs()) {
-        used.entry(r.face.id).or_default().extend(r.glyphs.iter().map(|g| g.gid));
+        used.entry(r.face.id)
+            .or_default()
+            .extend(r.glyphs.iter().map(|g| g.gid));
     }
     let mut remap: Remap = BTreeMap::new();
     for (&f, gids) in &used {
-        let (bytes, map) = subset(font(f).data, font(f).index, gids).map_err(|e| format!("the font {} cannot be embedded ({e})", f.name()))?;
+        let (bytes, map) = subset(font(f).data, font(f).index, gids)
+            .map_err(|e| format!("the font {} cannot be embedded ({e})", f.name()))?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| format!("the font {} cannot be embedded (printpdf cannot read its subset)", f.name()))?;
-        pdf.resources.fonts.map.insert(font_id(f), printpdf::PdfFont::new(parsed));
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| {
+            format!(
+                "the font {} cannot be embedded (printpdf cannot read its subset)",
+                f.name()
+            )
+        })?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(f), printpdf::PdfFont::new(parsed));
         remap.insert(f, map);
     }
     Ok(remap)
@@ -55,10 +66,18 @@ pub(super) fn embed(pdf: &mut PdfDocument, doc: &Document) -> Result<Remap, Stri
 fn subset(data: &[u8], index: u32, gids: &BTreeSet<u16>) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
-    let ids: Vec<u16> = std::iter::once(0).chain(gids.iter().copied().filter(|&g| g != 0)).collect();
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(gids.iter().copied().filter(|&g| g != 0))
+        .collect();
     let file = ReadScope::new(data).read::<FontData<'_>>().map_err(|e| e.to_string())?;
     let provider = file.table_provider(index as usize).map_err(|e| e.to_string())?;
-    let bytes = allsorts::subset::subset(&provider, &ids, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).map_err(|e| e.to_string())?;
+    let bytes = allsorts::subset::subset(
+        &provider,
+        &ids,
+        &allsorts::subset::SubsetProfile::Pdf,
+        allsorts::subset::CmapTarget::Unicode,
+    )
+    .map_err(|e| e.to_string())?;
     let map = ids.iter().enumerate().map(|(new, &old)| (old, new as u16)).collect();
     Ok((unhinted(&bytes).unwrap_or(bytes), map))
 }
@@ -74,7 +93,7 @@ fn unhinted(ttf: &[u8]) -> Option<Vec<u8>> {
     use allsorts::binary::write::{WriteBinaryDep, WriteBuffer};
     use allsorts::font_data::FontData;
     use allsorts::tables::glyf::{GlyfRecord, GlyfTable, Glyph};
-    use allsorts::tables::loca::{owned, LocaTable};
+    use allsorts::tables::loca::{LocaTable, owned};
     use allsorts::tables::{FontTableProvider, HeadTable, MaxpTable};
     use allsorts::tag;
     let file = ReadScope::new(ttf).read::<FontData<'_>>().ok()?;
@@ -82,10 +101,16 @@ fn unhinted(ttf: &[u8]) -> Option<Vec<u8>> {
     if !provider.has_table(tag::GLYF) {
         return None;
     }
-    let head = ReadScope::new(&provider.read_table_data(tag::HEAD).ok()?).read::<HeadTable>().ok()?;
-    let maxp = ReadScope::new(&provider.read_table_data(tag::MAXP).ok()?).read::<MaxpTable>().ok()?;
+    let head = ReadScope::new(&provider.read_table_data(tag::HEAD).ok()?)
+        .read::<HeadTable>()
+        .ok()?;
+    let maxp = ReadScope::new(&provider.read_table_data(tag::MAXP).ok()?)
+        .read::<MaxpTable>()
+        .ok()?;
     let loca_data = provider.read_table_data(tag::LOCA).ok()?;
-    let loca = ReadScope::new(&loca_data).read_dep::<LocaTable<'_>>((maxp.num_glyphs, head.index_to_loc_format)).ok()?;
+    let loca = ReadScope::new(&loca_data)
+        .read_dep::<LocaTable<'_>>((maxp.num_glyphs, head.index_to_loc_format))
+        .ok()?;
     let glyf_data = provider.read_table_data(tag::GLYF).ok()?;
     let mut glyf = ReadScope::new(&glyf_data).read_dep::<GlyfTable<'_>>(&loca).ok()?;
     for record in glyf.records_mut() {
@@ -100,9 +125,19 @@ fn unhinted(ttf: &[u8]) -> Option<Vec<u8>> {
     let new_loca = GlyfTable::write_dep(&mut glyf_buf, glyf, head.index_to_loc_format).ok()?;
     let mut loca_buf = WriteBuffer::new();
     owned::LocaTable::write_dep(&mut loca_buf, new_loca, head.index_to_loc_format).ok()?;
-    let unhinted = Unhinted { inner: &provider, glyf: glyf_buf.into_inner(), loca: loca_buf.into_inner() };
+    let unhinted = Unhinted {
+        inner: &provider,
+        glyf: glyf_buf.into_inner(),
+        loca: loca_buf.into_inner(),
+    };
     let all: Vec<u16> = (0..maxp.num_glyphs).collect();
-    allsorts::subset::subset(&unhinted, &all, &allsorts::subset::SubsetProfile::Pdf, allsorts::subset::CmapTarget::Unicode).ok()
+    allsorts::subset::subset(
+        &unhinted,
+        &all,
+        &allsorts::subset::SubsetProfile::Pdf,
+        allsorts::subset::CmapTarget::Unicode,
+    )
+    .ok()
 }
 
 /// A font's tables with the hinting left out and `glyf`/`loca` replaced (see
@@ -131,7 +166,11 @@ impl<P: allsorts::tables::FontTableProvider> allsorts::tables::FontTableProvider
 
     fn table_tags(&self) -> Option<Vec<u32>> {
         use allsorts::tag;
-        self.inner.table_tags().map(|v| v.into_iter().filter(|t| !matches!(*t, tag::FPGM | tag::PREP | tag::CVT)).collect())
+        self.inner.table_tags().map(|v| {
+            v.into_iter()
+                .filter(|t| !matches!(*t, tag::FPGM | tag::PREP | tag::CVT))
+                .collect()
+        })
     }
 }
 
@@ -151,7 +190,12 @@ pub(super) fn strip_font_programs(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Length1").is_err() {
             continue;
         }
-        let Ok(data) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else { continue };
+        let Ok(data) = stream
+            .decompressed_content()
+            .or_else(|_| Ok::<_, ()>(stream.content.clone()))
+        else {
+            continue;
+        };
         if let Some(smaller) = without_tables(&data, &UNUSED_TABLES) {
             stream.dict.set("Length1", lopdf::Object::Integer(smaller.len() as i64));
             stream.set_plain_content(smaller);

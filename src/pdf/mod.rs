@@ -59,34 +59,54 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
     for page in &doc.pages {
         let mut ops = convert::page_ops(page, h, &remap);
         ops.extend(link_annotations(page, h));
-        pages.push(PdfPage::new(Mm::from(Pt(doc.width as f32)), Mm::from(Pt(doc.height as f32)), ops));
+        pages.push(PdfPage::new(
+            Mm::from(Pt(doc.width as f32)),
+            Mm::from(Pt(doc.height as f32)),
+            ops,
+        ));
     }
     pdf.with_pages(pages);
 
-    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     // A file identifier from the content (PDF 32000-1 §14.4), not from a random source.
-    let id = format!("{:016x}{:016x}", content_hash(doc), fnv1a(format!("{meta:?}{date:?}").as_bytes()));
+    let id = format!(
+        "{:016x}{:016x}",
+        content_hash(doc),
+        fnv1a(format!("{meta:?}{date:?}").as_bytes())
+    );
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     // Dates: SOURCE_DATE_EPOCH's, or none (printpdf writes the epoch otherwise).
-    if let Ok(info) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
-        if let Ok(lopdf::Object::Dictionary(dict)) = lo.get_object_mut(info) {
-            for key in [&b"CreationDate"[..], b"ModDate", b"Trapped", b"GTS_PDFXVersion", b"Identifier"] {
-                dict.remove(key);
-            }
-            if let Some(t) = date {
-                let d = lopdf::Object::String(pdf_date(t).into_bytes(), lopdf::StringFormat::Literal);
-                dict.set("CreationDate", d.clone());
-                dict.set("ModDate", d);
-            }
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference)
+        && let Ok(lopdf::Object::Dictionary(dict)) = lo.get_object_mut(info)
+    {
+        for key in [
+            &b"CreationDate"[..],
+            b"ModDate",
+            b"Trapped",
+            b"GTS_PDFXVersion",
+            b"Identifier",
+        ] {
+            dict.remove(key);
+        }
+        if let Some(t) = date {
+            let d = lopdf::Object::String(pdf_date(t).into_bytes(), lopdf::StringFormat::Literal);
+            dict.set("CreationDate", d.clone());
+            dict.set("ModDate", d);
         }
     }
     fonts::strip_font_programs(&mut lo);
     compress(&mut lo);
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
+    lo.save_to(&mut out)
+        .map_err(|e| format!("internal error: cannot write the PDF ({e})"))?;
     Ok(out)
 }
 
@@ -97,7 +117,13 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
 fn link_annotations(page: &Page, page_height: crate::geom::Pt) -> impl Iterator<Item = Op> + '_ {
     page.elements.iter().filter_map(move |e| match e {
         Element::Link(l) => {
-            let link = LinkAnnotation::new(convert::rect(page_height, &l.rect), Actions::Uri(l.uri.clone()), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None);
+            let link = LinkAnnotation::new(
+                convert::rect(page_height, &l.rect),
+                Actions::Uri(l.uri.clone()),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            );
             Some(Op::LinkAnnotation { link })
         }
         _ => None,
@@ -118,7 +144,12 @@ pub fn pdf_date(unix: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+    format!(
+        "D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 /// 64-bit FNV-1a, for the file identifier.
@@ -128,7 +159,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// FNV-1a continued from the hash `h` over `bytes`.
 fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// A hash of everything drawn: glyphs and their positions, rules, links.
@@ -141,7 +174,15 @@ fn content_hash(doc: &Document) -> u64 {
                     for v in [t.x, t.baseline, t.size] {
                         h = fnv1a_from(h, &v.to_bits().to_le_bytes());
                     }
-                    h = fnv1a_from(h, &[t.face.id.0 as u8, (t.face.id.0 >> 8) as u8, t.face.fake_bold as u8, t.face.fake_italic as u8]);
+                    h = fnv1a_from(
+                        h,
+                        &[
+                            t.face.id.0 as u8,
+                            (t.face.id.0 >> 8) as u8,
+                            t.face.fake_bold as u8,
+                            t.face.fake_italic as u8,
+                        ],
+                    );
                     for g in &t.glyphs {
                         h = fnv1a_from(h, &g.gid.to_le_bytes());
                     }
@@ -165,8 +206,13 @@ fn compress(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 3), flate2::Compression::default());
-        let Ok(packed) = enc.write_all(&stream.content).and_then(|_| enc.finish()) else { continue };
+        let mut enc = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::default(),
+        );
+        let Ok(packed) = enc.write_all(&stream.content).and_then(|_| enc.finish()) else {
+            continue;
+        };
         if packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);

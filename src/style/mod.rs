@@ -69,7 +69,12 @@ pub enum Theme {
 
 impl Theme {
     /// Every theme with its name in `design.theme`.
-    pub const ALL: [(&'static str, Theme); 4] = [("classic", Theme::Classic), ("modern", Theme::Modern), ("compact", Theme::Compact), ("banking", Theme::Banking)];
+    pub const ALL: [(&'static str, Theme); 4] = [
+        ("classic", Theme::Classic),
+        ("modern", Theme::Modern),
+        ("compact", Theme::Compact),
+        ("banking", Theme::Banking),
+    ];
 
     /// The theme of a name (`classic`, `modern`, `compact`, `banking`).
     pub fn from_name(name: &str) -> Option<Theme> {
@@ -78,7 +83,10 @@ impl Theme {
 
     /// The theme's name.
     pub fn name(self) -> &'static str {
-        Theme::ALL.iter().find(|(_, t)| *t == self).map_or("classic", |(n, _)| n)
+        Theme::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("classic", |(n, _)| n)
     }
 }
 
@@ -254,7 +262,10 @@ pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<Pt> = 6.0..=20.0;
 pub const LINE_SPACING_RANGE: std::ops::RangeInclusive<f64> = 0.8..=3.0;
 
 /// The named pages of `design.page` and `--page`: (name, width, height in pt).
-pub const PAGES: [(&str, Pt, Pt); 2] = [("letter", 612.0, 792.0), ("a4", 210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)];
+pub const PAGES: [(&str, Pt, Pt); 2] = [
+    ("letter", 612.0, 792.0),
+    ("a4", 210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4),
+];
 
 /// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
 /// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
@@ -272,15 +283,52 @@ impl Style {
     pub fn for_theme(theme: Theme) -> Style {
         let m = 0.7 * 72.0;
         let mut s = Style {
-            page: Size { width: 612.0, height: 792.0 },
-            margin: Margins { top: m, right: m, bottom: m, left: m },
-            text_block: Rect { x: 0.0, y: 0.0, width: 0.0, height: 0.0 },
+            page: Size {
+                width: 612.0,
+                height: 792.0,
+            },
+            margin: Margins {
+                top: m,
+                right: m,
+                bottom: m,
+                left: m,
+            },
+            text_block: Rect {
+                x: 0.0,
+                y: 0.0,
+                width: 0.0,
+                height: 0.0,
+            },
             measure: 0.0,
             font_size: 10.0,
             line_spacing: 1.2,
-            sizes: TypeScale { name: 0.0, headline: 0.0, contact: 0.0, heading: 0.0, body: 0.0, date: 0.0, running_header: 0.0, folio: 0.0 },
-            spaces: Spaces { before_headline: 0.0, before_contact: 0.0, before_first_heading: 0.0, before_heading: 0.0, after_heading: 0.0, between_entries: 0.0, before_body: 0.0 },
-            indents: Indents { date_gutter: 0.0, bullet: 0.0, bullet_text: 0.0, number_gap: 0.0, rule_drop: 0.0, rule_thickness: 0.0 },
+            sizes: TypeScale {
+                name: 0.0,
+                headline: 0.0,
+                contact: 0.0,
+                heading: 0.0,
+                body: 0.0,
+                date: 0.0,
+                running_header: 0.0,
+                folio: 0.0,
+            },
+            spaces: Spaces {
+                before_headline: 0.0,
+                before_contact: 0.0,
+                before_first_heading: 0.0,
+                before_heading: 0.0,
+                after_heading: 0.0,
+                between_entries: 0.0,
+                before_body: 0.0,
+            },
+            indents: Indents {
+                date_gutter: 0.0,
+                bullet: 0.0,
+                bullet_text: 0.0,
+                number_gap: 0.0,
+                rule_drop: 0.0,
+                rule_thickness: 0.0,
+            },
             accent: Rgb::ACCENT,
             link: Rgb::ACCENT,
             justify: true,
@@ -318,7 +366,12 @@ impl Style {
                 let m = 0.5 * 72.0;
                 s.font_size = 9.5;
                 s.line_spacing = 1.15;
-                s.margin = Margins { top: m, right: m, bottom: m, left: m };
+                s.margin = Margins {
+                    top: m,
+                    right: m,
+                    bottom: m,
+                    left: m,
+                };
                 s.space_scale = 0.7;
             }
             Theme::Banking => {
@@ -336,7 +389,12 @@ impl Style {
     fn derive(&mut self) {
         let fs = self.font_size;
         self.measure = self.page.width - self.margin.left - self.margin.right;
-        self.text_block = Rect { x: self.margin.left, y: self.margin.top, width: self.measure, height: self.page.height - self.margin.bottom - self.margin.top };
+        self.text_block = Rect {
+            x: self.margin.left,
+            y: self.margin.top,
+            width: self.measure,
+            height: self.page.height - self.margin.bottom - self.margin.top,
+        };
         self.sizes = TypeScale {
             name: 2.4 * fs,
             headline: 1.1 * fs,
@@ -357,7 +415,14 @@ impl Style {
             between_entries: space(0.55),
             before_body: space(0.12),
         };
-        self.indents = Indents { date_gutter: 1.0 * fs, bullet: 0.35 * fs, bullet_text: 1.2 * fs, number_gap: 0.5 * fs, rule_drop: 0.4 * fs, rule_thickness: 0.5 };
+        self.indents = Indents {
+            date_gutter: 1.0 * fs,
+            bullet: 0.35 * fs,
+            bullet_text: 1.2 * fs,
+            number_gap: 0.5 * fs,
+            rule_drop: 0.4 * fs,
+            rule_thickness: 0.5,
+        };
     }
 
     /// The leading (baseline-to-baseline distance) of text of `size` pt, pt.
@@ -412,7 +477,9 @@ impl Overrides {
     /// 20 pt)".
     pub fn parse_font_size(s: &str) -> Result<Pt, String> {
         match parse_length(s) {
-            Ok(x) if !FONT_SIZE_RANGE.contains(&x) => Err(format!("--font-size: {x} pt is out of range (expected 6 pt to 20 pt)")),
+            Ok(x) if !FONT_SIZE_RANGE.contains(&x) => {
+                Err(format!("--font-size: {x} pt is out of range (expected 6 pt to 20 pt)"))
+            }
             Ok(x) => Ok(x),
             Err(m) => Err(format!("--font-size: {m}")),
         }
@@ -429,7 +496,10 @@ impl Overrides {
 
 /// The size of a named page (lower case), pt.
 fn page_named(name: &str) -> Option<Size> {
-    PAGES.iter().find(|(n, _, _)| *n == name).map(|&(_, width, height)| Size { width, height })
+    PAGES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|&(_, width, height)| Size { width, height })
 }
 
 impl Default for Style {

@@ -3,7 +3,10 @@
 //! Lengths are numbers with a unit `pt`, `in`, `mm` or `cm` (a bare number is
 //! points: 1 in = 72 pt, 1 mm = 72/25.4 pt). Colours are `#RRGGBB` (sRGB).
 
-use super::{page_named, DateAlign, DateColumn, Margins, Overrides, SectionTitle, Style, Theme, FONT_SIZE_RANGE, LINE_SPACING_RANGE, MIN_TEXT_BLOCK};
+use super::{
+    DateAlign, DateColumn, FONT_SIZE_RANGE, LINE_SPACING_RANGE, MIN_TEXT_BLOCK, Margins, Overrides, SectionTitle,
+    Style, Theme, page_named,
+};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rgb, Size};
 use crate::lang::Language;
@@ -16,21 +19,31 @@ use crate::model::design::{Design, Lengths, Located};
 /// "`2 furlongs` is not a length (expected a number with a unit pt, in, mm or cm)".
 pub fn parse_length(s: &str) -> Result<Pt, String> {
     let t = s.trim();
-    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+        .unwrap_or(t.len());
     let (num, unit) = (t[..split].trim(), t[split..].trim());
     if num.is_empty() {
-        return Err(format!("`{t}` is not a length (expected a number with a unit pt, in, mm or cm)"));
+        return Err(format!(
+            "`{t}` is not a length (expected a number with a unit pt, in, mm or cm)"
+        ));
     }
     let factor = match unit {
         "" | "pt" => 1.0,
         "in" => 72.0,
         "mm" => 72.0 / 25.4,
         "cm" => 72.0 / 2.54,
-        _ => return Err(format!("`{t}` has an unknown unit `{unit}` (expected a number with a unit pt, in, mm or cm)")),
+        _ => {
+            return Err(format!(
+                "`{t}` has an unknown unit `{unit}` (expected a number with a unit pt, in, mm or cm)"
+            ));
+        }
     };
     match num.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
-        _ => Err(format!("`{t}` is not a length (expected a non-negative number with a unit pt, in, mm or cm)")),
+        _ => Err(format!(
+            "`{t}` is not a length (expected a non-negative number with a unit pt, in, mm or cm)"
+        )),
     }
 }
 
@@ -40,13 +53,17 @@ pub fn parse_length(s: &str) -> Result<Pt, String> {
 /// "`#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)".
 pub fn parse_color(s: &str) -> Result<Rgb, String> {
     let t = s.trim();
-    let hex = t.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let hex = t
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
     match hex {
         Some(h) => {
             let c = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
             Ok(Rgb::hex(c(0), c(2), c(4)))
         }
-        None => Err(format!("`{t}` is not a colour (expected #RRGGBB, six hexadecimal digits)")),
+        None => Err(format!(
+            "`{t}` is not a colour (expected #RRGGBB, six hexadecimal digits)"
+        )),
     }
 }
 
@@ -60,13 +77,26 @@ fn with_did_you_mean(d: Diagnostic, got: &str, values: &[&str]) -> Diagnostic {
 
 /// One of `choices` (value, result) named by `v`, or an error listing them as
 /// `expected` says.
-fn choice<T: Copy>(v: &Located<String>, key: &str, choices: &[(&str, T)], expected: &str, errs: &mut Vec<Diagnostic>) -> Option<T> {
+fn choice<T: Copy>(
+    v: &Located<String>,
+    key: &str,
+    choices: &[(&str, T)],
+    expected: &str,
+    errs: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let s = v.value.trim();
     match choices.iter().find(|(n, _)| *n == s) {
         Some(&(_, t)) => Some(t),
         None => {
             let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            errs.push(with_did_you_mean(Diagnostic::error(v.pos, format!("design.{key}: unknown value `{s}` (expected {expected})")), s, &names));
+            errs.push(with_did_you_mean(
+                Diagnostic::error(
+                    v.pos,
+                    format!("design.{key}: unknown value `{s}` (expected {expected})"),
+                ),
+                s,
+                &names,
+            ));
             None
         }
     }
@@ -94,7 +124,14 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
             None => {
                 let names: Vec<&str> = Theme::ALL.iter().map(|(n, _)| *n).collect();
                 errs.push(with_did_you_mean(
-                    Diagnostic::error(v.pos, format!("design.theme: unknown theme `{}` (expected {})", v.value.trim(), names.join(", "))),
+                    Diagnostic::error(
+                        v.pos,
+                        format!(
+                            "design.theme: unknown theme `{}` (expected {})",
+                            v.value.trim(),
+                            names.join(", ")
+                        ),
+                    ),
                     v.value.trim(),
                     &names,
                 ));
@@ -106,14 +143,25 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
     let mut d = Style::for_theme(theme);
     let length = |v: &str, pos: Pos, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Pt> {
         parse_length(v)
-            .map_err(|m| errs.push(Diagnostic::error(pos, format!("design.{key}: {m}")).with_hint("write a length as a number with a unit: `0.7in`, `18mm`, `2cm`, `10pt` (a bare number is points)")))
+            .map_err(|m| {
+                errs.push(Diagnostic::error(pos, format!("design.{key}: {m}")).with_hint(
+                    "write a length as a number with a unit: `0.7in`, `18mm`, `2cm`, `10pt` (a bare number is points)",
+                ))
+            })
             .ok()
     };
     if let Some(p) = &design.page {
         match &p.value {
             Lengths::One(s) => match page_named(&s.trim().to_ascii_lowercase()) {
                 Some(size) => d.page = size,
-                None => errs.push(with_did_you_mean(Diagnostic::error(p.pos, format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})")), s, &["letter", "a4"])),
+                None => errs.push(with_did_you_mean(
+                    Diagnostic::error(
+                        p.pos,
+                        format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})"),
+                    ),
+                    s,
+                    &["letter", "a4"],
+                )),
             },
             Lengths::Keys(kv) => {
                 let (mut w, mut h) = (None, None);
@@ -121,12 +169,18 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
                     match k.as_str() {
                         "width" => w = length(&v.value, v.pos, "page.width", &mut errs),
                         "height" => h = length(&v.value, v.pos, "page.height", &mut errs),
-                        _ => errs.push(Diagnostic::error(v.pos, format!("design.page: unknown key `{k}` (expected `width` and `height`)"))),
+                        _ => errs.push(Diagnostic::error(
+                            v.pos,
+                            format!("design.page: unknown key `{k}` (expected `width` and `height`)"),
+                        )),
                     }
                 }
                 match (w, h) {
                     (Some(width), Some(height)) => d.page = Size { width, height },
-                    _ if errs.is_empty() => errs.push(Diagnostic::error(p.pos, "design.page: a custom page needs both `width` and `height`")),
+                    _ if errs.is_empty() => errs.push(Diagnostic::error(
+                        p.pos,
+                        "design.page: a custom page needs both `width` and `height`",
+                    )),
                     _ => {}
                 }
             }
@@ -141,7 +195,12 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         match &m.value {
             Lengths::One(s) => {
                 if let Some(x) = length(s, m.pos, "margin", &mut errs) {
-                    d.margin = Margins { top: x, right: x, bottom: x, left: x };
+                    d.margin = Margins {
+                        top: x,
+                        right: x,
+                        bottom: x,
+                        left: x,
+                    };
                 }
             }
             Lengths::Keys(kv) => {
@@ -152,7 +211,10 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
                         "bottom" => &mut d.margin.bottom,
                         "left" => &mut d.margin.left,
                         _ => {
-                            errs.push(Diagnostic::error(v.pos, format!("design.margin: unknown side `{k}` (expected top, right, bottom, left)")));
+                            errs.push(Diagnostic::error(
+                                v.pos,
+                                format!("design.margin: unknown side `{k}` (expected top, right, bottom, left)"),
+                            ));
                             continue;
                         }
                     };
@@ -177,7 +239,10 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         if FONT_SIZE_RANGE.contains(&x) {
             d.font_size = x;
         } else {
-            errs.push(Diagnostic::error(v.pos, format!("design.font_size: {x} pt is out of range (expected 6 pt to 20 pt)")));
+            errs.push(Diagnostic::error(
+                v.pos,
+                format!("design.font_size: {x} pt is out of range (expected 6 pt to 20 pt)"),
+            ));
         }
     }
     if let Some(size) = overrides.font_size {
@@ -187,13 +252,24 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         if LINE_SPACING_RANGE.contains(&v.value) {
             d.line_spacing = v.value;
         } else {
-            errs.push(Diagnostic::error(v.pos, format!("design.line_spacing: {} is out of range (expected a multiple of the font size from 0.8 to 3)", v.value)));
+            errs.push(Diagnostic::error(
+                v.pos,
+                format!(
+                    "design.line_spacing: {} is out of range (expected a multiple of the font size from 0.8 to 3)",
+                    v.value
+                ),
+            ));
         }
     }
     let color = |v: &Option<Located<String>>, key: &str, errs: &mut Vec<Diagnostic>| -> Option<Rgb> {
         let v = v.as_ref()?;
         parse_color(&v.value)
-            .map_err(|m| errs.push(Diagnostic::error(v.pos, format!("design.{key}: {m}")).with_hint("write a colour as `#` and six hexadecimal digits, in quotes: \"#1F3A5F\"")))
+            .map_err(|m| {
+                errs.push(
+                    Diagnostic::error(v.pos, format!("design.{key}: {m}"))
+                        .with_hint("write a colour as `#` and six hexadecimal digits, in quotes: \"#1F3A5F\""),
+                )
+            })
             .ok()
     };
     if let Some(c) = color(&design.accent_color, "accent_color", &mut errs) {
@@ -216,8 +292,18 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         d.page_numbers = v.value;
     }
     if let Some(v) = &design.section_title {
-        let titles = [("uppercase", SectionTitle::Uppercase), ("smallcaps", SectionTitle::SmallCaps), ("as-written", SectionTitle::AsWritten)];
-        if let Some(t) = choice(v, "section_title", &titles, "`uppercase`, `smallcaps` or `as-written`", &mut errs) {
+        let titles = [
+            ("uppercase", SectionTitle::Uppercase),
+            ("smallcaps", SectionTitle::SmallCaps),
+            ("as-written", SectionTitle::AsWritten),
+        ];
+        if let Some(t) = choice(
+            v,
+            "section_title",
+            &titles,
+            "`uppercase`, `smallcaps` or `as-written`",
+            &mut errs,
+        ) {
             d.section_title = t;
         }
     }
@@ -244,7 +330,13 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
             None => {
                 let tags: Vec<&str> = crate::lang::LANGUAGES.iter().map(|l| l.tag()).collect();
                 errs.push(with_did_you_mean(
-                    Diagnostic::error(v.pos, format!("design.language: `{l}` is not a language vitae can set (expected one of {})", tags.join(", "))),
+                    Diagnostic::error(
+                        v.pos,
+                        format!(
+                            "design.language: `{l}` is not a language vitae can set (expected one of {})",
+                            tags.join(", ")
+                        ),
+                    ),
                     l,
                     &tags,
                 ));
@@ -252,12 +344,24 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         }
     }
     if let Some(v) = &design.date_column
-        && let Some(c) = choice(v, "date_column", &[("right", DateColumn::Right), ("left", DateColumn::Left)], "`right` or `left`", &mut errs)
+        && let Some(c) = choice(
+            v,
+            "date_column",
+            &[("right", DateColumn::Right), ("left", DateColumn::Left)],
+            "`right` or `left`",
+            &mut errs,
+        )
     {
         d.date_column = c;
     }
     if let Some(v) = &design.date_align
-        && let Some(a) = choice(v, "date_align", &[("left", DateAlign::Left), ("right", DateAlign::Right)], "`left` or `right`", &mut errs)
+        && let Some(a) = choice(
+            v,
+            "date_align",
+            &[("left", DateAlign::Left), ("right", DateAlign::Right)],
+            "`left` or `right`",
+            &mut errs,
+        )
     {
         d.date_align = a;
     }
@@ -265,8 +369,11 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         && d.date_column == DateColumn::Right
     {
         warnings.push(
-            Diagnostic::warning(v.pos, "design.date_align has no effect with the right date column: dates there are flush right")
-                .with_hint("add `date_column: left`, or remove `date_align`"),
+            Diagnostic::warning(
+                v.pos,
+                "design.date_align has no effect with the right date column: dates there are flush right",
+            )
+            .with_hint("add `date_column: left`, or remove `date_align`"),
         );
     }
     if let Some(v) = &design.running_header {
@@ -275,7 +382,13 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
     if let Some(v) = &design.fit_pages {
         match v.value.trim().parse::<u32>() {
             Ok(n) if (1..=200).contains(&n) => d.fit_pages = Some((n, v.pos)),
-            _ => errs.push(Diagnostic::error(v.pos, format!("design.fit_pages: `{}` is not a page count (expected a whole number from 1 to 200)", v.value.trim()))),
+            _ => errs.push(Diagnostic::error(
+                v.pos,
+                format!(
+                    "design.fit_pages: `{}` is not a page count (expected a whole number from 1 to 200)",
+                    v.value.trim()
+                ),
+            )),
         }
     }
     if let Some(n) = overrides.fit_pages {
@@ -309,30 +422,65 @@ mod tests {
     #[test]
     fn colours() {
         assert_eq!(parse_color("#FF0000"), Ok(Rgb(1.0, 0.0, 0.0)));
-        assert_eq!(parse_color("#12345G").unwrap_err(), "`#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)");
+        assert_eq!(
+            parse_color("#12345G").unwrap_err(),
+            "`#12345G` is not a colour (expected #RRGGBB, six hexadecimal digits)"
+        );
     }
 
     #[test]
     fn the_derived_lengths_of_the_default_style() {
         let s = resolve(&Design::default(), &Overrides::default()).unwrap();
         // 612 − 50.4 − 50.4 in binary floating point.
-        assert_eq!((s.page.width, s.page.height, s.measure), (612.0, 792.0, 511.20000000000005));
-        assert_eq!((s.text_block.x, s.text_block.y, s.text_block.height), (50.4, 50.4, 691.2));
+        assert_eq!(
+            (s.page.width, s.page.height, s.measure),
+            (612.0, 792.0, 511.20000000000005)
+        );
+        assert_eq!(
+            (s.text_block.x, s.text_block.y, s.text_block.height),
+            (50.4, 50.4, 691.2)
+        );
         assert_eq!((s.sizes.name, s.sizes.heading, s.sizes.folio), (24.0, 12.0, 8.0));
         assert_eq!((s.spaces.before_heading, s.spaces.between_entries), (11.0, 5.5));
         assert_eq!(s.leading(10.0), 12.0);
         // Fitting at 90 %: 9 pt, line spacing 1.2 × 0.9 = 1.08 held at 1.15.
         let f = s.scaled(0.9);
-        assert_eq!((f.font_size, f.line_spacing, f.sizes.name), (9.0, 1.15, 21.599999999999998));
+        assert_eq!(
+            (f.font_size, f.line_spacing, f.sizes.name),
+            (9.0, 1.15, 21.599999999999998)
+        );
     }
 
     #[test]
     fn the_command_line_overrides_the_file() {
-        let design = Design { font_size: Some(Located { value: "11pt".into(), pos: Pos::new(3, 14) }), ..Design::default() };
-        let o = Overrides { font_size: Some(9.5), page: Some(Size { width: 595.0, height: 842.0 }), fit_pages: Some(2), ..Overrides::default() };
+        let design = Design {
+            font_size: Some(Located {
+                value: "11pt".into(),
+                pos: Pos::new(3, 14),
+            }),
+            ..Design::default()
+        };
+        let o = Overrides {
+            font_size: Some(9.5),
+            page: Some(Size {
+                width: 595.0,
+                height: 842.0,
+            }),
+            fit_pages: Some(2),
+            ..Overrides::default()
+        };
         let s = resolve(&design, &o).unwrap();
-        assert_eq!((s.font_size, s.page.width, s.fit_pages), (9.5, 595.0, Some((2, Pos::UNKNOWN))));
-        assert_eq!(Overrides::parse_font_size("30").unwrap_err(), "--font-size: 30 pt is out of range (expected 6 pt to 20 pt)");
-        assert_eq!(Overrides::parse_page("A5").unwrap_err(), "--page: unknown page size `a5` (expected `letter` or `a4`)");
+        assert_eq!(
+            (s.font_size, s.page.width, s.fit_pages),
+            (9.5, 595.0, Some((2, Pos::UNKNOWN)))
+        );
+        assert_eq!(
+            Overrides::parse_font_size("30").unwrap_err(),
+            "--font-size: 30 pt is out of range (expected 6 pt to 20 pt)"
+        );
+        assert_eq!(
+            Overrides::parse_page("A5").unwrap_err(),
+            "--page: unknown page size `a5` (expected `letter` or `a4`)"
+        );
     }
 }

@@ -9,9 +9,9 @@
 //! time; their bytes live until the process ends (each file is read once, however
 //! often it is asked for).
 
+use rustybuzz::Face;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
-use rustybuzz::Face;
 
 /// A face in the registry: an index, fixed for the bundled faces (the constants) and
 /// handed out in load order for the others.
@@ -47,7 +47,11 @@ impl FaceId {
 
     /// The fallback face of a weight (DejaVu Sans has no italic in the bundle).
     pub fn fallback(bold: bool) -> FaceId {
-        if bold { FaceId::FALLBACK_BOLD } else { FaceId::FALLBACK_REGULAR }
+        if bold {
+            FaceId::FALLBACK_BOLD
+        } else {
+            FaceId::FALLBACK_REGULAR
+        }
     }
 
     /// The face's name (its file name for a bundled face, else its PostScript name).
@@ -60,7 +64,10 @@ static BUNDLED: [(&str, &[u8]); 10] = [
     ("CharisSIL-Regular", include_bytes!("../../fonts/CharisSIL-Regular.ttf")),
     ("CharisSIL-Bold", include_bytes!("../../fonts/CharisSIL-Bold.ttf")),
     ("CharisSIL-Italic", include_bytes!("../../fonts/CharisSIL-Italic.ttf")),
-    ("CharisSIL-BoldItalic", include_bytes!("../../fonts/CharisSIL-BoldItalic.ttf")),
+    (
+        "CharisSIL-BoldItalic",
+        include_bytes!("../../fonts/CharisSIL-BoldItalic.ttf"),
+    ),
     ("DejaVuSans", include_bytes!("../../fonts/DejaVuSans.ttf")),
     ("DejaVuSans-Bold", include_bytes!("../../fonts/DejaVuSans-Bold.ttf")),
     ("Lato-Regular", include_bytes!("../../fonts/Lato-Regular.ttf")),
@@ -92,17 +99,26 @@ impl Font {
     pub fn parse(data: &'static [u8], index: u32, name: String) -> Option<Font> {
         let face = Face::from_slice(data, index)?;
         let units_per_em = face.units_per_em() as f64;
-        let small_caps = face
-            .tables()
-            .gsub
-            .is_some_and(|g| g.features.into_iter().any(|f| f.tag == ttf_parser::Tag::from_bytes(b"smcp")));
+        let small_caps = face.tables().gsub.is_some_and(|g| {
+            g.features
+                .into_iter()
+                .any(|f| f.tag == ttf_parser::Tag::from_bytes(b"smcp"))
+        });
         let panose_sans = face
             .raw_face()
             .table(ttf_parser::Tag::from_bytes(b"OS/2"))
             .and_then(|t| t.get(33))
             .is_some_and(|&serif_style| (11..=15).contains(&serif_style));
         let serif = !panose_sans && !name.contains("Sans");
-        Some(Font { data, index, name, face, units_per_em, small_caps, serif })
+        Some(Font {
+            data,
+            index,
+            name,
+            face,
+            units_per_em,
+            small_caps,
+            serif,
+        })
     }
 
     /// Ascender (above the baseline) as a fraction of the em, from `hhea`.
@@ -131,7 +147,9 @@ impl Font {
     pub fn ink(&self, gid: u16) -> (f64, f64) {
         self.face
             .glyph_bounding_box(ttf_parser::GlyphId(gid))
-            .map_or((0.0, 0.0), |b| (b.y_max as f64 / self.units_per_em, b.y_min as f64 / self.units_per_em))
+            .map_or((0.0, 0.0), |b| {
+                (b.y_max as f64 / self.units_per_em, b.y_min as f64 / self.units_per_em)
+            })
     }
 
     /// Horizontal advance of glyph `gid` in font units.
@@ -142,7 +160,10 @@ impl Font {
     /// Whether the face is bold (OS/2 weight 600 or more) and whether it is italic
     /// or oblique, from its `OS/2` and `head` tables.
     pub fn style(&self) -> (bool, bool) {
-        (self.face.weight().to_number() >= 600, self.face.is_italic() || self.face.is_oblique())
+        (
+            self.face.weight().to_number() >= 600,
+            self.face.is_italic() || self.face.is_oblique(),
+        )
     }
 }
 
@@ -160,12 +181,18 @@ type Loaded = Vec<(PathBuf, u32, &'static Font)>;
 
 fn loaded() -> std::sync::MutexGuard<'static, Loaded> {
     static LOADED: OnceLock<Mutex<Loaded>> = OnceLock::new();
-    LOADED.get_or_init(|| Mutex::new(Vec::new())).lock().unwrap_or_else(|e| e.into_inner())
+    LOADED
+        .get_or_init(|| Mutex::new(Vec::new()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
 }
 
 /// The id of face `index` of the file at `path` if it is loaded already.
 pub fn loaded_id(path: &Path, index: u32) -> Option<FaceId> {
-    loaded().iter().position(|(p, i, _)| p == path && *i == index).map(|k| FaceId((BUNDLED.len() + k) as u16))
+    loaded()
+        .iter()
+        .position(|(p, i, _)| p == path && *i == index)
+        .map(|k| FaceId((BUNDLED.len() + k) as u16))
 }
 
 /// The most faces vitae loads from files in one process.
@@ -185,13 +212,29 @@ pub fn load_face(path: &Path, index: u32) -> Result<FaceId, String> {
     let same_file = loaded().iter().find(|(p, ..)| p == path).map(|(.., f)| f.data);
     let data: &'static [u8] = match same_file {
         Some(d) => d,
-        None => Box::leak(std::fs::read(path).map_err(|e| format!("cannot read the font file {} ({})", path.display(), e))?.into_boxed_slice()),
+        None => Box::leak(
+            std::fs::read(path)
+                .map_err(|e| format!("cannot read the font file {} ({})", path.display(), e))?
+                .into_boxed_slice(),
+        ),
     };
     let name = Face::from_slice(data, index)
-        .and_then(|f| f.names().into_iter().find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME).and_then(|n| n.to_string()))
-        .unwrap_or_else(|| path.file_stem().map_or_else(|| "font".to_string(), |s| s.to_string_lossy().into_owned()));
-    let font = Font::parse(data, index, name)
-        .ok_or_else(|| format!("{} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)", path.display()))?;
+        .and_then(|f| {
+            f.names()
+                .into_iter()
+                .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+                .and_then(|n| n.to_string())
+        })
+        .unwrap_or_else(|| {
+            path.file_stem()
+                .map_or_else(|| "font".to_string(), |s| s.to_string_lossy().into_owned())
+        });
+    let font = Font::parse(data, index, name).ok_or_else(|| {
+        format!(
+            "{} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)",
+            path.display()
+        )
+    })?;
     let mut l = loaded();
     if l.len() >= MAX_LOADED_FACES {
         return Err(format!("too many font files loaded (at most {MAX_LOADED_FACES})"));
@@ -236,7 +279,11 @@ pub const FAKE_ITALIC_SHEAR: f64 = 0.212_556_56;
 impl Styled {
     /// A face used as it is.
     pub const fn plain(id: FaceId) -> Styled {
-        Styled { id, fake_bold: false, fake_italic: false }
+        Styled {
+            id,
+            fake_bold: false,
+            fake_italic: false,
+        }
     }
 }
 

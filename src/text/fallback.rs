@@ -17,7 +17,7 @@
 //! Latin habit. Faces whose glyphs are colour bitmaps only (`CBDT`, `sbix`, no
 //! outlines) are skipped: they cannot be drawn as monochrome text.
 
-use super::faces::{font, load_face, loaded_id, Styled};
+use super::faces::{Styled, font, load_face, loaded_id};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -37,9 +37,15 @@ impl Cjk {
     /// The forms a paragraph's text asks for: kana makes it Japanese, hangul Korean,
     /// else Chinese (Simplified).
     pub fn of(text: &str) -> Cjk {
-        if text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')) {
+        if text
+            .chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}'))
+        {
             Cjk::Jp
-        } else if text.chars().any(|c| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')) {
+        } else if text
+            .chars()
+            .any(|c| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}'))
+        {
             Cjk::Kr
         } else {
             Cjk::Sc
@@ -76,17 +82,43 @@ pub fn prefers_installed(c: char) -> bool {
 fn preferred(c: char, serif: bool, cjk: Cjk) -> Vec<String> {
     let (first, second) = if serif { ("Serif", "Sans") } else { ("Sans", "Serif") };
     if is_cjk(c) {
-        let region = if matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7FF}') { Cjk::Kr } else { cjk };
-        return vec![format!("Noto {first} CJK {}", region.suffix()), format!("Noto {second} CJK {}", region.suffix())];
+        let region = if matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7FF}')
+        {
+            Cjk::Kr
+        } else {
+            cjk
+        };
+        return vec![
+            format!("Noto {first} CJK {}", region.suffix()),
+            format!("Noto {second} CJK {}", region.suffix()),
+        ];
     }
     let fams: &[&str] = match c {
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
-            if serif { &["Noto Naskh Arabic", "Noto Sans Arabic"] } else { &["Noto Sans Arabic", "Noto Naskh Arabic"] }
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => {
+            if serif {
+                &["Noto Naskh Arabic", "Noto Sans Arabic"]
+            } else {
+                &["Noto Sans Arabic", "Noto Naskh Arabic"]
+            }
         }
         '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => {
-            if serif { &["Noto Serif Hebrew", "Noto Sans Hebrew"] } else { &["Noto Sans Hebrew", "Noto Serif Hebrew"] }
+            if serif {
+                &["Noto Serif Hebrew", "Noto Sans Hebrew"]
+            } else {
+                &["Noto Sans Hebrew", "Noto Serif Hebrew"]
+            }
         }
-        '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' => &["Noto Emoji", "Symbola", "Noto Sans Symbols", "Noto Sans Symbols 2", "Noto Sans Math"],
+        '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' => &[
+            "Noto Emoji",
+            "Symbola",
+            "Noto Sans Symbols",
+            "Noto Sans Symbols 2",
+            "Noto Sans Math",
+        ],
         _ => &[],
     };
     fams.iter().map(|s| s.to_string()).collect()
@@ -107,7 +139,13 @@ fn system() -> &'static System {
         let mut faces: Vec<(String, String, fontdb::ID)> = db
             .faces()
             .filter(|f| matches!(f.source, fontdb::Source::File(_) | fontdb::Source::SharedFile(..)))
-            .map(|f| (f.families.first().map(|n| n.0.clone()).unwrap_or_default(), f.post_script_name.clone(), f.id))
+            .map(|f| {
+                (
+                    f.families.first().map(|n| n.0.clone()).unwrap_or_default(),
+                    f.post_script_name.clone(),
+                    f.id,
+                )
+            })
             .collect();
         faces.sort();
         let order = faces
@@ -139,16 +177,29 @@ fn covers(s: &System, id: fontdb::ID, chars: &[char]) -> bool {
         let f = font(loaded);
         return chars.iter().all(|&c| f.covers(c));
     }
-    s.db.with_face_data(id, |data, index| ttf_parser::Face::parse(data, index).is_ok_and(|f| chars.iter().all(|&c| f.glyph_index(c).is_some())))
-        .unwrap_or(false)
+    s.db.with_face_data(id, |data, index| {
+        ttf_parser::Face::parse(data, index).is_ok_and(|f| chars.iter().all(|&c| f.glyph_index(c).is_some()))
+    })
+    .unwrap_or(false)
 }
 
 /// The face of `family` for the weight asked for that covers `chars`, nearest in
 /// weight, upright first; and whether bold must be synthesised on it.
 fn in_family(s: &System, family: &str, chars: &[char], bold: bool) -> Option<(fontdb::ID, bool)> {
     let target: i32 = if bold { 700 } else { 400 };
-    let mut faces: Vec<&fontdb::FaceInfo> = s.order.iter().filter_map(|&id| s.db.face(id)).filter(|f| f.families.iter().any(|(n, _)| n == family)).collect();
-    faces.sort_by_key(|f| (f.style != fontdb::Style::Normal, (f.weight.0 as i32 - target).abs(), (f.stretch.to_number() as i32 - 5).abs()));
+    let mut faces: Vec<&fontdb::FaceInfo> = s
+        .order
+        .iter()
+        .filter_map(|&id| s.db.face(id))
+        .filter(|f| f.families.iter().any(|(n, _)| n == family))
+        .collect();
+    faces.sort_by_key(|f| {
+        (
+            f.style != fontdb::Style::Normal,
+            (f.weight.0 as i32 - target).abs(),
+            (f.stretch.to_number() as i32 - 5).abs(),
+        )
+    });
     // The nearest face first; its coverage is read only if it is needed.
     let best = faces.into_iter().find(|f| covers(s, f.id, chars))?;
     Some((best.id, bold && best.weight.0 < 600))
@@ -181,14 +232,26 @@ fn find(chars: &[char], bold: bool, serif: bool, cjk: Cjk) -> Option<Styled> {
             fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
             fontdb::Source::Binary(_) => return None,
         };
-        load_face(&path, face.index).ok().map(|loaded| Styled { id: loaded, fake_bold, fake_italic: false })
+        load_face(&path, face.index).ok().map(|loaded| Styled {
+            id: loaded,
+            fake_bold,
+            fake_italic: false,
+        })
     };
     if let Some(found) = preferred(first, serif, cjk).iter().find_map(|fam| from_family(fam)) {
         return Some(found);
     }
     // Then every installed family, in name order: the first with a face that has the
     // whole cluster.
-    let fam = s.order.iter().find(|&&id| covers(s, id, chars)).and_then(|&id| s.db.face(id))?.families.first()?.0.clone();
+    let fam = s
+        .order
+        .iter()
+        .find(|&&id| covers(s, id, chars))
+        .and_then(|&id| s.db.face(id))?
+        .families
+        .first()?
+        .0
+        .clone();
     from_family(&fam)
 }
 
@@ -210,8 +273,14 @@ mod tests {
         assert_eq!(Cjk::of("東京大学との共同研究"), Cjk::Jp);
         assert_eq!(Cjk::of("분산 저장 시스템"), Cjk::Kr);
         assert_eq!(Cjk::of("负责大规模分布式存储"), Cjk::Sc);
-        assert_eq!(preferred('清', true, Cjk::Jp), ["Noto Serif CJK JP", "Noto Sans CJK JP"]);
-        assert_eq!(preferred('한', false, Cjk::Sc), ["Noto Sans CJK KR", "Noto Serif CJK KR"]);
+        assert_eq!(
+            preferred('清', true, Cjk::Jp),
+            ["Noto Serif CJK JP", "Noto Sans CJK JP"]
+        );
+        assert_eq!(
+            preferred('한', false, Cjk::Sc),
+            ["Noto Sans CJK KR", "Noto Serif CJK KR"]
+        );
         assert_eq!(preferred('ع', true, Cjk::Sc), ["Noto Naskh Arabic", "Noto Sans Arabic"]);
     }
 }

@@ -18,7 +18,10 @@ pub mod tables;
 
 pub use fallback::Cjk;
 
-pub use faces::{families, font, load_face, Family, FaceId, Font, Slant, Styled, Weight, FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, MAX_LOADED_FACES};
+pub use faces::{
+    FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, FaceId, Family, Font, MAX_LOADED_FACES, Slant, Styled, Weight, families, font,
+    load_face,
+};
 
 use crate::geom::Pt;
 use rustybuzz::{Direction as BufferDirection, Feature, Script, ShapePlan, UnicodeBuffer};
@@ -195,7 +198,10 @@ pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<
     let f = font(primary.id);
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
     if !text.chars().any(|c| latin(c) && f.covers(c))
-        && let Some(other) = text.graphemes(true).find(|g| !face_covers(g, primary)).and_then(|g| face_for(g, primary, features.cjk))
+        && let Some(other) = text
+            .graphemes(true)
+            .find(|g| !face_covers(g, primary))
+            .and_then(|g| face_for(g, primary, features.cjk))
         && face_covers(text, other)
     {
         return (shape_run(text, other, size, features), Vec::new());
@@ -210,13 +216,27 @@ pub fn shape(text: &str, primary: Styled, size: Pt, features: Features) -> (Vec<
             primary
         });
         if let Some(sf) = seg_face.filter(|&sf| sf != f) {
-            runs.extend(shape_run(&text[seg_start..i], sf, size, features).into_iter().map(|r| Shaped { at: r.at + seg_start, ..r }));
+            runs.extend(
+                shape_run(&text[seg_start..i], sf, size, features)
+                    .into_iter()
+                    .map(|r| Shaped {
+                        at: r.at + seg_start,
+                        ..r
+                    }),
+            );
             seg_start = i;
         }
         seg_face = Some(f);
     }
     if seg_start < text.len() {
-        runs.extend(shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, features).into_iter().map(|r| Shaped { at: r.at + seg_start, ..r }));
+        runs.extend(
+            shape_run(&text[seg_start..], seg_face.unwrap_or(primary), size, features)
+                .into_iter()
+                .map(|r| Shaped {
+                    at: r.at + seg_start,
+                    ..r
+                }),
+        );
     }
     (runs, missing)
 }
@@ -226,10 +246,16 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
     if !features.small_caps || font(face.id).small_caps {
         return vec![shape_one(text, face, size, features)];
     }
-    let plain = Features { small_caps: false, ..features };
+    let plain = Features {
+        small_caps: false,
+        ..features
+    };
     // Synthesised: runs of lower-case letters (those with a distinct capital) as
     // small capitals, the rest as it is.
-    let lower = |g: &str| g.chars().any(|c| c.is_lowercase() && !c.to_uppercase().eq(std::iter::once(c)));
+    let lower = |g: &str| {
+        g.chars()
+            .any(|c| c.is_lowercase() && !c.to_uppercase().eq(std::iter::once(c)))
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut cur: Option<bool> = None;
@@ -249,7 +275,10 @@ fn shape_run(text: &str, face: Styled, size: Pt, features: Features) -> Vec<Shap
             s.at = at;
             out.push(s);
         } else {
-            out.push(Shaped { at, ..shape_one(piece, face, size, plain) });
+            out.push(Shaped {
+                at,
+                ..shape_one(piece, face, size, plain)
+            });
         }
     };
     for (i, g) in text.grapheme_indices(true) {
@@ -272,7 +301,10 @@ fn plan(face_id: FaceId, script: Script, direction: BufferDirection, features: F
     static PLANS: OnceLock<Mutex<Plans>> = OnceLock::new();
     let plans = PLANS.get_or_init(|| Mutex::new(Vec::new()));
     let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((.., p)) = plans.iter().find(|(f, s, d, fe, _)| *f == face_id && *s == script && *d == direction && *fe == features) {
+    if let Some((.., p)) = plans
+        .iter()
+        .find(|(f, s, d, fe, _)| *f == face_id && *s == script && *d == direction && *fe == features)
+    {
         return p.clone();
     }
     let mut list = Vec::new();
@@ -282,7 +314,13 @@ fn plan(face_id: FaceId, script: Script, direction: BufferDirection, features: F
     if features.no_kerning {
         list.push(Feature::new(ttf_parser::Tag::from_bytes(b"kern"), 0, ..));
     }
-    let p = Arc::new(ShapePlan::new(&font(face_id).face, direction, Some(script), None, &list));
+    let p = Arc::new(ShapePlan::new(
+        &font(face_id).face,
+        direction,
+        Some(script),
+        None,
+        &list,
+    ));
     plans.push((face_id, script, direction, features, p.clone()));
     p
 }
@@ -295,9 +333,20 @@ fn shape_one(text: &str, face: Styled, size: Pt, features: Features) -> Shaped {
     let scale = size / font(face.id).units_per_em;
     let glyphs = shape_units(text, face.id, features)
         .iter()
-        .map(|g| Glyph { gid: g.gid, advance: g.advance_units * scale, x_offset: g.x_offset_units * scale, text: g.text.clone() })
+        .map(|g| Glyph {
+            gid: g.gid,
+            advance: g.advance_units * scale,
+            x_offset: g.x_offset_units * scale,
+            text: g.text.clone(),
+        })
         .collect();
-    Shaped { face, size, glyphs, replacement: None, at: 0 }
+    Shaped {
+        face,
+        size,
+        glyphs,
+        replacement: None,
+        at: 0,
+    }
 }
 
 /// Empties the shaped-words cache, so that the next layout shapes every word again
@@ -353,10 +402,18 @@ fn shape_units(text: &str, face_id: FaceId, features: Features) -> Arc<Vec<UnitG
         let text_of = first_of_cluster.then(|| {
             // The first start after this cluster's (a binary search: a linear one made
             // shaping a long word quadratic).
-            let end = starts.get(starts.partition_point(|&c| c <= cluster)).copied().unwrap_or(text.len());
+            let end = starts
+                .get(starts.partition_point(|&c| c <= cluster))
+                .copied()
+                .unwrap_or(text.len());
             Arc::<str>::from(&text[cluster..end.max(cluster)])
         });
-        glyphs.push(UnitGlyph { gid: info.glyph_id as u16, advance_units: pos.x_advance as f64, x_offset_units: pos.x_offset as f64, text: text_of });
+        glyphs.push(UnitGlyph {
+            gid: info.glyph_id as u16,
+            advance_units: pos.x_advance as f64,
+            x_offset_units: pos.x_offset as f64,
+            text: text_of,
+        });
     }
     if features.direction == Direction::Rtl {
         marks_after_bases(&mut glyphs);
@@ -395,7 +452,12 @@ fn marks_after_bases(glyphs: &mut Vec<UnitGlyph>) {
     // A combining mark of the source text (a glyph of no advance whose text is
     // nothing but marks); marks a shaper adds in decomposing a letter (أ → ا + hamza)
     // carry no text and stay where they are.
-    let is_mark = |g: &UnitGlyph| g.advance_units == 0.0 && g.text.as_deref().is_some_and(|t| !t.is_empty() && t.chars().all(is_combining_mark));
+    let is_mark = |g: &UnitGlyph| {
+        g.advance_units == 0.0
+            && g.text
+                .as_deref()
+                .is_some_and(|t| !t.is_empty() && t.chars().all(is_combining_mark))
+    };
     let mut k = 0;
     while k < glyphs.len() {
         if is_mark(&glyphs[k]) {
@@ -418,7 +480,11 @@ fn marks_after_bases(glyphs: &mut Vec<UnitGlyph>) {
 
 /// Width in pt of `text` shaped at `size` in `face` (with fallback).
 pub fn width(text: &str, face: Styled, size: Pt) -> Pt {
-    shape(text, face, size, Features::default()).0.iter().map(Shaped::width).sum()
+    shape(text, face, size, Features::default())
+        .0
+        .iter()
+        .map(Shaped::width)
+        .sum()
 }
 
 #[cfg(test)]
@@ -447,7 +513,10 @@ mod tests {
         let apart = width("A", p(FaceId::FALLBACK_REGULAR), 10.0) + width("V", p(FaceId::FALLBACK_REGULAR), 10.0);
         let together = width("AV", p(FaceId::FALLBACK_REGULAR), 10.0);
         assert!(together < apart - 0.1, "AV {together} vs A+V {apart}");
-        assert_eq!(width("AV", p(FaceId::SERIF_REGULAR), 10.0), width("A", p(FaceId::SERIF_REGULAR), 10.0) + width("V", p(FaceId::SERIF_REGULAR), 10.0));
+        assert_eq!(
+            width("AV", p(FaceId::SERIF_REGULAR), 10.0),
+            width("A", p(FaceId::SERIF_REGULAR), 10.0) + width("V", p(FaceId::SERIF_REGULAR), 10.0)
+        );
     }
 
     #[test]
@@ -471,15 +540,24 @@ mod tests {
         let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
         assert!(missing.is_empty());
         let faces: Vec<FaceId> = runs.iter().map(|r| r.face.id).collect();
-        assert_eq!(faces, vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
+        assert_eq!(
+            faces,
+            vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]
+        );
         // A word of a script the text face has only in part is set wholly in the
         // fallback (no letter-by-letter mix of designs).
         let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, Features::default());
-        assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::FALLBACK_BOLD]);
+        assert_eq!(
+            runs.iter().map(|r| r.face.id).collect::<Vec<_>>(),
+            vec![FaceId::FALLBACK_BOLD]
+        );
         // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
         // private-use character (no font has it) in Charis as .notdef.
         let (runs, missing) = shape("a◇\u{10FFFD}", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
-        assert_eq!(runs.iter().map(|r| r.face.id).collect::<Vec<_>>(), vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]);
+        assert_eq!(
+            runs.iter().map(|r| r.face.id).collect::<Vec<_>>(),
+            vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]
+        );
         assert_eq!(missing, vec!['\u{10FFFD}']);
         let (_, missing) = shape("x\u{10FFFD}", p(FaceId::SERIF_BOLD), 10.0, Features::default());
         assert_eq!(missing, vec!['\u{10FFFD}']);

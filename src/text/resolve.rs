@@ -10,7 +10,7 @@
 //! the family lacks is synthesised from the nearest face (slanted by a shear, made
 //! bold by a stroke), with a warning: never silently the regular face.
 
-use super::faces::{load_face, Family, FaceId, Styled};
+use super::faces::{FaceId, Family, Styled, load_face};
 use std::path::{Path, PathBuf};
 
 /// A resolved `design.font`.
@@ -26,7 +26,12 @@ pub struct Resolved {
 }
 
 /// The bundled families' names as `design.font` accepts them (any case).
-pub const BUNDLED_NAMES: [(&str, &str); 4] = [("serif", "Charis SIL"), ("charis sil", "Charis SIL"), ("sans", "Lato"), ("lato", "Lato")];
+pub const BUNDLED_NAMES: [(&str, &str); 4] = [
+    ("serif", "Charis SIL"),
+    ("charis sil", "Charis SIL"),
+    ("sans", "Lato"),
+    ("lato", "Lato"),
+];
 
 /// Resolves `design.font`.
 ///
@@ -43,7 +48,11 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
     let lower = spec.to_lowercase();
     if let Some(&(_, name)) = BUNDLED_NAMES.iter().find(|(k, _)| *k == lower) {
         let family = if name == "Lato" { Family::SANS } else { Family::SERIF };
-        return Ok(Resolved { family, name: name.to_string(), warnings: Vec::new() });
+        return Ok(Resolved {
+            family,
+            name: name.to_string(),
+            warnings: Vec::new(),
+        });
     }
     let path = match base {
         Some(b) if !Path::new(spec).is_absolute() => b.join(spec),
@@ -51,18 +60,28 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
     };
     let mut db = fontdb::Database::new();
     if path.is_file() {
-        db.load_font_file(&path).map_err(|e| format!("cannot read the font file {} ({e})", path.display()))?;
+        db.load_font_file(&path)
+            .map_err(|e| format!("cannot read the font file {} ({e})", path.display()))?;
         if db.is_empty() {
-            return Err(format!("{} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)", path.display()));
+            return Err(format!(
+                "{} is not a font vitae can read (expected a TrueType or OpenType file: .ttf, .otf or .ttc)",
+                path.display()
+            ));
         }
         return from_faces(db.faces().collect(), &path.display().to_string());
     }
     if path.is_dir() {
         db.load_fonts_dir(&path);
         if db.is_empty() {
-            return Err(format!("the folder {} holds no font file vitae can read (expected .ttf, .otf or .ttc files)", path.display()));
+            return Err(format!(
+                "the folder {} holds no font file vitae can read (expected .ttf, .otf or .ttc files)",
+                path.display()
+            ));
         }
-        let mut names: Vec<String> = db.faces().filter_map(|f| f.families.first().map(|n| n.0.clone())).collect();
+        let mut names: Vec<String> = db
+            .faces()
+            .filter_map(|f| f.families.first().map(|n| n.0.clone()))
+            .collect();
         names.sort();
         names.dedup();
         if names.len() > 1 {
@@ -76,11 +95,17 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
         return from_faces(db.faces().collect(), &path.display().to_string());
     }
     db.load_system_fonts();
-    let faces: Vec<&fontdb::FaceInfo> = db.faces().filter(|f| f.families.iter().any(|(n, _)| n.to_lowercase() == lower)).collect();
+    let faces: Vec<&fontdb::FaceInfo> = db
+        .faces()
+        .filter(|f| f.families.iter().any(|(n, _)| n.to_lowercase() == lower))
+        .collect();
     if !faces.is_empty() {
         return from_faces(faces, spec);
     }
-    let mut installed: Vec<String> = db.faces().filter_map(|f| f.families.first().map(|n| n.0.clone())).collect();
+    let mut installed: Vec<String> = db
+        .faces()
+        .filter_map(|f| f.families.first().map(|n| n.0.clone()))
+        .collect();
     installed.sort();
     installed.dedup();
     let mut known: Vec<&str> = vec!["serif", "sans"];
@@ -90,7 +115,11 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
         "no font `{spec}`: it is not a bundled family (`serif`, `sans`), there is no file or folder {}, and no installed family has that name ({} installed{}){hint}",
         path.display(),
         installed.len(),
-        if installed.is_empty() { "" } else { "; `vitae fonts` lists them" }
+        if installed.is_empty() {
+            ""
+        } else {
+            "; `vitae fonts` lists them"
+        }
     ))
 }
 
@@ -99,7 +128,10 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
 pub fn installed() -> Vec<String> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
-    let mut names: Vec<String> = db.faces().filter_map(|f| f.families.first().map(|n| n.0.clone())).collect();
+    let mut names: Vec<String> = db
+        .faces()
+        .filter_map(|f| f.families.first().map(|n| n.0.clone()))
+        .collect();
     names.sort();
     names.dedup();
     names
@@ -114,21 +146,33 @@ fn pick<'a>(faces: &[&'a fontdb::FaceInfo], italic: bool, bold: bool) -> Option<
     faces
         .iter()
         .filter(|f| (f.style != fontdb::Style::Normal) == italic && (f.weight.0 >= 600) == bold)
-        .min_by_key(|f| ((f.stretch.to_number() as i32 - 5).abs(), (f.weight.0 as i32 - target).abs(), f.post_script_name.clone()))
+        .min_by_key(|f| {
+            (
+                (f.stretch.to_number() as i32 - 5).abs(),
+                (f.weight.0 as i32 - target).abs(),
+                f.post_script_name.clone(),
+            )
+        })
         .copied()
 }
 
 /// Loads the faces chosen for the four styles from `faces` (one family's) and
 /// synthesises the missing styles.
 fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolved, String> {
-    let name = faces.first().and_then(|f| f.families.first()).map_or_else(|| looked_for.to_string(), |n| n.0.clone());
+    let name = faces
+        .first()
+        .and_then(|f| f.families.first())
+        .map_or_else(|| looked_for.to_string(), |n| n.0.clone());
     let load = |f: &fontdb::FaceInfo| -> Result<FaceId, String> {
         match &f.source {
             fontdb::Source::File(p) => load_face(p, f.index),
             _ => Err(format!("the font {} is not in a file", f.post_script_name)),
         }
     };
-    let regular = pick(&faces, false, false).or_else(|| pick(&faces, false, true)).or_else(|| pick(&faces, true, false)).or_else(|| faces.first().copied());
+    let regular = pick(&faces, false, false)
+        .or_else(|| pick(&faces, false, true))
+        .or_else(|| pick(&faces, true, false))
+        .or_else(|| faces.first().copied());
     let Some(regular) = regular else {
         return Err(format!("{looked_for} holds no font face"));
     };
@@ -139,14 +183,22 @@ fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolve
         Some(f) => plain(load(f)?),
         None => {
             missing.push(("bold", "bold by stroking the regular face"));
-            Styled { id: reg, fake_bold: true, fake_italic: false }
+            Styled {
+                id: reg,
+                fake_bold: true,
+                fake_italic: false,
+            }
         }
     };
     let italic = match pick(&faces, true, false) {
         Some(f) => plain(load(f)?),
         None => {
             missing.push(("italic", "italic by slanting the regular face 12°"));
-            Styled { id: reg, fake_bold: false, fake_italic: true }
+            Styled {
+                id: reg,
+                fake_bold: false,
+                fake_italic: true,
+            }
         }
     };
     let bold_italic = match pick(&faces, true, true) {
@@ -154,13 +206,25 @@ fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolve
         None => {
             if !bold.fake_bold {
                 missing.push(("bold italic", "bold italic by slanting the bold face 12°"));
-                Styled { id: bold.id, fake_bold: false, fake_italic: true }
+                Styled {
+                    id: bold.id,
+                    fake_bold: false,
+                    fake_italic: true,
+                }
             } else if !italic.fake_italic {
                 missing.push(("bold italic", "bold italic by stroking the italic face"));
-                Styled { id: italic.id, fake_bold: true, fake_italic: false }
+                Styled {
+                    id: italic.id,
+                    fake_bold: true,
+                    fake_italic: false,
+                }
             } else {
                 missing.push(("bold italic", "bold italic by stroking and slanting the regular face"));
-                Styled { id: reg, fake_bold: true, fake_italic: true }
+                Styled {
+                    id: reg,
+                    fake_bold: true,
+                    fake_italic: true,
+                }
             }
         }
     };
@@ -172,14 +236,30 @@ fn from_faces(faces: Vec<&fontdb::FaceInfo>, looked_for: &str) -> Result<Resolve
             _ => format!("{} and {}", v[..v.len() - 1].join(", "), v[v.len() - 1]),
         };
         let styles = join(missing.iter().map(|m| m.0).collect()).replace(" and ", " or ");
-        vec![format!("the font `{name}` has no {styles} face: vitae synthesises {}", join(missing.iter().map(|m| m.1).collect()))]
+        vec![format!(
+            "the font `{name}` has no {styles} face: vitae synthesises {}",
+            join(missing.iter().map(|m| m.1).collect())
+        )]
     };
     // A family for another script (Noto Serif Hebrew) leaves Latin text to the
     // fallback: say so rather than let the choice seem to do nothing.
     let f = super::faces::font(reg);
     let absent: String = ('a'..='z').filter(|&c| !f.covers(c)).collect();
     if !absent.is_empty() {
-        warnings.push(format!("the font `{name}` has no Latin letters ({}): Latin text is set in the fallback, DejaVu Sans", if absent.len() == 26 { "a–z".to_string() } else { absent }));
+        warnings.push(format!(
+            "the font `{name}` has no Latin letters ({}): Latin text is set in the fallback, DejaVu Sans",
+            if absent.len() == 26 {
+                "a–z".to_string()
+            } else {
+                absent
+            }
+        ));
     }
-    Ok(Resolved { family: Family { faces: [plain(reg), bold, italic, bold_italic] }, name, warnings })
+    Ok(Resolved {
+        family: Family {
+            faces: [plain(reg), bold, italic, bold_italic],
+        },
+        name,
+        warnings,
+    })
 }

@@ -13,7 +13,11 @@
 /// outside the data, or nothing is dropped.
 pub fn without_tables(data: &[u8], drop: &[&[u8; 4]]) -> Option<Vec<u8>> {
     let raw = ttf_parser::RawFace::parse(data, 0).ok()?;
-    let keep: Vec<_> = raw.table_records.into_iter().filter(|r| !drop.iter().any(|d| r.tag.to_bytes() == **d)).collect();
+    let keep: Vec<_> = raw
+        .table_records
+        .into_iter()
+        .filter(|r| !drop.iter().any(|d| r.tag.to_bytes() == **d))
+        .collect();
     if keep.len() == raw.table_records.len() as usize {
         return None;
     }

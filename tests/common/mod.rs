@@ -39,7 +39,10 @@ pub fn words(doc: &Document) -> Vec<Word> {
             let cjk = |c: Option<char>| c.is_some_and(vitae::text::fallback::is_cjk);
             let joins = prev.is_some_and(|q| {
                 (q.baseline - r.baseline).abs() < 0.01
-                    && ((q.x + q.width() - r.x).abs() < 0.01 || (r.x > q.x && r.x - (q.x + q.width()) < 0.3 * r.size && (cjk(q.text().chars().last()) || cjk(r.text().chars().next()))))
+                    && ((q.x + q.width() - r.x).abs() < 0.01
+                        || (r.x > q.x
+                            && r.x - (q.x + q.width()) < 0.3 * r.size
+                            && (cjk(q.text().chars().last()) || cjk(r.text().chars().next()))))
             });
             match out.last_mut() {
                 Some(w) if joins => {
@@ -48,7 +51,15 @@ pub fn words(doc: &Document) -> Vec<Word> {
                     w.top = w.top.min(b.y);
                     w.bottom = w.bottom.max(b.bottom());
                 }
-                _ => out.push(Word { page: p, text: r.text(), x0: b.x, x1: b.right(), baseline: r.baseline, top: b.y, bottom: b.bottom() }),
+                _ => out.push(Word {
+                    page: p,
+                    text: r.text(),
+                    x0: b.x,
+                    x1: b.right(),
+                    baseline: r.baseline,
+                    top: b.y,
+                    bottom: b.bottom(),
+                }),
             }
             prev = Some(r);
         }
@@ -58,13 +69,22 @@ pub fn words(doc: &Document) -> Vec<Word> {
 
 /// Letters and digits only, lower-cased: how words are compared.
 pub fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).map(|c| if c == 'ς' { 'σ' } else { c }).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
 }
 
 /// Every glyph's advance box lies inside the margins (the page numbers excepted: they
 /// sit in the bottom margin), within `tol` pt.
 pub fn check_margins(d: &Style, doc: &Document, tol: f64) -> Result<(), String> {
-    let (left, right, top, bottom) = (d.margin.left, d.page.width - d.margin.right, d.margin.top, d.page.height - d.margin.bottom);
+    let (left, right, top, bottom) = (
+        d.margin.left,
+        d.page.width - d.margin.right,
+        d.margin.top,
+        d.page.height - d.margin.bottom,
+    );
     for (p, page) in doc.pages.iter().enumerate() {
         for run in page.runs() {
             let b = run.bbox();
@@ -96,7 +116,12 @@ pub fn check_overlaps(doc: &Document, tol: f64) -> Result<(), String> {
             let ox = a.x1.min(b.x1) - a.x0.max(b.x0);
             let oy = a.bottom.min(b.bottom) - a.top.max(b.top);
             if ox > tol && oy > tol {
-                return Err(format!("page {}: '{}' and '{}' overlap by {ox:.2} × {oy:.2} pt", a.page + 1, a.text, b.text));
+                return Err(format!(
+                    "page {}: '{}' and '{}' overlap by {ox:.2} × {oy:.2} pt",
+                    a.page + 1,
+                    a.text,
+                    b.text
+                ));
             }
         }
     }
@@ -107,7 +132,13 @@ pub fn check_overlaps(doc: &Document, tol: f64) -> Result<(), String> {
 /// locations (they float in the date column).
 pub fn expected_words(r: &Resume) -> Vec<String> {
     let mut out = Vec::new();
-    let mut add = |s: &str| out.extend(s.split(|c: char| c.is_whitespace() || c == '–' || c == '—').map(norm).filter(|w| !w.is_empty()));
+    let mut add = |s: &str| {
+        out.extend(
+            s.split(|c: char| c.is_whitespace() || c == '–' || c == '—')
+                .map(norm)
+                .filter(|w| !w.is_empty()),
+        )
+    };
     add(&r.name.text);
     if let Some(h) = &r.headline {
         add(&vitae::markup::plain(&h.inline));
@@ -132,7 +163,11 @@ pub fn expected_words(r: &Resume) -> Vec<String> {
 /// Every expected word appears in order among the document's words; a word broken at
 /// a line end (after a hyphen or a slash) may span several document words.
 pub fn check_order(expected: &[String], doc: &Document) -> Result<(), String> {
-    let got: Vec<String> = words(doc).iter().map(|w| norm(&w.text)).filter(|w| !w.is_empty()).collect();
+    let got: Vec<String> = words(doc)
+        .iter()
+        .map(|w| norm(&w.text))
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut j = 0;
     for (i, e) in expected.iter().enumerate() {
         let found = (j..got.len().min(j + 60)).find_map(|k| {
@@ -154,7 +189,7 @@ pub fn check_order(expected: &[String], doc: &Document) -> Result<(), String> {
                 return Err(format!(
                     "word {i} '{e}' not found in order; the document has there: {:?}",
                     &got[j.min(got.len())..(j + 8).min(got.len())]
-                ))
+                ));
             }
         }
     }
@@ -163,7 +198,11 @@ pub fn check_order(expected: &[String], doc: &Document) -> Result<(), String> {
 
 /// The entries of a resume that have a date.
 pub fn dated(r: &Resume) -> Vec<&Entry> {
-    r.sections.iter().flat_map(|s| &s.entries).filter(|e| e.date.is_some()).collect()
+    r.sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .filter(|e| e.date.is_some())
+        .collect()
 }
 
 /// Every date ends on the right margin (within `tol`) on the baseline of its entry's
@@ -180,16 +219,32 @@ pub fn check_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Result<us
     let mut from = 0;
     let mut n = 0;
     for e in dated(r) {
-        let first_text = e.title.as_ref().or(e.text.as_ref()).map(|t| vitae::markup::plain(&t.inline));
+        let first_text = e
+            .title
+            .as_ref()
+            .or(e.text.as_ref())
+            .map(|t| vitae::markup::plain(&t.inline));
         let date = e.date.as_ref().map(|t| t.text.clone()).unwrap_or_default();
         let date_words: Vec<String> = date.split_whitespace().map(norm).filter(|w| !w.is_empty()).collect();
         // The entry's first word.
         let anchor = match &first_text {
             Some(t) => {
                 // The first (up to) three words of the entry, consecutive.
-                let firsts: Vec<String> = t.split_whitespace().map(norm).filter(|w| !w.is_empty()).take(3).collect();
+                let firsts: Vec<String> = t
+                    .split_whitespace()
+                    .map(norm)
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .collect();
                 let k = (from..ws.len())
-                    .find(|&k| firsts.iter().enumerate().all(|(i, f)| ws.get(k + i).is_some_and(|w| norm(&w.text) == *f || (i == firsts.len() - 1 || i == 0) && f.starts_with(&norm(&w.text)))))
+                    .find(|&k| {
+                        firsts.iter().enumerate().all(|(i, f)| {
+                            ws.get(k + i).is_some_and(|w| {
+                                norm(&w.text) == *f
+                                    || (i == firsts.len() - 1 || i == 0) && f.starts_with(&norm(&w.text))
+                            })
+                        })
+                    })
                     .ok_or_else(|| format!("first words of '{t}' not found"))?;
                 Some(k)
             }
@@ -198,16 +253,27 @@ pub fn check_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Result<us
         let start = anchor.unwrap_or(from);
         // The date's words, consecutive in the word list.
         let k = (start..ws.len())
-            .find(|&k| date_words.iter().enumerate().all(|(i, dw)| ws.get(k + i).is_some_and(|w| norm(&w.text) == *dw)))
+            .find(|&k| {
+                date_words
+                    .iter()
+                    .enumerate()
+                    .all(|(i, dw)| ws.get(k + i).is_some_and(|w| norm(&w.text) == *dw))
+            })
             .ok_or_else(|| format!("date '{date}' not found after its entry's first word"))?;
         let last = &ws[k + date_words.len() - 1];
         if (last.x1 - right).abs() > tol {
-            return Err(format!("date '{date}' ends at {:.3}, the right margin is at {right:.3}", last.x1));
+            return Err(format!(
+                "date '{date}' ends at {:.3}, the right margin is at {right:.3}",
+                last.x1
+            ));
         }
         if let Some(a) = anchor {
             let wide = last.x1 - ws[k].x0 > half;
             if !wide && (ws[k].baseline - ws[a].baseline).abs() > tol {
-                return Err(format!("date '{date}' is on baseline {:.3}, its entry's first line on {:.3}", ws[k].baseline, ws[a].baseline));
+                return Err(format!(
+                    "date '{date}' is on baseline {:.3}, its entry's first line on {:.3}",
+                    ws[k].baseline, ws[a].baseline
+                ));
             }
         }
         from = k + date_words.len();
@@ -221,7 +287,15 @@ pub fn links(doc: &Document) -> Vec<(usize, vitae::layout::Link)> {
     doc.pages
         .iter()
         .enumerate()
-        .flat_map(|(p, page)| page.elements.iter().filter_map(move |e| if let Element::Link(l) = e { Some((p, l.clone())) } else { None }))
+        .flat_map(|(p, page)| {
+            page.elements.iter().filter_map(move |e| {
+                if let Element::Link(l) = e {
+                    Some((p, l.clone()))
+                } else {
+                    None
+                }
+            })
+        })
         .collect()
 }
 
@@ -235,32 +309,56 @@ pub fn links(doc: &Document) -> Vec<(usize, vitae::layout::Link)> {
 pub fn check_page_rules(d: &Style, doc: &Document) -> Result<(), String> {
     use vitae::layout::BandKind;
     let bottom = d.page.height - d.margin.bottom;
-    let bands: Vec<_> = doc.bands.iter().filter(|b| b.info.kind != BandKind::RunningHeader).collect();
+    let bands: Vec<_> = doc
+        .bands
+        .iter()
+        .filter(|b| b.info.kind != BandKind::RunningHeader)
+        .collect();
     for b in &bands {
         if b.bottom > bottom + 1e-6 {
-            return Err(format!("a band ends at {:.2}, below the bottom margin {bottom:.2}", b.bottom));
+            return Err(format!(
+                "a band ends at {:.2}, below the bottom margin {bottom:.2}",
+                b.bottom
+            ));
         }
     }
     for (k, b) in bands.iter().enumerate() {
         if b.info.kind == BandKind::Heading {
             // The first entry after it: through its first body line, or all its bands
             // when it has no body.
-            let entry = bands[k + 1..].iter().find(|x| x.info.kind != BandKind::Heading).and_then(|x| x.info.entry);
-            let of_entry: Vec<usize> = (k + 1..bands.len()).filter(|&j| entry.is_some() && bands[j].info.entry == entry).collect();
-            let end = of_entry.iter().find(|&&j| bands[j].info.kind == BandKind::Body).or(of_entry.last()).copied();
-            if let Some(end) = end {
-                if bands[k..=end].iter().any(|x| x.page != b.page) {
-                    return Err(format!("the heading on page {} is not on the page of its first entry's first body line", b.page + 1));
-                }
+            let entry = bands[k + 1..]
+                .iter()
+                .find(|x| x.info.kind != BandKind::Heading)
+                .and_then(|x| x.info.entry);
+            let of_entry: Vec<usize> = (k + 1..bands.len())
+                .filter(|&j| entry.is_some() && bands[j].info.entry == entry)
+                .collect();
+            let end = of_entry
+                .iter()
+                .find(|&&j| bands[j].info.kind == BandKind::Body)
+                .or(of_entry.last())
+                .copied();
+            if let Some(end) = end
+                && bands[k..=end].iter().any(|x| x.page != b.page)
+            {
+                return Err(format!(
+                    "the heading on page {} is not on the page of its first entry's first body line",
+                    b.page + 1
+                ));
             }
         }
         if b.info.kind == BandKind::EntryHead {
             let e = b.info.entry;
-            let next_body = bands[k..].iter().find(|x| x.info.entry == e && x.info.kind == BandKind::Body);
-            if let Some(nb) = next_body {
-                if nb.page != b.page {
-                    return Err(format!("an entry's head row on page {} is parted from its first body line", b.page + 1));
-                }
+            let next_body = bands[k..]
+                .iter()
+                .find(|x| x.info.entry == e && x.info.kind == BandKind::Body);
+            if let Some(nb) = next_body
+                && nb.page != b.page
+            {
+                return Err(format!(
+                    "an entry's head row on page {} is parted from its first body line",
+                    b.page + 1
+                ));
             }
         }
     }
@@ -278,10 +376,17 @@ pub fn check_page_rules(d: &Style, doc: &Document) -> Result<(), String> {
         let on_first = lines.iter().filter(|b| b.page == first_page).count();
         if on_first < n {
             if bands[k].info.kind == BandKind::Body && n <= 3 {
-                return Err(format!("a paragraph of {n} lines is split across pages {} and {}", first_page + 1, first_page + 2));
+                return Err(format!(
+                    "a paragraph of {n} lines is split across pages {} and {}",
+                    first_page + 1,
+                    first_page + 2
+                ));
             }
             if bands[k].info.kind == BandKind::Body && (on_first < 2 || n - on_first < 2) {
-                return Err(format!("a paragraph of {n} lines is split {on_first} + {} across pages (an orphan or a widow)", n - on_first));
+                return Err(format!(
+                    "a paragraph of {n} lines is split {on_first} + {} across pages (an orphan or a widow)",
+                    n - on_first
+                ));
             }
         }
         k = j;
@@ -315,48 +420,76 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
         let mut dw: Vec<Word> = Vec::new();
         let mut at = k;
         for want in &date_words {
-            let i = (at..ws.len()).find(|&i| in_col(&ws[i]) && norm(&ws[i].text) == *want).ok_or_else(|| format!("date '{date}': '{want}' not found in the date column"))?;
+            let i = (at..ws.len())
+                .find(|&i| in_col(&ws[i]) && norm(&ws[i].text) == *want)
+                .ok_or_else(|| format!("date '{date}': '{want}' not found in the date column"))?;
             dw.push(ws[i].clone());
             at = i + 1;
         }
         let last_index = at - 1;
-        let first_line: Vec<&Word> = dw.iter().filter(|w| (w.baseline - dw[0].baseline).abs() < tol).collect();
+        let first_line: Vec<&Word> = dw
+            .iter()
+            .filter(|w| (w.baseline - dw[0].baseline).abs() < tol)
+            .collect();
         let line_x0 = first_line.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
         let line_x1 = first_line.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
         let right_edge = match d.date_align {
             DateAlign::Left => {
                 if (line_x0 - left).abs() > tol {
-                    return Err(format!("date '{date}' starts at {line_x0:.3}, the left margin is at {left:.3}"));
+                    return Err(format!(
+                        "date '{date}' starts at {line_x0:.3}, the left margin is at {left:.3}"
+                    ));
                 }
                 left + quarter
             }
             DateAlign::Right => {
                 let e = *edge.get_or_insert(line_x1);
                 if (line_x1 - e).abs() > tol {
-                    return Err(format!("date '{date}' ends at {line_x1:.3}, the column's edge is at {e:.3}"));
+                    return Err(format!(
+                        "date '{date}' ends at {line_x1:.3}, the column's edge is at {e:.3}"
+                    ));
                 }
                 if e > left + quarter + tol {
-                    return Err(format!("the date column's edge {e:.3} is past a quarter of the measure ({:.3})", left + quarter));
+                    return Err(format!(
+                        "the date column's edge {e:.3} is past a quarter of the measure ({:.3})",
+                        left + quarter
+                    ));
                 }
                 e
             }
         };
         if let Some(w) = dw.iter().find(|w| w.x1 > right_edge + tol || w.x0 < left - tol) {
-            return Err(format!("date word '{}' at {:.3}–{:.3} is outside the date column {left:.3}–{right_edge:.3}", w.text, w.x0, w.x1));
+            return Err(format!(
+                "date word '{}' at {:.3}–{:.3} is outside the date column {left:.3}–{right_edge:.3}",
+                w.text, w.x0, w.x1
+            ));
         }
         // The entry's first word follows the date's first line, on its baseline, past
         // the column and a gutter.
         if let Some(t) = e.title.as_ref().or(e.text.as_ref()) {
-            let first = vitae::markup::plain(&t.inline).split_whitespace().map(norm).find(|w| !w.is_empty()).unwrap_or_default();
-            let a = (k + 1..ws.len()).find(|&a| ws[a].x0 > line_x1 && first.starts_with(&norm(&ws[a].text)) && !norm(&ws[a].text).is_empty())
+            let first = vitae::markup::plain(&t.inline)
+                .split_whitespace()
+                .map(norm)
+                .find(|w| !w.is_empty())
+                .unwrap_or_default();
+            let a = (k + 1..ws.len())
+                .find(|&a| ws[a].x0 > line_x1 && first.starts_with(&norm(&ws[a].text)) && !norm(&ws[a].text).is_empty())
                 .ok_or_else(|| format!("the first word '{first}' of the entry dated '{date}' not found after it"))?;
             if (ws[a].baseline - dw[0].baseline).abs() > tol {
-                return Err(format!("date '{date}' is on baseline {:.3}, its entry's first line on {:.3}", dw[0].baseline, ws[a].baseline));
+                return Err(format!(
+                    "date '{date}' is on baseline {:.3}, its entry's first line on {:.3}",
+                    dw[0].baseline, ws[a].baseline
+                ));
             }
             let gutter = 0.5 * d.font_size;
             let col_right = edge.unwrap_or(line_x1);
             if ws[a].x0 < col_right + gutter - tol {
-                return Err(format!("'{}' starts at {:.3}, inside the date column and its gutter (to {:.3})", ws[a].text, ws[a].x0, col_right + gutter));
+                return Err(format!(
+                    "'{}' starts at {:.3}, inside the date column and its gutter (to {:.3})",
+                    ws[a].text,
+                    ws[a].x0,
+                    col_right + gutter
+                ));
             }
         }
         from = last_index + 1;
@@ -380,7 +513,12 @@ pub fn tempdir(tag: &str) -> PathBuf {
 
 /// Runs the `vitae` binary in `dir` (without `SOURCE_DATE_EPOCH`).
 pub fn vitae(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vitae")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_vitae"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
 }
 
 /// A command's standard error as text.
@@ -396,7 +534,11 @@ pub fn fixture_path(rel: &str) -> PathBuf {
 /// The `.yaml` files of a folder under `tests/fixtures/`, sorted by name.
 pub fn yaml_fixtures(dir: &str) -> Vec<PathBuf> {
     let dir = fixture_path(dir);
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
     v.sort();
     v
 }
@@ -436,7 +578,9 @@ pub fn require_installed(found: bool, what: &str, package: &str) -> bool {
     }
     let test = std::thread::current().name().unwrap_or("this test").to_string();
     if in_ci() {
-        panic!("{test}: {what} is not installed, and CI is set, so the test fails rather than skips: apt-get install {package} (.ci/run does)");
+        panic!(
+            "{test}: {what} is not installed, and CI is set, so the test fails rather than skips: apt-get install {package} (.ci/run does)"
+        );
     }
     eprintln!("SKIPPED {test}: {what} is not installed (apt-get install {package}; with CI set this fails)");
     false
@@ -452,7 +596,10 @@ pub fn vitae_command(args: &[&str], dir: &Path) -> Command {
 
 /// The names in a folder, sorted.
 pub fn names(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     out.sort();
     out
 }
@@ -486,5 +633,11 @@ pub fn eventually(limit: std::time::Duration, what: &dyn Fn() -> bool) -> bool {
 /// Runs a shell command line (`sh -c`) with `$VITAE` set to the binary, in `dir`,
 /// without `SOURCE_DATE_EPOCH`: for redirections a `Command` cannot make (`>&-`).
 pub fn shell(script: &str, dir: &Path) -> Output {
-    Command::new("sh").args(["-c", script]).env("VITAE", env!("CARGO_BIN_EXE_vitae")).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+    Command::new("sh")
+        .args(["-c", script])
+        .env("VITAE", env!("CARGO_BIN_EXE_vitae"))
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
 }

@@ -120,7 +120,9 @@ impl Origins {
             return Origin::default();
         }
         match self.0.range(..=pos.line).next_back() {
-            Some((&line, on)) if line == pos.line => on.iter().find(|(c, _)| *c == pos.column).unwrap_or(&on[0]).1.clone(),
+            Some((&line, on)) if line == pos.line => {
+                on.iter().find(|(c, _)| *c == pos.column).unwrap_or(&on[0]).1.clone()
+            }
             Some((_, on)) => on[0].1.clone(),
             None => Origin::default(),
         }
@@ -148,7 +150,15 @@ impl Writer {
 
     /// `{indent}- ` or `{indent}`, then `key:` and (when given) a scalar; the key is
     /// attributed to `key_origin`, the value to `value_origin`.
-    fn entry(&mut self, indent: usize, dash: bool, key: &str, value: Option<&str>, key_origin: &Origin, value_origin: &Origin) {
+    fn entry(
+        &mut self,
+        indent: usize,
+        dash: bool,
+        key: &str,
+        value: Option<&str>,
+        key_origin: &Origin,
+        value_origin: &Origin,
+    ) {
         let lead = format!("{:indent$}{}", "", if dash { "- " } else { "" });
         let key_col = lead.chars().count() as u32 + 1;
         let key = scalar(key);
@@ -186,7 +196,14 @@ impl Writer {
             Value::Map(m) if !m.is_empty() => {
                 self.entry(indent, dash, key, None, key_origin, &origin);
                 for (k, v) in m {
-                    self.node(indent + 2, false, &k.name, v, &Origin::new(k.pos, path), &format!("{path}.{}", k.name));
+                    self.node(
+                        indent + 2,
+                        false,
+                        &k.name,
+                        v,
+                        &Origin::new(k.pos, path),
+                        &format!("{path}.{}", k.name),
+                    );
                 }
             }
             Value::Seq(s) if !s.is_empty() => {
@@ -196,7 +213,11 @@ impl Writer {
                     match &v.value {
                         Value::Map(_) | Value::Seq(_) => {
                             // `-` alone, then the item's block under it.
-                            self.origins.0.entry(self.line).or_default().push((indent as u32 + 3, Origin::new(v.pos, &p)));
+                            self.origins
+                                .0
+                                .entry(self.line)
+                                .or_default()
+                                .push((indent as u32 + 3, Origin::new(v.pos, &p)));
                             let _ = writeln!(self.out, "{:w$}-", "", w = indent + 2);
                             self.line += 1;
                             self.block(indent + 4, v, &p);
@@ -214,7 +235,14 @@ impl Writer {
         match &n.value {
             Value::Map(m) if !m.is_empty() => {
                 for (k, v) in m {
-                    self.node(indent, false, &k.name, v, &Origin::new(k.pos, path), &format!("{path}.{}", k.name));
+                    self.node(
+                        indent,
+                        false,
+                        &k.name,
+                        v,
+                        &Origin::new(k.pos, path),
+                        &format!("{path}.{}", k.name),
+                    );
                 }
             }
             Value::Seq(s) if !s.is_empty() => {
@@ -223,7 +251,11 @@ impl Writer {
                 }
             }
             _ => {
-                self.origins.0.entry(self.line).or_default().push((indent as u32 + 1, Origin::new(n.pos, path)));
+                self.origins
+                    .0
+                    .entry(self.line)
+                    .or_default()
+                    .push((indent as u32 + 1, Origin::new(n.pos, path)));
                 let _ = writeln!(self.out, "{:indent$}{}", "", node_scalar(n));
                 self.line += 1;
             }
@@ -247,7 +279,9 @@ fn node_scalar(n: &Node) -> String {
 }
 
 /// Words YAML reads as something other than text when unquoted.
-const RESERVED: [&str; 12] = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf", "infinity"];
+const RESERVED: [&str; 12] = [
+    "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf", "infinity",
+];
 
 /// Whether `s` is a date as JSON Resume and vitae write it: `YYYY`, `YYYY-MM` or
 /// `YYYY-MM-DD` (digits only; the ranges are checked elsewhere).
@@ -272,7 +306,9 @@ pub(crate) fn scalar(s: &str) -> String {
         && !s.ends_with(':')
         && !s.contains(": ")
         && !s.contains(" #")
-        && !s.chars().any(|c| c.is_control() || "[]{}\u{85}\u{2028}\u{2029}\u{feff}".contains(c))
+        && !s
+            .chars()
+            .any(|c| c.is_control() || "[]{}\u{85}\u{2028}\u{2029}\u{feff}".contains(c))
         && !RESERVED.contains(&s.to_lowercase().as_str());
     if plain || is_iso_date(s) {
         return s.to_string();
@@ -305,7 +341,11 @@ const HEADER: &str = "\
 
 /// Writes `doc` as vitae YAML; returns the text and the origin of every value in it.
 pub(crate) fn emit(doc: &Doc) -> (String, Origins) {
-    let mut w = Writer { out: String::new(), line: 1, origins: Origins::default() };
+    let mut w = Writer {
+        out: String::new(),
+        line: 1,
+        origins: Origins::default(),
+    };
     for l in HEADER.lines() {
         w.comment(0, l.trim_start_matches("# "));
     }
@@ -360,7 +400,15 @@ pub(crate) fn emit(doc: &Doc) -> (String, Origins) {
                 continue;
             }
             let mut dash = true;
-            let fields = [("title", &e.title), ("start", &e.start), ("end", &e.end), ("subtitle", &e.subtitle), ("location", &e.location), ("label", &e.label), ("text", &e.text)];
+            let fields = [
+                ("title", &e.title),
+                ("start", &e.start),
+                ("end", &e.end),
+                ("subtitle", &e.subtitle),
+                ("location", &e.location),
+                ("label", &e.label),
+                ("text", &e.text),
+            ];
             for (key, v) in fields {
                 if let Some(v) = v {
                     w.field(if dash { 6 } else { 8 }, dash, key, v, &e.origin);
@@ -399,7 +447,10 @@ mod tests {
         assert_eq!(scalar("C# and F#"), "C# and F#");
         assert_eq!(scalar("C #1"), "\"C #1\"");
         assert_eq!(scalar("3.67/4.0"), "\"3.67/4.0\"");
-        assert_eq!(scalar("[Acme](https://acme.example)"), "\"[Acme](https://acme.example)\"");
+        assert_eq!(
+            scalar("[Acme](https://acme.example)"),
+            "\"[Acme](https://acme.example)\""
+        );
         assert_eq!(scalar("say \"hi\" \\ bye\u{7}"), "\"say \\\"hi\\\" \\\\ bye\\u0007\"");
         assert_eq!(scalar(""), "\"\"");
     }
@@ -407,7 +458,13 @@ mod tests {
     #[test]
     fn origins_fall_back_to_the_line_then_the_lines_above() {
         let mut o = Origins::default();
-        o.0.insert(3, vec![(3, Origin::new(Pos::new(10, 5), "work[0]")), (10, Origin::new(Pos::new(11, 7), "work[0].name"))]);
+        o.0.insert(
+            3,
+            vec![
+                (3, Origin::new(Pos::new(10, 5), "work[0]")),
+                (10, Origin::new(Pos::new(11, 7), "work[0].name")),
+            ],
+        );
         assert_eq!(o.find(Pos::new(3, 10)).path, "work[0].name");
         assert_eq!(o.find(Pos::new(3, 4)).path, "work[0]");
         assert_eq!(o.find(Pos::new(5, 1)).path, "work[0]");

@@ -20,6 +20,7 @@
 //! giving both is an error.
 
 mod emit;
+mod entries;
 mod tree;
 mod walk;
 
@@ -30,8 +31,22 @@ use tree::{Node, TopKeys, Value};
 use walk::Walk;
 
 /// JSON Resume's top-level keys.
-pub const TOP_KEYS: [&str; 14] =
-    ["$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages", "interests", "references", "projects", "meta"];
+pub const TOP_KEYS: [&str; 14] = [
+    "$schema",
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+];
 
 /// vitae's own top-level keys: a document with any of them is in vitae's format.
 const VITAE_KEYS: [&str; 6] = ["name", "headline", "contact", "sections", "design", "pdf"];
@@ -115,10 +130,16 @@ pub fn is_json_resume(text: &str) -> bool {
 /// the first column.
 fn scan_top_keys(text: &str) -> Vec<String> {
     if !text.trim_start().starts_with('{') {
-        let keys = text.lines().filter(|l| !l.starts_with([' ', '\t', '#', '-', '[', '{', '%', '.']));
-        return keys.filter_map(|l| l.split_once(':')).map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_string()).collect();
+        let keys = text
+            .lines()
+            .filter(|l| !l.starts_with([' ', '\t', '#', '-', '[', '{', '%', '.']));
+        return keys
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_string())
+            .collect();
     }
-    let (mut keys, mut depth, mut string, mut escaped, mut last) = (Vec::new(), 0usize, None::<String>, false, None::<String>);
+    let (mut keys, mut depth, mut string, mut escaped, mut last) =
+        (Vec::new(), 0usize, None::<String>, false, None::<String>);
     for c in text.chars() {
         if let Some(s) = &mut string {
             match c {
@@ -151,16 +172,23 @@ fn scan_top_keys(text: &str) -> Vec<String> {
 /// named by JSON Resume field.
 pub fn convert(text: &str) -> Result<Converted, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Node = serde_saphyr::from_str_with_options(text, super::yaml_options()).map_err(|e| vec![syntax_error(&e, text)])?;
+    let root: Node =
+        serde_saphyr::from_str_with_options(text, super::yaml_options()).map_err(|e| vec![syntax_error(&e, text)])?;
     let keys: Vec<&str> = match &root.value {
         Value::Map(m) => m.iter().map(|(k, _)| k.name.as_str()).collect(),
         _ => Vec::new(),
     };
     if keys.iter().any(|k| VITAE_KEYS.contains(k)) {
-        return Err(vec![Diagnostic::error(Pos::UNKNOWN, "this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert")]);
+        return Err(vec![Diagnostic::error(
+            Pos::UNKNOWN,
+            "this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert",
+        )]);
     }
     if !keys.iter().any(|k| TOP_KEYS.contains(k)) {
-        return Err(vec![Diagnostic::error(Pos::UNKNOWN, "not a JSON Resume: expected a mapping with `basics` and the other keys of https://jsonresume.org/schema")]);
+        return Err(vec![Diagnostic::error(
+            Pos::UNKNOWN,
+            "not a JSON Resume: expected a mapping with `basics` and the other keys of https://jsonresume.org/schema",
+        )]);
     }
     let mut w = Walk::default();
     let Some(doc) = w.document(&root) else {
@@ -170,7 +198,13 @@ pub fn convert(text: &str) -> Result<Converted, Vec<Diagnostic>> {
     let (yaml, origins) = emit::emit(&doc);
     let design_base = doc.design.as_ref().map(|(_, p)| p.clone());
     w.warns.sort_by_key(|d| d.pos);
-    Ok(Converted { yaml, errors: w.errs, warnings: w.warns, origins, design_base })
+    Ok(Converted {
+        yaml,
+        errors: w.errs,
+        warnings: w.warns,
+        origins,
+        design_base,
+    })
 }
 
 /// A syntax error, as vitae reports one in YAML; in a JSON document, with a hint in
@@ -223,7 +257,17 @@ fn relocate(r: &mut Resume, origins: &Origins) {
         at(&mut s.title.pos);
         for e in &mut s.entries {
             at(&mut e.pos);
-            for t in [&mut e.title, &mut e.date, &mut e.subtitle, &mut e.location, &mut e.label, &mut e.text].into_iter().flatten() {
+            for t in [
+                &mut e.title,
+                &mut e.date,
+                &mut e.subtitle,
+                &mut e.location,
+                &mut e.label,
+                &mut e.text,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 at(&mut t.pos);
             }
             for b in &mut e.bullets {
@@ -239,7 +283,10 @@ pub fn escape(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
-        let inside_word = c == '_' && i > 0 && chars[i - 1].is_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        let inside_word = c == '_'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
         if matches!(c, '\\' | '*' | '[' | ']' | '<' | '_') && !inside_word {
             out.push('\\');
         }
@@ -255,10 +302,19 @@ mod tests {
 
     #[test]
     fn escaping_keeps_plain_text_as_written() {
-        for s in ["**not bold**", "a_b snake_case _x_ [x](https://e.org) <https://e.org> \\ back", "C++ & 100% *", "_lead", "trail_"] {
+        for s in [
+            "**not bold**",
+            "a_b snake_case _x_ [x](https://e.org) <https://e.org> \\ back",
+            "C++ & 100% *",
+            "_lead",
+            "trail_",
+        ] {
             let parsed = markup::parse(&escape(s)).unwrap();
             assert_eq!(markup::plain(&parsed), s);
-            assert!(parsed.iter().all(|sp| !sp.bold && !sp.italic && sp.link.is_none()), "{s}");
+            assert!(
+                parsed.iter().all(|sp| !sp.bold && !sp.italic && sp.link.is_none()),
+                "{s}"
+            );
         }
         assert_eq!(escape("snake_case"), "snake_case");
         assert_eq!(escape("_x_"), "\\_x\\_");
@@ -278,6 +334,9 @@ mod tests {
         assert!(is_json_resume("{\"basics\": {\"name\": \"A \\\" {\"}\n\"work\": []}"));
         assert!(!is_json_resume("{\"name\": \"A\", \"sections\": [\n}"));
         assert!(is_json_resume("basics:\n  name: A\n  - x\n"));
-        assert_eq!(scan_top_keys("{\"a\": {\"b\": 1}, \"c\" : [\"d\", \"e:\"], \"f\": \"g\\\"h\"\n\"i\"}"), ["a", "c", "f"]);
+        assert_eq!(
+            scan_top_keys("{\"a\": {\"b\": 1}, \"c\" : [\"d\", \"e:\"], \"f\": \"g\\\"h\"\n\"i\"}"),
+            ["a", "c", "f"]
+        );
     }
 }

@@ -65,7 +65,10 @@ impl Value {
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<Value>::deserialize(d)?;
-        Ok(Node { pos: s.referenced.into(), value: s.value })
+        Ok(Node {
+            pos: s.referenced.into(),
+            value: s.value,
+        })
     }
 }
 
@@ -118,7 +121,13 @@ impl<'de> Deserialize<'de> for Value {
                 let mut out = Vec::new();
                 while let Some(k) = map.next_key::<Spanned<KeyText>>()? {
                     let v = map.next_value::<Node>()?;
-                    out.push((Key { name: k.value.0, pos: k.referenced.into() }, v));
+                    out.push((
+                        Key {
+                            name: k.value.0,
+                            pos: k.referenced.into(),
+                        },
+                        v,
+                    ));
                 }
                 Ok(Value::Map(out))
             }

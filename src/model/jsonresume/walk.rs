@@ -7,21 +7,66 @@
 
 use super::emit::{ContactItem, Doc, Origin, OutEntry, OutSection, Val};
 use super::tree::{Key, Node, Value};
-use super::{escape, SECTIONS};
-use crate::diag::{closest, Diagnostic, Pos};
+use super::{SECTIONS, escape};
+use crate::diag::{Diagnostic, Pos, closest};
 use crate::markup;
 use crate::model::date::{self, Date};
 
 /// The keys of each JSON Resume object (schema v1.0.0).
-fn known(what: &str) -> &'static [&'static str] {
+pub(super) fn known(what: &str) -> &'static [&'static str] {
     match what {
-        "" => &["$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages", "interests", "references", "projects", "meta", "vitae"],
-        "basics" => &["name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"],
+        "" => &[
+            "$schema",
+            "basics",
+            "work",
+            "volunteer",
+            "education",
+            "awards",
+            "certificates",
+            "publications",
+            "skills",
+            "languages",
+            "interests",
+            "references",
+            "projects",
+            "meta",
+            "vitae",
+        ],
+        "basics" => &[
+            "name", "label", "image", "email", "phone", "url", "summary", "location", "profiles",
+        ],
         "location" => &["address", "postalCode", "city", "countryCode", "region"],
         "profiles" => &["network", "username", "url"],
-        "work" => &["name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights"],
-        "volunteer" => &["organization", "position", "url", "startDate", "endDate", "summary", "highlights"],
-        "education" => &["institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"],
+        "work" => &[
+            "name",
+            "location",
+            "description",
+            "position",
+            "url",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+        ],
+        "volunteer" => &[
+            "organization",
+            "position",
+            "url",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+        ],
+        "education" => &[
+            "institution",
+            "url",
+            "area",
+            "studyType",
+            "startDate",
+            "endDate",
+            "score",
+            "courses",
+        ],
         "awards" => &["title", "date", "awarder", "summary"],
         "certificates" => &["name", "date", "url", "issuer"],
         "publications" => &["name", "publisher", "releaseDate", "url", "summary"],
@@ -29,7 +74,18 @@ fn known(what: &str) -> &'static [&'static str] {
         "languages" => &["language", "fluency"],
         "interests" => &["name", "keywords"],
         "references" => &["name", "reference"],
-        "projects" => &["name", "description", "highlights", "keywords", "startDate", "endDate", "url", "roles", "entity", "type"],
+        "projects" => &[
+            "name",
+            "description",
+            "highlights",
+            "keywords",
+            "startDate",
+            "endDate",
+            "url",
+            "roles",
+            "entity",
+            "type",
+        ],
         "meta" => &["canonical", "version", "lastModified", "vitae"],
         "vitae" => &["design"],
         _ => &[],
@@ -38,13 +94,13 @@ fn known(what: &str) -> &'static [&'static str] {
 
 /// Text as one line: every run of white space (line breaks and tabs too) made one
 /// space, the ends trimmed.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A link target written into markup: a parenthesis that would end the link early is
 /// percent-encoded.
-fn link_target(url: &str) -> String {
+pub(super) fn link_target(url: &str) -> String {
     let mut depth = 0i32;
     let balanced = url.chars().all(|c| {
         depth += match c {
@@ -54,47 +110,61 @@ fn link_target(url: &str) -> String {
         };
         depth >= 0
     }) && depth == 0;
-    if balanced { url.to_string() } else { url.replace('(', "%28").replace(')', "%29") }
+    if balanced {
+        url.to_string()
+    } else {
+        url.replace('(', "%28").replace(')', "%29")
+    }
 }
 
 /// A text field of the input, one line, not empty.
 #[derive(Clone, Debug)]
-struct Txt {
+pub(super) struct Txt {
     /// The text (see [`one_line`]).
-    raw: String,
+    pub(super) raw: String,
     /// The JSON value's position.
-    pos: Pos,
+    pub(super) pos: Pos,
     /// The field's JSON Resume name.
-    path: String,
+    pub(super) path: String,
 }
 
 impl Txt {
-    fn origin(&self) -> Origin {
+    pub(super) fn origin(&self) -> Origin {
         Origin::new(self.pos, &self.path)
     }
     /// The text as markup (escaped).
-    fn markup(&self) -> Val {
-        Val { text: escape(&self.raw), origin: self.origin() }
+    pub(super) fn markup(&self) -> Val {
+        Val {
+            text: escape(&self.raw),
+            origin: self.origin(),
+        }
     }
     /// The text as it is (for vitae's plain-text fields).
-    fn plain(&self) -> Val {
-        Val { text: self.raw.clone(), origin: self.origin() }
+    pub(super) fn plain(&self) -> Val {
+        Val {
+            text: self.raw.clone(),
+            origin: self.origin(),
+        }
     }
 }
 
 /// A JSON object being read: its fields (nulls left out), its name and position.
-struct Obj<'a> {
-    fields: Vec<(&'a Key, &'a Node)>,
-    path: String,
-    pos: Pos,
+pub(super) struct Obj<'a> {
+    pub(super) fields: Vec<(&'a Key, &'a Node)>,
+    pub(super) path: String,
+    pub(super) pos: Pos,
 }
 
 impl<'a> Obj<'a> {
-    fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'a Node> {
         self.fields.iter().find(|(k, _)| k.name == key).map(|(_, v)| *v)
     }
-    fn field(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+    pub(super) fn field(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 }
 
@@ -107,45 +177,66 @@ pub(super) struct Walk {
     pub warns: Vec<Diagnostic>,
 }
 
-const DATE_HELP: &str = "JSON Resume dates are ISO 8601: `2019`, `2019-06` or `2019-06-30`; leave `endDate` out while it lasts";
+pub(super) const DATE_HELP: &str =
+    "JSON Resume dates are ISO 8601: `2019`, `2019-06` or `2019-06-30`; leave `endDate` out while it lasts";
 
 impl Walk {
-    fn err(&mut self, pos: Pos, msg: impl Into<String>) {
+    pub(super) fn err(&mut self, pos: Pos, msg: impl Into<String>) {
         self.errs.push(Diagnostic::error(pos, msg));
     }
 
-    fn wrong_type(&mut self, n: &Node, path: &str, expected: &str) {
-        self.err(n.pos, format!("{path}: wrong type: expected {expected}, found {}", n.value.kind()));
+    pub(super) fn wrong_type(&mut self, n: &Node, path: &str, expected: &str) {
+        self.err(
+            n.pos,
+            format!("{path}: wrong type: expected {expected}, found {}", n.value.kind()),
+        );
     }
 
     /// The object at `n` (`None` for null or a wrong type, which is reported), with a
     /// warning for each key the schema does not define for `what`.
-    fn object<'a>(&mut self, n: &'a Node, path: &str, what: &str) -> Option<Obj<'a>> {
+    pub(super) fn object<'a>(&mut self, n: &'a Node, path: &str, what: &str) -> Option<Obj<'a>> {
         let m = match &n.value {
             Value::Map(m) => m,
             Value::Null => return None,
             _ => {
-                self.wrong_type(n, if path.is_empty() { "the document" } else { path }, "a mapping (`{ … }` in JSON)");
+                self.wrong_type(
+                    n,
+                    if path.is_empty() { "the document" } else { path },
+                    "a mapping (`{ … }` in JSON)",
+                );
                 return None;
             }
         };
         let keys = known(what);
         for (k, _) in m {
             if !keys.contains(&k.name.as_str()) {
-                let name = if path.is_empty() { k.name.clone() } else { format!("{path}.{}", k.name) };
-                let mut d = Diagnostic::warning(k.pos, format!("`{name}` is not a JSON Resume field; vitae ignores it"));
+                let name = if path.is_empty() {
+                    k.name.clone()
+                } else {
+                    format!("{path}.{}", k.name)
+                };
+                let mut d =
+                    Diagnostic::warning(k.pos, format!("`{name}` is not a JSON Resume field; vitae ignores it"));
                 if let Some(best) = closest(&k.name, keys) {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
                 self.warns.push(d);
             }
         }
-        let fields = m.iter().filter(|(_, v)| v.value != Value::Null).map(|(k, v)| (k, v)).collect();
-        Some(Obj { fields, path: path.to_string(), pos: n.pos })
+        let fields = m
+            .iter()
+            .filter(|(_, v)| v.value != Value::Null)
+            .map(|(k, v)| (k, v))
+            .collect();
+        Some(Obj {
+            fields,
+            path: path.to_string(),
+            pos: n.pos,
+        })
     }
 
     /// A scalar as text (a number or boolean as written); `None` for a wrong type.
-    fn scalar(&mut self, n: &Node, path: &str) -> Option<Txt> {
+    pub(super) fn scalar(&mut self, n: &Node, path: &str) -> Option<Txt> {
         let raw = match &n.value {
             Value::Str(s) => one_line(s),
             Value::Number(x) => x.clone(),
@@ -156,21 +247,29 @@ impl Walk {
                 return None;
             }
         };
-        (!raw.is_empty()).then(|| Txt { raw, pos: n.pos, path: path.to_string() })
+        (!raw.is_empty()).then(|| Txt {
+            raw,
+            pos: n.pos,
+            path: path.to_string(),
+        })
     }
 
     /// A text field; absent, null and empty text are `None`.
-    fn text(&mut self, o: &Obj, key: &str) -> Option<Txt> {
+    pub(super) fn text(&mut self, o: &Obj, key: &str) -> Option<Txt> {
         let n = o.get(key)?;
         self.scalar(n, &o.field(key))
     }
 
     /// A list of text (empty items left out).
-    fn texts(&mut self, o: &Obj, key: &str) -> Vec<Txt> {
+    pub(super) fn texts(&mut self, o: &Obj, key: &str) -> Vec<Txt> {
         let Some(n) = o.get(key) else { return Vec::new() };
         let path = o.field(key);
         match &n.value {
-            Value::Seq(items) => items.iter().enumerate().filter_map(|(i, it)| self.scalar(it, &format!("{path}[{i}]"))).collect(),
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| self.scalar(it, &format!("{path}[{i}]")))
+                .collect(),
             _ => {
                 self.wrong_type(n, &path, "a list of text (`[ … ]` in JSON)");
                 Vec::new()
@@ -179,9 +278,13 @@ impl Walk {
     }
 
     /// A list of objects of kind `what`, each with its path (`work[2]`).
-    fn objects<'a>(&mut self, n: &'a Node, path: &str, what: &str) -> Vec<Obj<'a>> {
+    pub(super) fn objects<'a>(&mut self, n: &'a Node, path: &str, what: &str) -> Vec<Obj<'a>> {
         match &n.value {
-            Value::Seq(items) => items.iter().enumerate().filter_map(|(i, it)| self.object(it, &format!("{path}[{i}]"), what)).collect(),
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| self.object(it, &format!("{path}[{i}]"), what))
+                .collect(),
             Value::Null => Vec::new(),
             _ => {
                 self.wrong_type(n, path, "a list (`[ … ]` in JSON)");
@@ -191,7 +294,7 @@ impl Walk {
     }
 
     /// A URL field, checked as vitae checks links.
-    fn url(&mut self, o: &Obj, key: &str) -> Option<Txt> {
+    pub(super) fn url(&mut self, o: &Obj, key: &str) -> Option<Txt> {
         let t = self.text(o, key)?;
         match markup::check_url(&t.raw) {
             Ok(()) => Some(t),
@@ -207,12 +310,13 @@ impl Walk {
     }
 
     /// A date field: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or for an end also `present`.
-    fn date(&mut self, o: &Obj, key: &str, end: bool) -> Option<(Txt, Date)> {
+    pub(super) fn date(&mut self, o: &Obj, key: &str, end: bool) -> Option<(Txt, Date)> {
         let t = self.text(o, key)?;
         match date::parse_date(&t.raw, end) {
             Ok(d) => Some((t, d)),
             Err(m) => {
-                self.errs.push(Diagnostic::error(t.pos, format!("{}: {m}", t.path)).with_hint(DATE_HELP));
+                self.errs
+                    .push(Diagnostic::error(t.pos, format!("{}: {m}", t.path)).with_hint(DATE_HELP));
                 None
             }
         }
@@ -220,13 +324,16 @@ impl Walk {
 
     /// `startDate` and `endDate` onto `e`: an absent end means `present`; an end
     /// alone is shown as a single date.
-    fn dates(&mut self, o: &Obj, e: &mut OutEntry) {
+    pub(super) fn dates(&mut self, o: &Obj, e: &mut OutEntry) {
         let start = self.date(o, "startDate", false);
         let end = self.date(o, "endDate", true);
         if let (Some((s, a)), Some((t, b))) = (&start, &end)
             && date::is_after(*a, *b)
         {
-            self.err(t.pos, format!("{}: `{}` is before the startDate `{}`", t.path, t.raw, s.raw));
+            self.err(
+                t.pos,
+                format!("{}: `{}` is before the startDate `{}`", t.path, t.raw, s.raw),
+            );
             // Reported here, in JSON Resume's terms: the end is left out of the
             // generated resume so that vitae's own check does not say it again.
             e.start = start.map(|(s, _)| s.plain());
@@ -235,11 +342,21 @@ impl Walk {
         match (start, end) {
             (Some((s, _)), Some((t, d))) => {
                 e.start = Some(s.plain());
-                e.end = Some(Val { text: if d == Date::Present { "present".into() } else { t.raw.clone() }, origin: t.origin() });
+                e.end = Some(Val {
+                    text: if d == Date::Present {
+                        "present".into()
+                    } else {
+                        t.raw.clone()
+                    },
+                    origin: t.origin(),
+                });
             }
             (Some((s, _)), None) => {
                 e.start = Some(s.plain());
-                e.end = Some(Val { text: "present".into(), origin: s.origin() });
+                e.end = Some(Val {
+                    text: "present".into(),
+                    origin: s.origin(),
+                });
             }
             (None, Some((t, d))) if d != Date::Present => e.start = Some(t.plain()),
             _ => {}
@@ -247,12 +364,12 @@ impl Walk {
     }
 
     /// A single date (`awards[0].date`) as the entry's `start`.
-    fn single_date(&mut self, o: &Obj, key: &str, e: &mut OutEntry) {
+    pub(super) fn single_date(&mut self, o: &Obj, key: &str, e: &mut OutEntry) {
         e.start = self.date(o, key, false).map(|(t, _)| t.plain());
     }
 
     /// `name` linked to `url` when there is one: `[name](url)`.
-    fn linked(&mut self, name: Option<Txt>, o: &Obj) -> Option<Val> {
+    pub(super) fn linked(&mut self, name: Option<Txt>, o: &Obj) -> Option<Val> {
         let url = self.url(o, "url");
         let name = name?;
         let mut v = name.markup();
@@ -270,13 +387,22 @@ impl Walk {
         let name = basics.as_ref().and_then(|b| self.text(b, "name"));
         let Some(name) = name else {
             // (`basics` of the wrong type has been reported already.)
-            if top.get("basics").is_none_or(|b| matches!(b.value, Value::Map(_))) && !self.errs.iter().any(|e| e.message.starts_with("basics.name")) {
+            if top.get("basics").is_none_or(|b| matches!(b.value, Value::Map(_)))
+                && !self.errs.iter().any(|e| e.message.starts_with("basics.name"))
+            {
                 let pos = basics.as_ref().map_or(Pos::new(1, 1), |b| b.pos);
                 self.err(pos, "missing `basics.name` (the person's name, set large at the top)");
             }
             return None;
         };
-        let mut doc = Doc { name: name.plain(), headline: None, contact: Vec::new(), sections: Vec::new(), design: None, not_shown: Vec::new() };
+        let mut doc = Doc {
+            name: name.plain(),
+            headline: None,
+            contact: Vec::new(),
+            sections: Vec::new(),
+            design: None,
+            not_shown: Vec::new(),
+        };
         if let Some(b) = &basics {
             doc.headline = self.text(b, "label").map(|t| t.markup());
             if b.get("image").is_some() {
@@ -289,9 +415,17 @@ impl Walk {
         }
         for (key, title) in SECTIONS {
             let Some(n) = top.get(key) else { continue };
-            let entries: Vec<OutEntry> = self.objects(n, key, key).iter().filter_map(|o| self.entry(key, o)).collect();
+            let entries: Vec<OutEntry> = self
+                .objects(n, key, key)
+                .iter()
+                .filter_map(|o| self.entry(key, o))
+                .collect();
             if !entries.is_empty() {
-                doc.sections.push(OutSection { title: title.to_string(), origin: Origin::new(n.pos, key), entries });
+                doc.sections.push(OutSection {
+                    title: title.to_string(),
+                    origin: Origin::new(n.pos, key),
+                    entries,
+                });
             }
         }
         if doc.sections.is_empty() {
@@ -303,7 +437,12 @@ impl Walk {
         let meta = top.get("meta").and_then(|m| self.object(m, "meta", "meta"));
         let mut designs = Vec::new();
         if let Some(m) = &meta {
-            not_shown.extend(["canonical", "version", "lastModified"].iter().filter(|k| m.get(k).is_some()).map(|k| format!("meta.{k}")));
+            not_shown.extend(
+                ["canonical", "version", "lastModified"]
+                    .iter()
+                    .filter(|k| m.get(k).is_some())
+                    .map(|k| format!("meta.{k}")),
+            );
             if let Some(v) = m.get("vitae").and_then(|v| self.object(v, "meta.vitae", "vitae")) {
                 designs.extend(v.get("design").map(|d| (d, "meta.vitae.design")));
             }
@@ -326,7 +465,7 @@ impl Walk {
     }
 
     /// `basics`' email, phone, url, location and profiles as contact items.
-    fn contact(&mut self, b: &Obj, out: &mut Vec<ContactItem>, not_shown: &mut Vec<String>) {
+    pub(super) fn contact(&mut self, b: &Obj, out: &mut Vec<ContactItem>, not_shown: &mut Vec<String>) {
         if let Some(t) = self.text(b, "email") {
             out.push(ContactItem::Email(t.plain()));
         }
@@ -336,7 +475,10 @@ impl Walk {
         if let Some(t) = self.url(b, "url") {
             out.push(ContactItem::Url(t.plain(), None));
         }
-        if let Some(l) = b.get("location").and_then(|l| self.object(l, "basics.location", "location")) {
+        if let Some(l) = b
+            .get("location")
+            .and_then(|l| self.object(l, "basics.location", "location"))
+        {
             let city = self.text(&l, "city");
             let region = self.text(&l, "region");
             let country = self.text(&l, "countryCode");
@@ -351,7 +493,10 @@ impl Walk {
             let parts: Vec<Txt> = [city, region.or(country)].into_iter().flatten().collect();
             if let Some(first) = parts.first() {
                 let text = parts.iter().map(|p| escape(&p.raw)).collect::<Vec<_>>().join(", ");
-                out.push(ContactItem::Location(Val { text, origin: first.origin() }));
+                out.push(ContactItem::Location(Val {
+                    text,
+                    origin: first.origin(),
+                }));
             }
         }
         if let Some(n) = b.get("profiles") {
@@ -360,7 +505,10 @@ impl Walk {
                 let user = self.text(&p, "username");
                 let url = self.url(&p, "url");
                 let label = match (&network, &user) {
-                    (Some(n), Some(u)) => Some(Val { text: format!("{}: {}", escape(&n.raw), escape(&u.raw)), origin: n.origin() }),
+                    (Some(n), Some(u)) => Some(Val {
+                        text: format!("{}: {}", escape(&n.raw), escape(&u.raw)),
+                        origin: n.origin(),
+                    }),
                     (Some(t), None) | (None, Some(t)) => Some(t.markup()),
                     (None, None) => None,
                 };
@@ -375,7 +523,7 @@ impl Walk {
 
     /// `basics.summary` as a "Summary" section, one paragraph per blank-line-separated
     /// block.
-    fn text_paragraphs(&mut self, b: &Obj, key: &str) -> Option<OutSection> {
+    pub(super) fn text_paragraphs(&mut self, b: &Obj, key: &str) -> Option<OutSection> {
         let n = b.get(key)?;
         let path = b.field(key);
         let whole = self.scalar(n, &path)?;
@@ -388,7 +536,10 @@ impl Walk {
         for line in source.lines().chain(std::iter::once("")) {
             if line.trim().is_empty() {
                 if !current.trim().is_empty() {
-                    paragraphs.push(Val { text: escape(&one_line(&current)), origin: whole.origin() });
+                    paragraphs.push(Val {
+                        text: escape(&one_line(&current)),
+                        origin: whole.origin(),
+                    });
                 }
                 current.clear();
             } else {
@@ -396,111 +547,19 @@ impl Walk {
                 current.push_str(line);
             }
         }
-        let entries = paragraphs.into_iter().map(|p| OutEntry { origin: whole.origin(), paragraph: Some(p), ..Default::default() }).collect();
-        Some(OutSection { title: "Summary".into(), origin: whole.origin(), entries })
-    }
-
-    /// One item of a JSON Resume array as an entry; `None` when it has nothing to show
-    /// (a warning says so).
-    fn entry(&mut self, key: &str, o: &Obj) -> Option<OutEntry> {
-        let mut e = OutEntry { origin: Origin::new(o.pos, &o.path), ..Default::default() };
-        let join = |parts: Vec<Option<Txt>>, sep: &str| -> Option<Val> {
-            let parts: Vec<Txt> = parts.into_iter().flatten().collect();
-            let first = parts.first()?;
-            Some(Val { text: parts.iter().map(|p| escape(&p.raw)).collect::<Vec<_>>().join(sep), origin: first.origin() })
-        };
-        match key {
-            "work" | "volunteer" => {
-                let org = self.text(o, if key == "work" { "name" } else { "organization" });
-                let position = self.text(o, "position");
-                let description = if key == "work" { self.text(o, "description") } else { None };
-                e.title = self.linked(org.clone().or(position.clone()), o);
-                if let (Some(t), Some(d)) = (&mut e.title, &description) {
-                    t.text = format!("{} — {}", t.text, escape(&d.raw));
-                } else if e.title.is_none() {
-                    e.title = description.map(|d| d.markup());
-                }
-                e.subtitle = org.and(position).map(|p| p.markup());
-                e.location = if key == "work" { self.text(o, "location").map(|t| t.markup()) } else { None };
-                self.dates(o, &mut e);
-                e.text = self.text(o, "summary").map(|t| t.markup());
-                e.bullets = self.texts(o, "highlights").iter().map(Txt::markup).collect();
-            }
-            "education" => {
-                let institution = self.text(o, "institution");
-                e.title = self.linked(institution, o);
-                let (study, area) = (self.text(o, "studyType"), self.text(o, "area"));
-                e.subtitle = join(vec![study, area], ", ");
-                self.dates(o, &mut e);
-                e.text = self.text(o, "score").map(|t| Val { text: format!("Score: {}", escape(&t.raw)), origin: t.origin() });
-                e.bullets = self.texts(o, "courses").iter().map(Txt::markup).collect();
-            }
-            "awards" => {
-                e.title = self.text(o, "title").map(|t| t.markup());
-                e.subtitle = self.text(o, "awarder").map(|t| t.markup());
-                self.single_date(o, "date", &mut e);
-                e.text = self.text(o, "summary").map(|t| t.markup());
-            }
-            "certificates" | "publications" => {
-                let name = self.text(o, "name");
-                e.title = self.linked(name, o);
-                e.subtitle = self.text(o, if key == "certificates" { "issuer" } else { "publisher" }).map(|t| t.markup());
-                self.single_date(o, if key == "certificates" { "date" } else { "releaseDate" }, &mut e);
-                e.text = if key == "publications" { self.text(o, "summary").map(|t| t.markup()) } else { None };
-            }
-            "skills" | "interests" | "languages" => {
-                let (name, level, keywords) = if key == "languages" {
-                    (self.text(o, "language"), None, self.text(o, "fluency").into_iter().collect())
-                } else {
-                    (self.text(o, "name"), if key == "skills" { self.text(o, "level") } else { None }, self.texts(o, "keywords"))
-                };
-                let label = name.map(|n| match &level {
-                    Some(l) => Val { text: format!("{} ({})", escape(&n.raw), escape(&l.raw)), origin: n.origin() },
-                    None => n.markup(),
-                });
-                let text = join(keywords.into_iter().map(Some).collect(), ", ");
-                match (label, text) {
-                    (Some(l), Some(t)) => (e.label, e.text) = (Some(l), Some(t)),
-                    (Some(p), None) | (None, Some(p)) => e.paragraph = Some(p),
-                    (None, None) => e.paragraph = level.map(|l| l.markup()),
-                }
-            }
-            "references" => {
-                let (name, reference) = (self.text(o, "name"), self.text(o, "reference"));
-                match name {
-                    Some(n) => (e.title, e.text) = (Some(n.markup()), reference.map(|r| r.markup())),
-                    None => e.paragraph = reference.map(|r| r.markup()),
-                }
-            }
-            "projects" => {
-                let name = self.text(o, "name");
-                e.title = self.linked(name, o);
-                let roles = join(self.texts(o, "roles").into_iter().map(Some).collect(), ", ");
-                let kind = self.text(o, "type").map(|t| t.markup());
-                e.subtitle = match (roles, kind) {
-                    (Some(r), Some(k)) => Some(Val { text: format!("{} · {}", r.text, k.text), origin: r.origin }),
-                    (r, k) => r.or(k),
-                };
-                e.location = self.text(o, "entity").map(|t| t.markup());
-                self.dates(o, &mut e);
-                let description = self.text(o, "description").map(|t| t.markup());
-                let keywords = join(self.texts(o, "keywords").into_iter().map(Some).collect(), ", ").map(|k| Val { text: format!("**Keywords:** {}", k.text), origin: k.origin });
-                e.text = match (description, keywords) {
-                    (Some(d), Some(k)) => Some(Val { text: format!("{} {}", d.text, k.text), origin: d.origin }),
-                    (d, k) => d.or(k),
-                };
-                e.bullets = self.texts(o, "highlights").iter().map(Txt::markup).collect();
-            }
-            _ => {}
-        }
-        let empty = e.paragraph.is_none()
-            && [&e.title, &e.start, &e.subtitle, &e.location, &e.label, &e.text].iter().all(|v| v.is_none())
-            && e.bullets.is_empty();
-        if empty {
-            self.warns.push(Diagnostic::warning(o.pos, format!("`{}` has nothing vitae can show; it is left out", o.path)));
-            return None;
-        }
-        Some(e)
+        let entries = paragraphs
+            .into_iter()
+            .map(|p| OutEntry {
+                origin: whole.origin(),
+                paragraph: Some(p),
+                ..Default::default()
+            })
+            .collect();
+        Some(OutSection {
+            title: "Summary".into(),
+            origin: whole.origin(),
+            entries,
+        })
     }
 }
 
@@ -510,7 +569,10 @@ mod tests {
 
     #[test]
     fn link_targets_keep_balanced_parentheses() {
-        assert_eq!(link_target("https://en.wikipedia.org/wiki/Rust_(language)"), "https://en.wikipedia.org/wiki/Rust_(language)");
+        assert_eq!(
+            link_target("https://en.wikipedia.org/wiki/Rust_(language)"),
+            "https://en.wikipedia.org/wiki/Rust_(language)"
+        );
         assert_eq!(link_target("https://e.org/a)b"), "https://e.org/a%29b");
     }
 
