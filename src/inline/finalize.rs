@@ -36,7 +36,7 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
         } else {
             b.ratio
         };
-        for item in &items[start..b.index.min(items.len())] {
+        for item in items.iter().take(b.index).skip(start) {
             match *item {
                 Item::Box { content, .. } => {
                     let shaped = std::mem::take(&mut material[content].runs);
