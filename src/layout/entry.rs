@@ -4,7 +4,7 @@
 
 use super::band::{Band, FORBIDDEN, FREE, KEEP, shift};
 use super::blocks::{Builder, Keep, Placement, baseline_in, line_elements};
-use super::{BandInfo, BandKind, Element};
+use super::{BandKind, Element};
 use crate::diag::Pos;
 use crate::geom::{Pt, Rgb};
 use crate::inline::{Align, ParStyle, Slant, Weight, natural_width};
@@ -84,14 +84,7 @@ impl Builder<'_> {
                 } else {
                     0.0
                 };
-                let info = BandInfo {
-                    kind: self.kind,
-                    group: self.groups,
-                    line: 0,
-                    lines: 1,
-                    entry: self.entry,
-                };
-                self.groups += 1;
+                let info = self.single_line();
                 let els = line_elements(line, sx, baseline_in(leading, st.size));
                 self.bands.push(Band {
                     height: leading,
@@ -145,14 +138,7 @@ impl Builder<'_> {
                     if let Some(prev) = self.bands.last_mut() {
                         prev.penalty = prev.penalty.max(KEEP);
                     }
-                    let info = BandInfo {
-                        kind: self.kind,
-                        group: self.groups,
-                        line: 0,
-                        lines: 1,
-                        entry: self.entry,
-                    };
-                    self.groups += 1;
+                    let info = self.single_line();
                     let els = line_elements(&line, x, baseline_in(leading, size));
                     // An entry of column lines only (a date alone) keeps its entry's space.
                     let space_before = if self.bands.len() == start { space } else { 0.0 };
@@ -206,17 +192,7 @@ impl Builder<'_> {
             let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
             self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
         } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {
-            let st = self.style(
-                fs,
-                Weight::Regular,
-                Slant::Upright,
-                Rgb::TEXT,
-                if self.s.justify {
-                    Align::Justified
-                } else {
-                    Align::Ragged
-                },
-            );
+            let st = self.style(fs, Weight::Regular, Slant::Upright, Rgb::TEXT, self.body_align());
             self.row(
                 Some((spans, st, *pos, &format!("{ctx} text"))),
                 Some((d, quiet(self, false))),

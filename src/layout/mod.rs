@@ -8,14 +8,15 @@
 //! Steps: `blocks` (with `entry`) sets the resume, in its [`Style`], as a vertical
 //! list of bands ([`band`]: a line of text, a heading with its rule, an entry's title
 //! row with its date), each with the space above it and the cost of a page break
-//! after it, and sets the running header and, once the page count is known, the
-//! page numbers; [`page`] distributes the bands over pages (keeping those chains
-//! together). Only `blocks` and `entry` call the paragraph typesetter
+//! after it; `furniture` sets the running header and, once the page count is known,
+//! the page numbers; [`page`] distributes the bands over pages (keeping those chains
+//! together). Only `blocks`, `entry` and `furniture` call the paragraph typesetter
 //! ([`crate::inline`]).
 
 pub mod band;
 mod blocks;
 mod entry;
+mod furniture;
 pub mod page;
 
 use crate::diag::Diagnostic;
@@ -249,7 +250,7 @@ pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
     (
         Bands {
             bands,
-            running: blocks::running_header(style, &resume.name),
+            running: furniture::running_header(style, &resume.name),
         },
         warnings,
     )
@@ -260,7 +261,7 @@ pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
 /// [`layout`].
 pub fn paginate(bands: Bands, style: &Style) -> Document {
     let (mut pages, placed) = page::paginate(bands.bands, bands.running, style);
-    blocks::add_folios(&mut pages, style);
+    furniture::add_folios(&mut pages, style);
     if style.language.rtl() {
         for p in &mut pages {
             mirror(p, style.page.width);

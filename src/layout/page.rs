@@ -139,7 +139,7 @@ mod tests {
     use super::*;
     use crate::geom::Rgb;
     use crate::layout::band::FORBIDDEN;
-    use crate::layout::{BandInfo, BandKind, Rule, blocks};
+    use crate::layout::{BandInfo, BandKind, Rule, furniture};
     use crate::markup::Span;
     use crate::model::Text;
     use crate::style::Style;
@@ -191,9 +191,9 @@ mod tests {
 
     /// The pages, with the running header and page numbers as the layout adds them.
     fn run(bands: Vec<Band>, d: &Style) -> Vec<Page> {
-        let running = blocks::running_header(d, &name());
+        let running = furniture::running_header(d, &name());
         let mut pages = paginate(bands, running, d).0;
-        blocks::add_folios(&mut pages, d);
+        furniture::add_folios(&mut pages, d);
         pages
     }
 
