@@ -5,7 +5,8 @@
 //!   non-space, a closer preceded by one, and `_` never opens or closes inside a word
 //!   (so `snake_case_names` stays as written);
 //! - `[label](url)` links and `<url>` autolinks, with targets limited to `http:`,
-//!   `https:`, `mailto:` and `tel:`;
+//!   `https:`, `mailto:` and `tel:`, the last two without an encoded line break
+//!   (`%0A`, `%0D`: a header injected into a mail);
 //! - `\` escapes the next ASCII punctuation character;
 //! - an unclosed marker is literal text.
 //!
@@ -76,12 +77,89 @@ pub fn check_url(url: &str) -> Result<(), String> {
         .map(|(s, _)| s)
         .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
     match scheme {
+        Some(s) if ["mailto", "tel"].contains(&s.to_ascii_lowercase().as_str()) => match encoded_line_break(url) {
+            Some(code) => Err(format!(
+                "link `{url}` contains `{code}`, an encoded line break (in a mail link it would start a header line of its own); a {}: link may not",
+                s.to_ascii_lowercase()
+            )),
+            None => Ok(()),
+        },
         Some(s) if SCHEMES.contains(&s.to_ascii_lowercase().as_str()) => Ok(()),
         Some(s) => Err(format!(
             "link `{url}` uses the scheme `{s}`, which is not allowed (expected http:, https:, mailto: or tel:)"
         )),
         None => Err(format!(
             "link `{url}` has no scheme (expected a URL starting with http:, https:, mailto: or tel:)"
+        )),
+    }
+}
+
+/// Whether `c` is a control character dropped from text: U+0000–U+001F except tab
+/// and line feed, and U+007F–U+009F (they do not print, and U+0085 would break the
+/// line).
+pub fn is_dropped_control(c: char) -> bool {
+    // `char::is_control` is the general category Cc: exactly U+0000–U+001F and
+    // U+007F–U+009F.
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// `s` without its control characters ([`is_dropped_control`]), and the warning that
+/// names them (`the control character U+0085 is dropped …`), or `None` when it has
+/// none.
+pub fn strip_controls(s: &str) -> Option<(String, String)> {
+    if !s.chars().any(is_dropped_control) {
+        return None;
+    }
+    let mut found: Vec<char> = s.chars().filter(|&c| is_dropped_control(c)).collect();
+    found.sort_unstable();
+    found.dedup();
+    let names: Vec<String> = found.iter().map(|&c| format!("U+{:04X}", c as u32)).collect();
+    let message = if names.len() == 1 {
+        format!(
+            "the control character {} is dropped from this text (it does not print)",
+            names[0]
+        )
+    } else {
+        format!(
+            "the control characters {} are dropped from this text (they do not print)",
+            names.join(", ")
+        )
+    };
+    Some((s.chars().filter(|&c| !is_dropped_control(c)).collect(), message))
+}
+
+/// The first `%0A` or `%0D` (in any case) of `s`, as written: a line break encoded
+/// in a URL, which in a `mailto:` link adds a mail header (`?subject=hi%0D%0ABcc:…`).
+pub fn encoded_line_break(s: &str) -> Option<&str> {
+    s.char_indices()
+        .filter(|&(_, c)| c == '%')
+        .map(|(i, _)| s.get(i..i + 3).unwrap_or(""))
+        .find(|code| code.eq_ignore_ascii_case("%0a") || code.eq_ignore_ascii_case("%0d"))
+}
+
+/// Checks the target of a contact `url:`: a link [`check_url`] accepts, with the
+/// scheme `http` or `https` and a host.
+///
+/// # Errors
+/// "`tel:+1555` is not a web address (expected http:// or https:// and a host, such
+/// as `https://example.org`)", and those of [`check_url`].
+pub fn check_web_url(url: &str) -> Result<(), String> {
+    check_url(url)?;
+    let rest = url
+        .split_once(':')
+        .filter(|(s, _)| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
+        .map(|(_, r)| r);
+    let host = rest
+        .and_then(|r| r.strip_prefix("//"))
+        .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""))
+        .map(|a| a.rsplit('@').next().unwrap_or(""));
+    match (rest, host) {
+        (Some(_), Some(h)) if !h.is_empty() && !h.starts_with(':') => Ok(()),
+        (Some(_), _) => Err(format!(
+            "link `{url}` has no host (expected http:// or https:// and a host, such as https://example.org)"
+        )),
+        (None, _) => Err(format!(
+            "`{url}` is not a web address (expected http:// or https:// and a host, such as https://example.org)"
         )),
     }
 }

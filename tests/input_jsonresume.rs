@@ -470,7 +470,7 @@ fn design_keys_go_in_meta_vitae_design() {
     );
     assert_eq!(
         first(&with("{\"line_spacing\": \"wide\"}")),
-        "3:49: meta.vitae.design.line_spacing: invalid floating point"
+        "3:49: meta.vitae.design.line_spacing: wrong type: expected a number such as 1.2"
     );
     assert_eq!(
         first(&with("\"a4\"")),

@@ -138,6 +138,37 @@ fn key_before(source: &str, pos: Pos) -> Option<String> {
     (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')).then(|| key.to_string())
 }
 
+/// The name of the alias (`*name`) written at `pos`, if one is.
+fn alias_at(source: &str, pos: Pos) -> Option<String> {
+    let line = source.lines().nth((pos.line as usize).checked_sub(1)?)?;
+    let rest: String = line.chars().skip(pos.column.saturating_sub(1) as usize).collect();
+    let name: String = rest
+        .strip_prefix('*')?
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether the document uses an alias: a `*name` after a space, a line start or a
+/// flow indicator, whose anchor `&name` is written too.
+fn has_aliases(source: &str) -> bool {
+    let mut prev = ' ';
+    for (i, c) in source.char_indices() {
+        if c == '*' && (prev.is_whitespace() || "[{,:-".contains(prev)) {
+            let name: String = source[i + 1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
+                .collect();
+            if !name.is_empty() && source.contains(&format!("&{name}")) {
+                return true;
+            }
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Turns a serde-saphyr error into a diagnostic: the position printed once, serde's
 /// words in the format's terms, the key named for type errors, a "did you mean" hint
 /// for unknown keys, and a tab pointed at where it is.
@@ -182,6 +213,32 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
             "{}wrong type: expected `true` or `false`",
             key.map(|k| format!("`{k}`: ")).unwrap_or_default()
         );
+    }
+    if msg.contains("multiple YAML documents detected") {
+        msg = "the file holds more than one YAML document (a line `---` starts another); a resume is one document"
+            .to_string();
+    }
+    if let Some(value) = msg
+        .strip_prefix("non-finite float `")
+        .and_then(|r| r.strip_suffix("` rejected by the configured policy"))
+    {
+        msg = format!("`{value}` is not a number vitae accepts");
+    }
+    if msg == "invalid floating point" {
+        msg = format!(
+            "{}wrong type: expected a number such as 1.2",
+            key_before(source, pos).map(|k| format!("`{k}`: ")).unwrap_or_default()
+        );
+    }
+    if msg.contains("recursive references require weak recursion types") {
+        msg = match alias_at(source, pos) {
+            Some(name) => format!(
+                "the alias `*{name}` is inside the value its anchor `&{name}` names: a value cannot contain itself"
+            ),
+            None => {
+                "an alias (`*name`) is inside the value its anchor names: a value cannot contain itself".to_string()
+            }
+        };
     }
     if msg.contains("tabs disallowed") {
         msg = "a tab character in indentation (YAML indents with spaces only)".to_string();
@@ -261,9 +318,15 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         } else {
             "it goes past vitae's limits on aliases and size"
         };
-        d.message = format!(
-            "the document expands to more data than a resume holds: with its aliases (`*name`) expanded, {which}"
-        );
+        d.message = if has_aliases(source) {
+            format!(
+                "the document expands to more data than a resume holds: with its aliases (`*name`) expanded, {which}"
+            )
+        } else if msg.contains("Depth") {
+            "the document nests deeper than a resume can (YAML lists and mappings more than 32 levels deep)".to_string()
+        } else {
+            "the document holds more data than a resume does: it holds more than 100,000 values".to_string()
+        };
     }
     d
 }

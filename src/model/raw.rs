@@ -369,7 +369,7 @@ pub struct RawPdf {
     pub subject: Option<Spanned<Scalar>>,
     /// `keywords`: the list for the PDF's `/Keywords`.
     #[schemars(with = "Option<List<Scalar>>")]
-    pub keywords: Option<Spanned<List<Scalar>>>,
+    pub keywords: Option<Spanned<List<Spanned<Scalar>>>>,
 }
 
 // JSON Schemas of the types with hand-written deserialisers (`vitae schema`).

@@ -52,9 +52,21 @@ impl Validator {
         }
     }
 
-    fn plain(&mut self, s: &Spanned<Scalar>) -> Text {
+    /// The text of a field: its length checked, its control characters dropped with a
+    /// warning at the field.
+    fn text(&mut self, s: &Spanned<Scalar>) -> String {
         self.check_length(s);
-        let text = s.value.0.clone();
+        match markup::strip_controls(&s.value.0) {
+            Some((text, warning)) => {
+                self.warnings.push(Diagnostic::warning(at(s), warning));
+                text
+            }
+            None => s.value.0.clone(),
+        }
+    }
+
+    fn plain(&mut self, s: &Spanned<Scalar>) -> Text {
+        let text = self.text(s);
         Text {
             inline: vec![markup::Span {
                 text: text.clone(),
@@ -66,8 +78,7 @@ impl Validator {
     }
 
     fn markup(&mut self, s: &Spanned<Scalar>, what: &str) -> Text {
-        self.check_length(s);
-        let text = s.value.0.clone();
+        let text = self.text(s);
         let inline = markup::parse(&text).unwrap_or_else(|m| {
             self.err(at(s), format!("{what}: {m}"));
             Vec::new()
@@ -122,14 +133,14 @@ impl Validator {
         };
         if let Some(p) = &r.pdf {
             if let Some(t) = &p.value.title {
-                pdf.title = t.value.0.clone();
+                pdf.title = self.plain(t).text;
             }
-            pdf.subject = p.value.subject.as_ref().map(|s| s.value.0.clone());
+            pdf.subject = p.value.subject.as_ref().map(|s| self.plain(s).text);
             pdf.keywords = p
                 .value
                 .keywords
                 .as_ref()
-                .map(|k| k.value.0.iter().map(|s| s.0.clone()).collect())
+                .map(|k| k.value.0.iter().map(|s| self.plain(s).text).collect())
                 .unwrap_or_default();
         }
         Some(Resume {
@@ -191,22 +202,41 @@ impl Validator {
             self.err(at(l), "`label` goes with `url` only");
         }
         if let Some(e) = &m.email {
-            let a = e.value.0.trim();
+            let cleaned = self.email_text(e);
+            let a = cleaned.trim();
             let ok = a
                 .split_once('@')
                 .is_some_and(|(u, d)| !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
                 && !a.chars().any(char::is_whitespace);
-            if !ok {
+            if let Some(c) = a.chars().find(|&c| c == '\n' || c == '\r') {
+                self.err(
+                    at(e),
+                    format!(
+                        "email `{}` contains a line break (U+{:04X}); an email address may not",
+                        a.escape_debug(),
+                        c as u32
+                    ),
+                );
+            } else if let Some(code) = markup::encoded_line_break(a) {
+                self.err(
+                    at(e),
+                    format!("email `{a}` contains `{code}`, an encoded line break (it would start a mail header line of its own); an email address may not"),
+                );
+            } else if !ok {
                 self.err(
                     at(e),
                     format!("email `{a}` is not an email address (expected name@domain.tld)"),
                 );
             }
             return Contact {
-                shown: self.plain(&Spanned {
-                    value: Scalar(a.to_string()),
-                    ..*e
-                }),
+                shown: Text {
+                    text: a.to_string(),
+                    inline: vec![markup::Span {
+                        text: a.to_string(),
+                        ..Default::default()
+                    }],
+                    pos: at(e),
+                },
                 link: Some(format!("mailto:{a}")),
             };
         }
@@ -227,8 +257,14 @@ impl Validator {
         }
         if let Some(u) = &m.url {
             let url = u.value.0.trim().to_string();
-            if let Err(msg) = markup::check_url(&url) {
-                self.err(at(u), format!("url: {msg}"));
+            if let Err(msg) = markup::check_web_url(&url) {
+                let mut d = Diagnostic::error(at(u), format!("url: {msg}"));
+                if url.to_ascii_lowercase().starts_with("mailto:") {
+                    d = d.with_hint("write an email address as `email: name@example.org`");
+                } else if url.to_ascii_lowercase().starts_with("tel:") {
+                    d = d.with_hint("write a phone number as `phone: +1 555 010 0199`");
+                }
+                self.errs.push(d);
             }
             let shown = match &m.label {
                 Some(l) => self.markup(l, "label"),
@@ -266,6 +302,17 @@ impl Validator {
                 link: None,
             },
         }
+    }
+
+    /// An email's text: [`Self::text`], but keeping the line breaks CR and LF, which
+    /// the email check refuses.
+    fn email_text(&mut self, e: &Spanned<Scalar>) -> String {
+        let breaks = e.value.0.contains(['\r', '\n']);
+        if breaks {
+            self.check_length(e);
+            return e.value.0.clone();
+        }
+        self.text(e)
     }
 
     fn section(&mut self, s: &Spanned<RawSection>) -> Section {

@@ -102,6 +102,22 @@ fn choice<T: Copy>(
     }
 }
 
+/// A page side given as `v` that is longer than zero, or an error ("a page cannot
+/// be 0 pt wide").
+fn page_side(x: Option<Pt>, v: &Located<String>, dimension: &str, errs: &mut Vec<Diagnostic>) -> Option<Pt> {
+    match x {
+        Some(x) if x <= 0.0 => {
+            let key = if dimension == "wide" { "width" } else { "height" };
+            errs.push(Diagnostic::error(
+                v.pos,
+                format!("design.page.{key}: a page cannot be 0 pt {dimension} (expected a length greater than zero)"),
+            ));
+            None
+        }
+        x => x,
+    }
+}
+
 /// Checks the design and resolves it, with the command line's overrides, into the
 /// style of one build: the theme's preset (the override's theme, else
 /// `design.theme`, else classic), the keys given over it, then `--page`,
@@ -167,8 +183,12 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
                 let (mut w, mut h) = (None, None);
                 for (k, v) in kv {
                     match k.as_str() {
-                        "width" => w = length(&v.value, v.pos, "page.width", &mut errs),
-                        "height" => h = length(&v.value, v.pos, "page.height", &mut errs),
+                        "width" => {
+                            w = page_side(length(&v.value, v.pos, "page.width", &mut errs), v, "wide", &mut errs)
+                        }
+                        "height" => {
+                            h = page_side(length(&v.value, v.pos, "page.height", &mut errs), v, "high", &mut errs)
+                        }
                         _ => errs.push(Diagnostic::error(
                             v.pos,
                             format!("design.page: unknown key `{k}` (expected `width` and `height`)"),
@@ -224,14 +244,32 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
                 }
             }
         }
-        let w = d.page.width - d.margin.left - d.margin.right;
-        let h = d.page.height - d.margin.top - d.margin.bottom;
-        if errs.is_empty() && (w < MIN_TEXT_BLOCK || h < MIN_TEXT_BLOCK) {
-            errs.push(Diagnostic::error(
-                m.pos,
-                format!("design.margin leaves no room for text: the text block would be {w:.1} × {h:.1} pt, and at least {MIN_TEXT_BLOCK} × {MIN_TEXT_BLOCK} pt (2 × 2 in) is needed"),
-            ));
-        }
+    }
+    // Whatever set the page and the margins (the theme, the file, the command line),
+    // the text block must hold text: the error is at the margin when the page alone
+    // would have room, else at the page.
+    let w = d.page.width - d.margin.left - d.margin.right;
+    let h = d.page.height - d.margin.top - d.margin.bottom;
+    if errs.is_empty() && (w < MIN_TEXT_BLOCK || h < MIN_TEXT_BLOCK) {
+        let page_too_small = d.page.width < MIN_TEXT_BLOCK || d.page.height < MIN_TEXT_BLOCK;
+        let (key, pos) = match (&design.margin, &design.page) {
+            (Some(m), p) if !page_too_small || p.is_none() => ("margin", m.pos),
+            (_, Some(p)) => ("page", p.pos),
+            _ => ("page", Pos::UNKNOWN),
+        };
+        let m = &d.margin;
+        let detail = if key == "page" {
+            format!(
+                "the page is {:.1} × {:.1} pt and its margins {:.1}, {:.1}, {:.1}, {:.1} pt (top, right, bottom, left), so ",
+                d.page.width, d.page.height, m.top, m.right, m.bottom, m.left
+            )
+        } else {
+            String::new()
+        };
+        errs.push(Diagnostic::error(
+            pos,
+            format!("design.{key} leaves no room for text: {detail}the text block would be {w:.1} × {h:.1} pt, and at least {MIN_TEXT_BLOCK} × {MIN_TEXT_BLOCK} pt (2 × 2 in) is needed"),
+        ));
     }
     if let Some(v) = &design.font_size
         && let Some(x) = length(&v.value, v.pos, "font_size", &mut errs)
@@ -283,7 +321,16 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         d.justify = v.value;
     }
     if let Some(v) = &design.contact_separator {
-        d.contact_separator = v.value.clone();
+        d.contact_separator = match crate::markup::strip_controls(&v.value) {
+            Some((text, warning)) => {
+                warnings.push(Diagnostic::warning(
+                    v.pos,
+                    format!("design.contact_separator: {warning}"),
+                ));
+                text
+            }
+            None => v.value.clone(),
+        };
     }
     if let Some(v) = &design.section_rule {
         d.section_rule = v.value;

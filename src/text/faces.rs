@@ -198,12 +198,36 @@ pub fn loaded_id(path: &Path, index: u32) -> Option<FaceId> {
 /// The most faces vitae loads from files in one process.
 pub const MAX_LOADED_FACES: usize = 1000;
 
+/// The largest font file vitae reads, in bytes (64 MB; the largest CJK collections
+/// are about 30 MB).
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Checks a font file's size by its metadata, before anything of it is read.
+///
+/// # Errors
+/// "the font file … is … bytes; vitae reads font files of at most 64 MB (67108864
+/// bytes)", or "cannot read …" when its metadata cannot be read.
+pub fn check_font_size(path: &Path) -> Result<(), String> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read the font file {} ({e})", path.display()))?
+        .len();
+    if len > MAX_FONT_BYTES {
+        return Err(format!(
+            "the font file {} is {len} bytes; vitae reads font files of at most 64 MB ({MAX_FONT_BYTES} bytes)",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Loads face `index` of the font file at `path` into the registry (once per file and
 /// index) and returns its id.
 ///
 /// # Errors
-/// "cannot read …" when the file cannot be read; "… is not a font vitae can read
-/// (expected a TrueType or OpenType file, .ttf, .otf or .ttc)" when it does not parse.
+/// "cannot read …" when the file cannot be read; the error of [`check_font_size`]
+/// for a file over [`MAX_FONT_BYTES`] (it is not read); "… is not a font vitae can
+/// read (expected a TrueType or OpenType file, .ttf, .otf or .ttc)" when it does not
+/// parse.
 pub fn load_face(path: &Path, index: u32) -> Result<FaceId, String> {
     if let Some(k) = loaded().iter().position(|(p, i, _)| p == path && *i == index) {
         return Ok(FaceId((BUNDLED.len() + k) as u16));
@@ -213,8 +237,10 @@ pub fn load_face(path: &Path, index: u32) -> Result<FaceId, String> {
     let data: &'static [u8] = match same_file {
         Some(d) => d,
         None => Box::leak(
-            std::fs::read(path)
-                .map_err(|e| format!("cannot read the font file {} ({})", path.display(), e))?
+            check_font_size(path)
+                .and_then(|()| {
+                    std::fs::read(path).map_err(|e| format!("cannot read the font file {} ({e})", path.display()))
+                })?
                 .into_boxed_slice(),
         ),
     };

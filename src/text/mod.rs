@@ -19,8 +19,8 @@ pub mod tables;
 pub use fallback::Cjk;
 
 pub use faces::{
-    FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, FaceId, Family, Font, MAX_LOADED_FACES, Slant, Styled, Weight, families, font,
-    load_face,
+    FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, FaceId, Family, Font, MAX_FONT_BYTES, MAX_LOADED_FACES, Slant, Styled, Weight,
+    check_font_size, families, font, load_face,
 };
 
 use crate::geom::Pt;

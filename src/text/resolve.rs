@@ -10,7 +10,7 @@
 //! the family lacks is synthesised from the nearest face (slanted by a shear, made
 //! bold by a stroke), with a warning: never silently the regular face.
 
-use super::faces::{FaceId, Family, Styled, load_face};
+use super::faces::{FaceId, Family, Styled, check_font_size, load_face};
 use std::path::{Path, PathBuf};
 
 /// A resolved `design.font`.
@@ -60,6 +60,7 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
     };
     let mut db = fontdb::Database::new();
     if path.is_file() {
+        check_font_size(&path)?;
         db.load_font_file(&path)
             .map_err(|e| format!("cannot read the font file {} ({e})", path.display()))?;
         if db.is_empty() {
@@ -71,6 +72,7 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
         return from_faces(db.faces().collect(), &path.display().to_string());
     }
     if path.is_dir() {
+        check_folder(&path, &mut Vec::new(), 0)?;
         db.load_fonts_dir(&path);
         if db.is_empty() {
             return Err(format!(
@@ -121,6 +123,38 @@ pub fn resolve(spec: &str, base: Option<&Path>) -> Result<Resolved, String> {
             "; `vitae fonts` lists them"
         }
     ))
+}
+
+/// Checks the size of every font file fontdb would read in the folder `dir` (files
+/// ending `.ttf`, `.ttc`, `.otf`, `.otc`, in its subfolders too) before any is read.
+fn check_folder(dir: &Path, seen: &mut Vec<PathBuf>, depth: usize) -> Result<(), String> {
+    let Ok(canon) = std::fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    if depth > 32 || seen.contains(&canon) {
+        return Ok(());
+    }
+    seen.push(canon);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            check_folder(&path, seen, depth + 1)?;
+        } else if meta.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["ttf", "ttc", "otf", "otc"].contains(&e.to_ascii_lowercase().as_str()))
+        {
+            check_font_size(&path)?;
+        }
+    }
+    Ok(())
 }
 
 /// The families installed on the system, sorted, each once (the names `design.font`
