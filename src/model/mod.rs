@@ -1,7 +1,7 @@
 //! Stage 1: YAML text → a validated [`Resume`], the input and nothing else.
 //!
 //! [`load`] parses the YAML with `serde-saphyr` into the serde mirror of the format
-//! (`raw`), with budgets against alias bombs and deep nesting ([`load.rs`]), then
+//! (`raw`), with budgets against alias bombs and deep nesting (`load.rs`), then
 //! checks every rule of `shared/spec/resume-format.md` on the content and parses
 //! dates (`date`) and inline markup ([`crate::markup`]) (`validate.rs`). Every error
 //! names the line and column of the offending value. The `design` is kept as written
