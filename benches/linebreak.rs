@@ -10,6 +10,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
+use vitae::geom::Pt;
 use vitae::inline::{Align, ParStyle, items, typeset};
 use vitae::lang::Language;
 use vitae::linebreak::{Params, break_paragraph, first_fit};
@@ -69,21 +70,21 @@ fn bench(c: &mut Criterion) {
         let measure = em * 10.0;
         for hyphenate in [false, true] {
             let st = style(hyphenate);
-            let built: Vec<_> = spans.iter().map(|s| items(s, &st, measure)).collect();
+            let built: Vec<_> = spans.iter().map(|s| items(s, &st, Pt(measure))).collect();
             let tag = format!("{em}em{}", if hyphenate { "-hyph" } else { "" });
             let mut g = c.benchmark_group("break");
             g.throughput(Throughput::Elements(10_000));
             g.bench_function(format!("total-fit/{tag}"), |b| {
                 b.iter(|| {
                     for it in &built {
-                        black_box(break_paragraph(black_box(it), &[measure], &params));
+                        black_box(break_paragraph(black_box(it), &[Pt(measure)], &params));
                     }
                 })
             });
             g.bench_function(format!("first-fit/{tag}"), |b| {
                 b.iter(|| {
                     for it in &built {
-                        black_box(first_fit(black_box(it), measure));
+                        black_box(first_fit(black_box(it), Pt(measure)));
                     }
                 })
             });
@@ -94,7 +95,7 @@ fn bench(c: &mut Criterion) {
             g.bench_function(tag, |b| {
                 b.iter(|| {
                     for s in &spans {
-                        black_box(typeset(black_box(s), &st, measure));
+                        black_box(typeset(black_box(s), &st, Pt(measure)));
                     }
                 })
             });

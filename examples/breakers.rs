@@ -4,6 +4,7 @@
 //!
 //! Run: `cargo run --release --example breakers`.
 
+use vitae::geom::Pt;
 use vitae::inline::{Align, Breaker, ParStyle, Weight, typeset_with};
 use vitae::lang::Language;
 use vitae::layout::{Document, Element, Page, TextRun};
@@ -45,28 +46,32 @@ fn main() {
                 ..Default::default()
             }],
             &head,
-            measure,
+            Pt(measure),
             breaker,
         );
         elements.extend(
             h.lines[0]
                 .runs
                 .iter()
-                .map(|r| Element::Text(TextRun::from_run(r, x, y))),
+                .map(|r| Element::Text(TextRun::from_run(r, Pt(x), Pt(y)))),
         );
         y += 20.0;
         for text in TEXT {
-            let p = typeset_with(&parse(text).unwrap(), &style, measure, breaker);
+            let p = typeset_with(&parse(text).unwrap(), &style, Pt(measure), breaker);
             for line in &p.lines {
-                elements.extend(line.runs.iter().map(|r| Element::Text(TextRun::from_run(r, x, y))));
+                elements.extend(
+                    line.runs
+                        .iter()
+                        .map(|r| Element::Text(TextRun::from_run(r, Pt(x), Pt(y)))),
+                );
                 y += 12.0;
             }
             y += 10.0;
         }
     }
     let doc = Document {
-        width: left * 2.0 + measure * 2.0 + gutter,
-        height: 560.0,
+        width: Pt(left * 2.0 + measure * 2.0 + gutter),
+        height: Pt(560.0),
         pages: vec![Page { elements }],
         bands: Vec::new(),
     };

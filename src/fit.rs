@@ -9,6 +9,7 @@
 //! resume nor the given style is changed: each trial is a new style.
 
 use crate::diag::{Diagnostic, Pos};
+use crate::geom::Pt;
 use crate::layout::{self, Document};
 use crate::model::Resume;
 use crate::style::Style;
@@ -61,7 +62,7 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
     let (chosen, (s, doc, warnings)) = if pages(&full.1) <= n {
         (1.0, full)
     } else {
-        let min = MIN_SCALE.max(MIN_SIZE / base).min(1.0);
+        let min = MIN_SCALE.max(MIN_SIZE / base.0).min(1.0);
         let smallest = at(min);
         if pages(&smallest.1) > n {
             return Err(vec![too_long(n, pages(&smallest.1), min, base, pos)]);
@@ -96,7 +97,7 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
 
 /// The error for a resume that cannot fit in `n` pages: it needs `need` at the
 /// smallest scale `min` of the body size `base`.
-fn too_long(n: u32, need: u32, min: f64, base: f64, pos: Pos) -> Diagnostic {
+fn too_long(n: u32, need: u32, min: f64, base: Pt, pos: Pos) -> Diagnostic {
     Diagnostic::error(
         pos,
         format!(

@@ -7,8 +7,124 @@
 //! PDF stage (`pdf::convert`) flips to PDF user space (origin bottom-left, y up;
 //! PDF 32000-1 §8.3.2.3).
 
-/// A length in points (1/72 in).
-pub type Pt = f64;
+/// A length in points (1/72 in). The arithmetic is `f64`'s, in the same order as
+/// written, so that lengths computed through `Pt` are bit for bit those computed on
+/// bare numbers.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
+pub struct Pt(pub f64);
+
+impl Pt {
+    /// No length.
+    pub const ZERO: Pt = Pt(0.0);
+    /// A length no line reaches: an unbounded measure.
+    pub const INFINITY: Pt = Pt(f64::INFINITY);
+
+    /// The larger of two lengths (as `f64::max`).
+    pub fn max(self, other: Pt) -> Pt {
+        Pt(self.0.max(other.0))
+    }
+    /// The smaller of two lengths (as `f64::min`).
+    pub fn min(self, other: Pt) -> Pt {
+        Pt(self.0.min(other.0))
+    }
+    /// The length without its sign.
+    pub fn abs(self) -> Pt {
+        Pt(self.0.abs())
+    }
+    /// Whether the length is finite.
+    pub fn is_finite(self) -> bool {
+        self.0.is_finite()
+    }
+    /// The total order of `f64::total_cmp`.
+    pub fn total_cmp(&self, other: &Pt) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl std::ops::Add for Pt {
+    type Output = Pt;
+    fn add(self, o: Pt) -> Pt {
+        Pt(self.0 + o.0)
+    }
+}
+impl std::ops::Sub for Pt {
+    type Output = Pt;
+    fn sub(self, o: Pt) -> Pt {
+        Pt(self.0 - o.0)
+    }
+}
+impl std::ops::Neg for Pt {
+    type Output = Pt;
+    fn neg(self) -> Pt {
+        Pt(-self.0)
+    }
+}
+impl std::ops::AddAssign for Pt {
+    fn add_assign(&mut self, o: Pt) {
+        self.0 += o.0;
+    }
+}
+impl std::ops::SubAssign for Pt {
+    fn sub_assign(&mut self, o: Pt) {
+        self.0 -= o.0;
+    }
+}
+/// A length times a number.
+impl std::ops::Mul<f64> for Pt {
+    type Output = Pt;
+    fn mul(self, k: f64) -> Pt {
+        Pt(self.0 * k)
+    }
+}
+/// A number times a length.
+impl std::ops::Mul<Pt> for f64 {
+    type Output = Pt;
+    fn mul(self, p: Pt) -> Pt {
+        Pt(self * p.0)
+    }
+}
+/// A length divided by a number.
+impl std::ops::Div<f64> for Pt {
+    type Output = Pt;
+    fn div(self, k: f64) -> Pt {
+        Pt(self.0 / k)
+    }
+}
+/// The ratio of two lengths, a number.
+impl std::ops::Div for Pt {
+    type Output = f64;
+    fn div(self, o: Pt) -> f64 {
+        self.0 / o.0
+    }
+}
+impl std::iter::Sum for Pt {
+    fn sum<I: Iterator<Item = Pt>>(it: I) -> Pt {
+        Pt(it.map(|p| p.0).sum())
+    }
+}
+impl<'a> std::iter::Sum<&'a Pt> for Pt {
+    fn sum<I: Iterator<Item = &'a Pt>>(it: I) -> Pt {
+        Pt(it.map(|p| p.0).sum())
+    }
+}
+/// A length against a bare number of points (for tests and thresholds).
+impl PartialEq<f64> for Pt {
+    fn eq(&self, o: &f64) -> bool {
+        self.0 == *o
+    }
+}
+/// A length against a bare number of points.
+impl PartialOrd<f64> for Pt {
+    fn partial_cmp(&self, o: &f64) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(o)
+    }
+}
+/// Written as its number of points (`{:.1}` gives `511.2`).
+impl std::fmt::Display for Pt {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
 
 /// A length relative to a font size: 1 em is the size itself.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
@@ -96,7 +212,7 @@ mod tests {
     fn ems_and_font_units() {
         // Charis SIL's em is 2048 units: 1024 units are half an em, 5 pt at 10 pt.
         assert_eq!(Em::from_units(1024.0, 2048.0), Em(0.5));
-        assert_eq!(Em(0.5).at(10.0), 5.0);
+        assert_eq!(Em(0.5).at(Pt(10.0)), Pt(5.0));
         assert_eq!(Rgb::hex(0xFF, 0, 0x33), Rgb(1.0, 0.0, 0.2));
     }
 }

@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use std::path::PathBuf;
 use vitae::diag::Pos;
+use vitae::geom::Pt;
 use vitae::markup::plain;
 use vitae::model::jsonresume::is_json_resume;
 use vitae::model::{Entry, Resume, Text};
@@ -195,7 +196,7 @@ fn the_complete_resume_maps_every_section_and_field() {
     let s = prepare(&read("full.json")).style;
     assert_eq!(
         (s.page.width, s.page.height),
-        (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4)
+        (Pt(210.0 * 72.0 / 25.4), Pt(297.0 * 72.0 / 25.4))
     );
     assert_eq!(
         s.accent,
@@ -246,7 +247,7 @@ fn partial_resumes_map_what_they_have() {
     let p = prepare(&read("yaml-shape.yaml"));
     let r = p.resume;
     assert_eq!(p.style.date_column, vitae::style::DateColumn::Left);
-    assert_eq!(p.style.page.width, 210.0 * 72.0 / 25.4);
+    assert_eq!(p.style.page.width, Pt(210.0 * 72.0 / 25.4));
     assert_eq!(
         show(&r.sections[0].entries[0]),
         "Universitat Politècnica de València | 2016 – 2020 | Grau, Enginyeria Mecànica |  |  |  | "
@@ -458,7 +459,7 @@ fn design_keys_go_in_meta_vitae_design() {
         "{\"page\": \"a4\", \"margin\": {\"top\": \"1in\"}, \"justify\": false, \"line_spacing\": 1.3}",
     ))
     .style;
-    assert_eq!((s.margin.top, s.justify, s.line_spacing), (72.0, false, 1.3));
+    assert_eq!((s.margin.top, s.justify, s.line_spacing), (Pt(72.0), false, 1.3));
     // vitae's messages about design keys name the key in the JSON.
     assert_eq!(
         first(&with("{\"accent_color\": \"#12345G\"}")),
@@ -490,7 +491,7 @@ fn design_keys_go_in_meta_vitae_design() {
         "{\"basics\": {\"name\": \"A\", \"summary\": \"Hi.\"}, \"vitae\": {\"design\": {\"theme\": \"compact\"}}}",
     )
     .style;
-    assert_eq!(s.font_size, 9.5);
+    assert_eq!(s.font_size, Pt(9.5));
     assert_eq!(
         first(
             "{\"basics\": {\"name\": \"A\"},\n\"meta\": {\"vitae\": {\"design\": {}}},\n\"vitae\": {\"design\": {}}}"

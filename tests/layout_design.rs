@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use std::path::Path;
+use vitae::geom::Pt;
 use vitae::geom::Rgb;
 use vitae::layout::{Document, Element, TextRun};
 use vitae::style::{Overrides, Theme};
@@ -69,16 +70,20 @@ fn left_date_column_right_aligned() {
     let date = run(doc, "Feb");
     let present = run(doc, "present");
     let title = run(doc, "Tidewater");
-    let col = present.x + present.width() - 50.4;
-    assert!((col - 84.526).abs() < 0.001, "column {col}");
-    assert!((date.x - 50.4) > 0.0 && date.baseline == title.baseline);
-    assert!((title.x - (50.4 + col + 10.0)).abs() < 1e-9, "title at {}", title.x);
+    let col = present.x + present.width() - Pt(50.4);
+    assert!((col - Pt(84.526)).abs() < 0.001, "column {col}");
+    assert!((date.x - Pt(50.4)) > 0.0 && date.baseline == title.baseline);
+    assert!(
+        (title.x - (Pt(50.4) + col + Pt(10.0))).abs() < 1e-9,
+        "title at {}",
+        title.x
+    );
     // The location ends at the same edge, on the subtitle's baseline.
     let loc = run(doc, "CA");
     let subtitle = run(doc, "Principal");
-    assert!((loc.x + loc.width() - (50.4 + col)).abs() < 1e-9 && loc.baseline == subtitle.baseline);
+    assert!((loc.x + loc.width() - (Pt(50.4) + col)).abs() < 1e-9 && loc.baseline == subtitle.baseline);
     // The bullet hangs past the column too; the heading and its rule span the measure.
-    assert!(run(doc, "•").x > 50.4 + col);
+    assert!(run(doc, "•").x > Pt(50.4) + col);
     assert_eq!(run(doc, "EXPERIENCE").x, 50.4);
     let rule = doc.pages[0]
         .elements
@@ -91,7 +96,7 @@ fn left_date_column_right_aligned() {
             }
         })
         .unwrap();
-    assert_eq!((rule.x0, rule.x1), (50.4, 612.0 - 50.4));
+    assert_eq!((rule.x0, rule.x1), (Pt(50.4), Pt(612.0 - 50.4)));
     check_left_dates(&laid.resume, &laid.style, doc, 1e-6).unwrap();
     check_overlaps(doc, 0.01).unwrap();
 }
@@ -113,7 +118,7 @@ fn a_date_wider_than_a_quarter_of_the_measure_wraps_inside_the_column() {
     let laid = lay_out(&yaml, None);
     let quarter = (612.0 - 2.0 * 50.4) / 4.0;
     let title = run(&laid.doc, "Tidewater");
-    assert!((title.x - (50.4 + quarter + 10.0)).abs() < 1e-9);
+    assert!((title.x - Pt(50.4 + quarter + 10.0)).abs() < 1e-9);
     // Two lines in the column, the first on the title's baseline, the second on the
     // subtitle's.
     let sept = run(&laid.doc, "September");
@@ -174,12 +179,12 @@ fn synthesised_small_caps_where_the_font_has_none() {
     let e = run(&laid.doc, "E");
     let rest = run(&laid.doc, "XPERIENCE");
     assert_eq!(e.size, 12.0);
-    assert!((rest.size - 9.6).abs() < 1e-9);
+    assert!((rest.size - Pt(9.6)).abs() < 1e-9);
     assert_eq!(rest.replacement.as_deref(), Some("xperience"));
     assert_eq!(rest.baseline, e.baseline);
     let f = font(FaceId::SANS_BOLD);
     let natural = f.advance_units(f.glyph('X')) * 9.6 / f.units_per_em;
-    assert!((rest.glyphs[0].advance - (natural + 0.05 * 9.6)).abs() < 1e-9);
+    assert!((rest.glyphs[0].advance - Pt(natural + 0.05 * 9.6)).abs() < 1e-9);
     assert!(extracted(&yaml, "fakesc").contains("Experience\n"));
 }
 
@@ -343,24 +348,24 @@ fn each_theme_sets_its_preset() {
     let name = run(&c.doc, "Ada");
     let last = run(&c.doc, "Lindqvist");
     assert!(
-        ((name.x - 50.4) - (612.0 - 50.4 - (last.x + last.width()))).abs() < 1e-9,
+        ((name.x - Pt(50.4)) - (Pt(612.0 - 50.4) - (last.x + last.width()))).abs() < 1e-9,
         "not centred"
     );
     assert_eq!(run(&c.doc, "EXPERIENCE").face.id, FaceId::SERIF_BOLD);
     let present = run(&c.doc, "present");
-    assert!((present.x + present.width() - (612.0 - 50.4)).abs() < 1e-9);
+    assert!((present.x + present.width() - Pt(612.0 - 50.4)).abs() < 1e-9);
     // modern: Lato, the name flush left, the heading as written in the accent, dates
     // small (9 pt) and grey in the left column.
     let m = themed(Theme::Modern, fill);
     let name = run(&m.doc, "Ada");
-    assert_eq!((name.x, name.face.id), (50.4, FaceId::SANS_BOLD));
+    assert_eq!((name.x, name.face.id), (Pt(50.4), FaceId::SANS_BOLD));
     let h = run(&m.doc, "Experience");
     assert_eq!(
         h.color,
         Rgb(0x1D as f64 / 255.0, 0x5A as f64 / 255.0, 0x7A as f64 / 255.0)
     );
     let feb = run(&m.doc, "Feb");
-    assert_eq!((feb.size, feb.color), (9.0, Rgb::QUIET));
+    assert_eq!((feb.size, feb.color), (Pt(9.0), Rgb::QUIET));
     check_left_dates(&m.resume, &m.style, &m.doc, 1e-6).unwrap();
     // compact: 9.5 pt body, 0.5 in margins.
     let k = themed(Theme::Compact, fill);
@@ -382,12 +387,12 @@ fn each_theme_sets_its_preset() {
         })
         .unwrap();
     assert!(
-        (rule.x0 - (h.x + h.width() + 6.0)).abs() < 1e-9,
+        (rule.x0 - (h.x + h.width() + Pt(6.0))).abs() < 1e-9,
         "rule from {}",
         rule.x0
     );
     assert_eq!(rule.x1, 612.0 - 50.4);
-    assert!((rule.y - (h.baseline - 4.0)).abs() < 1e-9);
+    assert!((rule.y - (h.baseline - Pt(4.0))).abs() < 1e-9);
     for laid in [&c, &m, &k, &b] {
         check_margins(&laid.style, &laid.doc, 0.01).unwrap();
         check_overlaps(&laid.doc, 0.01).unwrap();
@@ -403,7 +408,7 @@ fn explicit_keys_override_the_theme() {
     );
     assert_eq!(run(&m.doc, "EXPERIENCE").face.id, FaceId::SERIF_BOLD);
     let present = run(&m.doc, "present");
-    assert!((present.x + present.width() - (612.0 - 50.4)).abs() < 1e-9);
+    assert!((present.x + present.width() - Pt(612.0 - 50.4)).abs() < 1e-9);
     // The theme named in the file, without --theme.
     let laid = lay_out(&resume("  theme: compact\n"), None);
     assert_eq!(laid.style.font_size, 9.5);
@@ -444,7 +449,7 @@ fn urls_are_set_without_kerning() {
         .unwrap();
     let f = font(FaceId::SANS_REGULAR);
     let slash = f.advance_units(f.glyph('/')) * 10.0 / f.units_per_em;
-    let slashes: Vec<f64> = url
+    let slashes: Vec<Pt> = url
         .glyphs
         .iter()
         .filter(|g| g.text.as_deref() == Some("/"))
@@ -452,14 +457,14 @@ fn urls_are_set_without_kerning() {
         .collect();
     assert_eq!(slashes.len(), 2);
     assert!(
-        slashes.iter().all(|a| (a - slash).abs() < 1e-9),
+        slashes.iter().all(|a| (*a - Pt(slash)).abs() < 1e-9),
         "{slashes:?} vs {slash}"
     );
     // Kerning stays on elsewhere: `AV` in Lato is tighter than A + V.
     let (av, _) = vitae::text::shape(
         "AV",
         vitae::text::Styled::plain(FaceId::SANS_REGULAR),
-        10.0,
+        Pt(10.0),
         vitae::text::Features::default(),
     );
     assert!(av[0].glyphs[0].advance < f.advance_units(f.glyph('A')) * 10.0 / f.units_per_em);

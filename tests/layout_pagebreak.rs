@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use std::path::Path;
+use vitae::geom::Pt;
 use vitae::layout::BandKind;
 
 fn fixture(path: &Path) -> (vitae::model::Resume, vitae::style::Style, vitae::layout::Document) {
@@ -90,7 +91,7 @@ fn fit_one_page_fits_and_fit_impossible_says_how_many_pages() {
     let laid = vitae::lay_out(&text, &vitae::Options::default()).unwrap();
     assert_eq!(laid.doc.pages.len(), 1);
     assert_eq!(laid.notes, vec!["fitted to 1 page at 8.5 pt (85 %)".to_string()]);
-    assert!((laid.style.font_size - 8.5).abs() < 0.051);
+    assert!((laid.style.font_size - Pt(8.5)).abs() < 0.051);
     // Without fitting it takes two pages.
     let plain = text.replace("fit_pages: 1", "fit_pages: 5");
     let laid = vitae::lay_out(&plain, &vitae::Options::default()).unwrap();
@@ -174,9 +175,9 @@ proptest! {
         let bottom = s.page.height - s.margin.bottom;
         let mut got = Vec::new();
         for (p, page) in d.pages.iter().enumerate() {
-            let rh = d.bands.iter().find(|b| b.page == p && b.info.kind == BandKind::RunningHeader).map(|b| b.bottom).unwrap_or(0.0);
+            let rh = d.bands.iter().find(|b| b.page == p && b.info.kind == BandKind::RunningHeader).map(|b| b.bottom).unwrap_or(Pt::ZERO);
             let mut words: Vec<String> = Vec::new();
-            let mut prev_end: Option<(f64, f64)> = None;
+            let mut prev_end: Option<(Pt, Pt)> = None;
             for run in page.runs().filter(|x| x.baseline > rh && x.baseline < bottom) {
                 if run.space { prev_end = None; continue; }
                 let t = norm(&run.text());

@@ -11,6 +11,7 @@ mod common;
 
 use common::*;
 use std::path::{Path, PathBuf};
+use vitae::geom::Pt;
 use vitae::layout::{Document, TextRun};
 use vitae::text::{Cjk, FaceId, Styled, face_for, font};
 
@@ -58,12 +59,12 @@ fn run<'a>(doc: &'a Document, text: &str) -> &'a TextRun {
 
 /// The display list's lines: the runs of each baseline of each page, left to right.
 fn lines(doc: &Document) -> Vec<Vec<&TextRun>> {
-    let mut out: Vec<(usize, f64, Vec<&TextRun>)> = Vec::new();
+    let mut out: Vec<(usize, Pt, Vec<&TextRun>)> = Vec::new();
     for (p, page) in doc.pages.iter().enumerate() {
         for r in page.runs().filter(|r| !r.space) {
             match out
                 .iter_mut()
-                .find(|(q, b, _)| *q == p && (b - r.baseline).abs() < 0.01)
+                .find(|(q, b, _)| *q == p && (*b - r.baseline).abs() < 0.01)
             {
                 Some((.., v)) => v.push(r),
                 None => out.push((p, r.baseline, vec![r])),
@@ -146,7 +147,7 @@ fn cjk_from_installed_fonts_with_line_start_and_end_rules() {
         .find(|l| l.iter().any(|r| std::ptr::eq(*r, fu)))
         .unwrap();
     let end = line.last().map(|r| r.x + r.width()).unwrap();
-    assert!((end - (612.0 - 50.4)).abs() < 0.01, "ends at {end}");
+    assert!((end - Pt(612.0 - 50.4)).abs() < 0.01, "ends at {end}");
     // Extraction: every paragraph's characters in order.
     let text: String = text_of(&pdf).split_whitespace().collect();
     for want in [
@@ -169,7 +170,7 @@ fn a_space_between_cjk_and_latin_is_a_quarter_em() {
     let a = run(&laid.doc, "用");
     let rust = run(&laid.doc, "Rust");
     assert!(
-        (rust.x - (a.x + a.width()) - 2.5).abs() < 1e-9,
+        (rust.x - (a.x + a.width()) - Pt(2.5)).abs() < 1e-9,
         "gap {}",
         rust.x - (a.x + a.width())
     );
@@ -233,12 +234,12 @@ fn arabic_is_shaped_ordered_and_mirrored() {
     // Mirrored: the heading and the title end on the right margin, the date starts
     // on the left margin, the bullet stands right of its text.
     assert!(
-        (h.x + h.width() - right).abs() < 1e-6,
+        (h.x + h.width() - Pt(right)).abs() < 1e-6,
         "heading ends at {}",
         h.x + h.width()
     );
     let title = run(&laid.doc, "شركة");
-    assert!((title.x + title.width() - right).abs() < 1e-6);
+    assert!((title.x + title.width() - Pt(right)).abs() < 1e-6);
     let date_words: Vec<&TextRun> = lines(&laid.doc)
         .into_iter()
         .find(|l| l.iter().any(|r| std::ptr::eq(*r, title)))
@@ -247,7 +248,7 @@ fn arabic_is_shaped_ordered_and_mirrored() {
         .filter(|r| r.x < 306.0)
         .collect();
     assert!(
-        (date_words[0].x - 50.4).abs() < 1e-6,
+        (date_words[0].x - Pt(50.4)).abs() < 1e-6,
         "date starts at {}",
         date_words[0].x
     );
@@ -295,7 +296,7 @@ fn hebrew_with_latin_words_joined_by_maqaf() {
     assert_eq!(rust.text(), "Rust");
     assert_eq!(rust.glyphs[0].text.as_deref(), Some("R"));
     let prefix = runs(&laid.doc).into_iter().find(|r| logical(r) == "ב־").unwrap();
-    assert!(prefix.x > rust.x + rust.width() - 1e-6);
+    assert!(prefix.x > rust.x + rust.width() - Pt(1e-6));
     let t = text_of(&pdf);
     assert!(squash(&t).contains(&squash("ב־Rust ו־Go עבור מערכת התשלומים.")), "{t}");
     assert!(t.contains("חברת הנתונים"), "{t}");
@@ -429,6 +430,6 @@ fn a_line_a_little_too_long_squeezes_its_commas() {
     // Each comma's successor starts less than an em after the comma (0.4 pt each).
     for (k, r) in line.iter().enumerate().filter(|(_, r)| r.text() == "，") {
         let gap = line[k + 1].x - r.x;
-        assert!((gap - 9.6).abs() < 1e-6, "after the comma: {gap}");
+        assert!((gap - Pt(9.6)).abs() < 1e-6, "after the comma: {gap}");
     }
 }

@@ -10,6 +10,7 @@
 //! only explicit hyphen is in "lime-tree". Parameters as in the paper's example: line
 //! penalty 10, flagged demerits 100, fitness demerits 3000, hyphen penalty 50.
 
+use vitae::geom::Pt;
 use vitae::linebreak::total_fit::total_fit;
 use vitae::linebreak::{INFINITE_PENALTY, Item, Params, PenaltyKind};
 
@@ -37,7 +38,7 @@ fn items() -> Vec<Item> {
     let flush = |items: &mut Vec<Item>, word: &mut f64| {
         if *word > 0.0 {
             items.push(Item::Box {
-                width: *word,
+                width: Pt(*word),
                 content: 0,
             });
             *word = 0.0;
@@ -54,20 +55,20 @@ fn items() -> Vec<Item> {
                     _ => (6.0, 3.0, 2.0),
                 };
                 items.push(Item::Glue {
-                    width: w,
-                    stretch: st,
-                    shrink: sh,
+                    width: Pt(w),
+                    stretch: Pt(st),
+                    shrink: Pt(sh),
                     content: 0,
                 });
             }
             '-' => {
                 flush(&mut items, &mut word);
                 items.push(Item::Box {
-                    width: width('-'),
+                    width: Pt(width('-')),
                     content: 0,
                 });
                 items.push(Item::Penalty {
-                    width: 0.0,
+                    width: Pt(0.0),
                     cost: 50.0,
                     flagged: true,
                     kind: PenaltyKind::Normal,
@@ -77,7 +78,7 @@ fn items() -> Vec<Item> {
             '·' => {
                 flush(&mut items, &mut word);
                 items.push(Item::Penalty {
-                    width: width('-'),
+                    width: Pt(width('-')),
                     cost: 50.0,
                     flagged: true,
                     kind: PenaltyKind::Hyphenation,
@@ -90,20 +91,20 @@ fn items() -> Vec<Item> {
     }
     flush(&mut items, &mut word);
     items.push(Item::Penalty {
-        width: 0.0,
+        width: Pt(0.0),
         cost: INFINITE_PENALTY,
         flagged: false,
         kind: PenaltyKind::Normal,
         content: 0,
     });
     items.push(Item::Glue {
-        width: 0.0,
-        stretch: INFINITE_PENALTY,
-        shrink: 0.0,
+        width: Pt(0.0),
+        stretch: Pt(INFINITE_PENALTY),
+        shrink: Pt(0.0),
         content: 0,
     });
     items.push(Item::Penalty {
-        width: 0.0,
+        width: Pt(0.0),
         cost: -INFINITE_PENALTY,
         flagged: true,
         kind: PenaltyKind::Normal,
@@ -122,7 +123,7 @@ fn paper_params() -> Params {
     }
 }
 
-fn breaks(lengths: &[f64], threshold: f64) -> Option<Vec<usize>> {
+fn breaks(lengths: &[Pt], threshold: f64) -> Option<Vec<usize>> {
     total_fit(&items(), lengths, threshold, PenaltyKind::Emergency, &paper_params())
         .map(|b| b.iter().map(|b| b.index).collect())
 }
@@ -141,7 +142,7 @@ fn the_items_are_the_papers() {
 fn narrow_measure_digital_typography_p81() {
     // First line 372 units, then 390; ρ = 1.
     assert_eq!(
-        breaks(&[372.0, 390.0], 1.0).unwrap(),
+        breaks(&[Pt(372.0), Pt(390.0)], 1.0).unwrap(),
         vec![17, 37, 63, 83, 105, 129, 154, 174, 198, 220, 240, 262]
     );
 }
@@ -149,20 +150,27 @@ fn narrow_measure_digital_typography_p81() {
 #[test]
 fn medium_measure_digital_typography_p113() {
     assert_eq!(
-        breaks(&[482.0, 500.0], 1.0).unwrap(),
+        breaks(&[Pt(482.0), Pt(500.0)], 1.0).unwrap(),
         vec![23, 51, 81, 107, 140, 168, 198, 224, 252, 262]
     );
 }
 
 #[test]
 fn an_impossible_measure_has_no_feasible_breaks() {
-    assert_eq!(breaks(&[82.0, 100.0], 1.0), None);
+    assert_eq!(breaks(&[Pt(82.0), Pt(100.0)], 1.0), None);
 }
 
 #[test]
 fn every_line_of_the_optimum_is_within_the_threshold() {
     let items = items();
-    let b = total_fit(&items, &[482.0, 500.0], 1.0, PenaltyKind::Emergency, &paper_params()).unwrap();
+    let b = total_fit(
+        &items,
+        &[Pt(482.0), Pt(500.0)],
+        1.0,
+        PenaltyKind::Emergency,
+        &paper_params(),
+    )
+    .unwrap();
     for br in &b {
         assert!((-1.0..=1.0).contains(&br.ratio), "{br:?}");
     }

@@ -3,6 +3,7 @@
 //! font must update them knowingly): justified and ragged, hyphenation, URLs,
 //! no-break spaces and hyphens.
 
+use vitae::geom::Pt;
 use vitae::inline::{Align, ParStyle, typeset};
 use vitae::lang::Language;
 
@@ -13,7 +14,7 @@ fn lines(text: &str, measure: f64, justify: bool, hyphenate: bool) -> Vec<String
         hyphenate: hyphenate.then_some(Language::EnglishUs),
         ..ParStyle::default()
     };
-    let p = typeset(&vitae::markup::parse(text).unwrap(), &style, measure);
+    let p = typeset(&vitae::markup::parse(text).unwrap(), &style, Pt(measure));
     p.lines
         .iter()
         .map(|l| {

@@ -1,6 +1,7 @@
 //! Properties of line breaking, over random paragraphs (proptest).
 
 use proptest::prelude::*;
+use vitae::geom::Pt;
 use vitae::inline::{Align, ParStyle, typeset};
 use vitae::lang::Language;
 use vitae::linebreak::total_fit::total_fit;
@@ -15,47 +16,50 @@ fn items_strategy() -> impl Strategy<Value = Vec<Item>> {
         for (k, (w, h)) in words.into_iter().enumerate() {
             if k > 0 {
                 items.push(Item::Glue {
-                    width: 3.0,
-                    stretch: 1.5,
-                    shrink: 1.0,
+                    width: Pt(3.0),
+                    stretch: Pt(1.5),
+                    shrink: Pt(1.0),
                     content: 0,
                 });
             }
             if h == 0 && w > 10.0 {
                 items.push(Item::Box {
-                    width: w / 2.0,
+                    width: Pt(w / 2.0),
                     content: 0,
                 });
                 items.push(Item::Penalty {
-                    width: 3.0,
+                    width: Pt(3.0),
                     cost: 50.0,
                     flagged: true,
                     kind: PenaltyKind::Hyphenation,
                     content: 0,
                 });
                 items.push(Item::Box {
-                    width: w / 2.0,
+                    width: Pt(w / 2.0),
                     content: 0,
                 });
             } else {
-                items.push(Item::Box { width: w, content: 0 });
+                items.push(Item::Box {
+                    width: Pt(w),
+                    content: 0,
+                });
             }
         }
         items.push(Item::Penalty {
-            width: 0.0,
+            width: Pt(0.0),
             cost: INFINITE_PENALTY,
             flagged: false,
             kind: PenaltyKind::Normal,
             content: 0,
         });
         items.push(Item::Glue {
-            width: 0.0,
-            stretch: 100_000.0,
-            shrink: 0.0,
+            width: Pt(0.0),
+            stretch: Pt(100_000.0),
+            shrink: Pt(0.0),
             content: 0,
         });
         items.push(Item::Penalty {
-            width: 0.0,
+            width: Pt(0.0),
             cost: -INFINITE_PENALTY,
             flagged: false,
             kind: PenaltyKind::Normal,
@@ -73,13 +77,13 @@ proptest! {
     #[test]
     fn total_fit_is_never_worse_than_first_fit(items in items_strategy(), measure in 60.0f64..400.0) {
         let p = Params::default();
-        let ff = first_fit(&items, measure);
-        let kp = total_fit(&items, &[measure], f64::INFINITY, PenaltyKind::Emergency, &p).expect("every box fits the measure");
+        let ff = first_fit(&items, Pt(measure));
+        let kp = total_fit(&items, &[Pt(measure)], f64::INFINITY, PenaltyKind::Emergency, &p).expect("every box fits the measure");
         for b in &kp {
             prop_assert!(b.ratio >= -1.0 - 1e-9, "ratio {}", b.ratio);
         }
-        let d_kp = total_demerits(&items, &[measure], &kp, &p);
-        let d_ff = total_demerits(&items, &[measure], &ff, &p);
+        let d_kp = total_demerits(&items, &[Pt(measure)], &kp, &p);
+        let d_ff = total_demerits(&items, &[Pt(measure)], &ff, &p);
         prop_assert!(d_kp <= d_ff * (1.0 + 1e-9) + 1e-6, "total fit {d_kp} > first fit {d_ff}");
     }
 
@@ -95,7 +99,7 @@ proptest! {
         let text = words.join(" ");
         let align = if justify { Align::Justified } else { Align::Ragged };
         let style = ParStyle { align, hyphenate: hyphenate.then_some(Language::EnglishUs), ..ParStyle::default() };
-        let p = typeset(&[Span { text: text.clone(), ..Default::default() }], &style, measure);
+        let p = typeset(&[Span { text: text.clone(), ..Default::default() }], &style, Pt(measure));
         let mut got = String::new();
         for line in &p.lines {
             prop_assert!(line.width <= measure + 1e-6, "line {} wider than {measure}", line.width);

@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use vitae::geom::Pt;
 
 /// Text made of pieces that break naive typesetters.
 fn hostile() -> impl Strategy<Value = String> {
@@ -102,12 +103,12 @@ fn a_wrapped_date_and_a_location_alone_do_not_overlap_in_the_left_column() {
         .runs()
         .filter(|t| t.text().starts_with('A') && t.baseline < y2020.baseline)
         .map(|t| t.baseline)
-        .fold(0.0, f64::max);
+        .fold(Pt::ZERO, Pt::max);
     // The first entry ends with the location's last line in the column, on a band of
     // its own (9 pt type on a 10.8 pt leading: 2.7 pt below the baseline); then 5.5 pt
     // between entries and 8.1 pt down to the lone date's baseline.
     assert!(
-        (y2020.baseline - last - 16.3).abs() < 1e-6,
+        (y2020.baseline - last - Pt(16.3)).abs() < 1e-6,
         "{} vs {last}",
         y2020.baseline
     );

@@ -90,7 +90,7 @@ pub fn reorder(lines: &mut [Line], levels: Option<&[u8]>, direction: Direction) 
             continue;
         }
         let mut runs: Vec<Option<Run>> = std::mem::take(&mut line.runs).into_iter().map(Some).collect();
-        let mut x = 0.0;
+        let mut x = Pt::ZERO;
         for &o in &order {
             if let Some(mut r) = runs[o].take() {
                 r.x = x;

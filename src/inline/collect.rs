@@ -40,7 +40,7 @@ pub const URL_PENALTY: f64 = 50.0;
 pub const EMERGENCY_PENALTY: f64 = 5000.0;
 /// Stretch of the \parfillskip glue that ends every paragraph, pt: large enough to
 /// behave as TeX's `fil` (infinite) stretch at any measure.
-pub const PARFILL_STRETCH: Pt = 100_000.0;
+pub const PARFILL_STRETCH: Pt = Pt(100_000.0);
 
 /// Stretch of the glue between two CJK characters in a justified paragraph, in em:
 /// justified CJK text spreads its lines between characters, not only at spaces (JIS X
@@ -198,7 +198,7 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
         cuts.sort_unstable(); // as the patterns give them; searched below
         // The word: boxes, split at span and face changes and at hyphenation points.
         let first_box = c.items.len();
-        let mut word_width = 0.0;
+        let mut word_width = Pt::ZERO;
         for (k, lo, hi) in pieces(prev, word_end) {
             let face = face_of(&spans[k], style);
             let mut bounds: Vec<usize> = vec![lo];
@@ -262,7 +262,7 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
             let (stretch, shrink) = if style.align == Align::Justified {
                 (w / 2.0, w / 3.0)
             } else {
-                (0.0, 0.0)
+                (Pt::ZERO, Pt::ZERO)
             };
             c.material.push(Material {
                 runs: at(runs, word_end),
@@ -295,7 +295,7 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
                 let stretch = if style.align == Align::Justified {
                     CJK_STRETCH * style.size
                 } else {
-                    0.0
+                    Pt(0.0)
                 };
                 // After a closing punctuation mark or before an opening one, the mark's
                 // blank half may be taken back.
@@ -312,17 +312,17 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
                 let shrink = if style.align == Align::Justified && squeeze && levels.is_none() {
                     CJK_PUNCTUATION_SHRINK * style.size
                 } else {
-                    0.0
+                    Pt(0.0)
                 };
                 c.items.push(Item::Glue {
-                    width: 0.0,
+                    width: Pt(0.0),
                     stretch,
                     shrink,
                     content: 0,
                 });
             } else {
                 c.items.push(Item::Penalty {
-                    width: 0.0,
+                    width: Pt(0.0),
                     cost,
                     flagged,
                     kind: PenaltyKind::Normal,
@@ -332,7 +332,7 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
         }
         if opp.mandatory && n + 1 < opps.len() {
             c.items.push(Item::Penalty {
-                width: 0.0,
+                width: Pt(0.0),
                 cost: -INFINITE_PENALTY,
                 flagged: false,
                 kind: PenaltyKind::Normal,
@@ -343,20 +343,20 @@ pub(super) fn collect(spans: &[Span], style: &ParStyle, measure: Pt) -> Collecte
     }
     // \parfillskip and the paragraph's final forced break.
     c.items.push(Item::Penalty {
-        width: 0.0,
+        width: Pt(0.0),
         cost: INFINITE_PENALTY,
         flagged: false,
         kind: PenaltyKind::Normal,
         content: 0,
     });
     c.items.push(Item::Glue {
-        width: 0.0,
+        width: Pt(0.0),
         stretch: PARFILL_STRETCH,
-        shrink: 0.0,
+        shrink: Pt(0.0),
         content: 0,
     });
     c.items.push(Item::Penalty {
-        width: 0.0,
+        width: Pt(0.0),
         cost: -INFINITE_PENALTY,
         flagged: false,
         kind: PenaltyKind::Normal,

@@ -27,7 +27,7 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
     let mut start = line_start(&items, 0);
     for b in breaks {
         let mut runs = Vec::new();
-        let mut x = 0.0;
+        let mut x = Pt::ZERO;
         // The last line ends in \parfillskip, whose stretch is infinite in TeX: it
         // takes all the room, and the line's finite glue none.
         let last = b.index + 1 >= items.len();
@@ -59,7 +59,7 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
             }
         }
         if let Some(Item::Penalty { width, content, .. }) = items.get(b.index)
-            && *width > 0.0
+            && *width > Pt(0.0)
         {
             let m = &material[*content];
             place(&mut runs, m.runs.clone(), m, style, &mut x);
@@ -67,13 +67,13 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
         // Trailing spaces never end a line (they were discarded at the break), nor
         // do spaces followed only by runs of no width (a right-to-left mark after a
         // space, alone before a break: its glyph would reach past the measure).
-        while let Some(k) = runs.iter().rposition(|r| r.width > 0.0 || r.space) {
+        while let Some(k) = runs.iter().rposition(|r| r.width > Pt(0.0) || r.space) {
             if !runs[k].space {
                 break;
             }
             runs.remove(k);
         }
-        let width = runs.last().map_or(0.0, |r| r.x + r.width);
+        let width = runs.last().map_or(Pt::ZERO, |r| r.x + r.width);
         lines.push(Line { runs, width });
         start = line_start(&items, b.index + 1);
     }

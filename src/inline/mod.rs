@@ -89,7 +89,7 @@ impl Default for ParStyle {
     /// right.
     fn default() -> ParStyle {
         ParStyle {
-            size: 10.0,
+            size: Pt(10.0),
             weight: Weight::Regular,
             slant: Slant::Upright,
             color: Rgb::TEXT,
@@ -181,7 +181,7 @@ pub fn typeset_with(spans: &[Span], style: &ParStyle, measure: Pt, breaker: Brea
     let mut c = collect::collect(spans, style, measure);
     // Items → breaks: Knuth & Plass (crate::linebreak), or first fit for comparisons.
     let right_stretch = match style.align {
-        Align::Justified => 0.0,
+        Align::Justified => Pt::ZERO,
         Align::Ragged => RAGGED_STRETCH_EM * style.size,
     };
     let params = Params {
@@ -219,14 +219,14 @@ pub fn natural_width(spans: &[Span], style: &ParStyle) -> Pt {
             hyphenate: None,
             ..style.clone()
         },
-        f64::INFINITY,
+        Pt(f64::INFINITY),
     );
     c.items
         .iter()
         .map(|it| match *it {
             Item::Box { width, .. } => width,
             Item::Glue { width, stretch, .. } if stretch < PARFILL_STRETCH => width,
-            _ => 0.0,
+            _ => Pt(0.0),
         })
         .sum()
 }
@@ -253,12 +253,12 @@ pub(crate) mod tests {
     #[test]
     fn justified_lines_fill_the_measure_and_the_last_is_ragged() {
         let spans = parse("The quick brown fox jumps over the lazy dog and keeps running far away.").unwrap();
-        let p = typeset(&spans, &style(Align::Justified), 150.0);
+        let p = typeset(&spans, &style(Align::Justified), Pt(150.0));
         assert!(p.lines.len() >= 3);
         for l in &p.lines[..p.lines.len() - 1] {
-            assert!((l.width - 150.0).abs() < 1e-6, "line width {}", l.width);
+            assert!((l.width - Pt(150.0)).abs() < Pt(1e-6), "line width {}", l.width);
         }
-        assert!(p.lines.last().unwrap().width < 150.0);
+        assert!(p.lines.last().unwrap().width < Pt(150.0));
         let all: Vec<String> = p.lines.iter().map(line_text).collect();
         assert_eq!(
             all.join(" "),
@@ -270,10 +270,10 @@ pub(crate) mod tests {
     fn urls_break_after_slashes_and_nothing_overflows() {
         let spans =
             parse("<https://data.example.org/collections/2024/longitudinal-cohort-study/files/manifest.json>").unwrap();
-        let p = typeset(&spans, &style(Align::Justified), 120.0);
+        let p = typeset(&spans, &style(Align::Justified), Pt(120.0));
         assert!(p.lines.len() > 1);
         for l in &p.lines {
-            assert!(l.width <= 120.0 + 1e-6);
+            assert!(l.width <= Pt(120.0 + 1e-6));
         }
         let first = line_text(&p.lines[0]);
         assert!(
@@ -287,7 +287,7 @@ pub(crate) mod tests {
         // "A" then a URL that cannot share its line: the first line would need its one
         // space stretched far past twice its stretch.
         let spans = parse("A B bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb").unwrap();
-        let measure = natural_width(&spans, &style(Align::Justified)) - 5.0;
+        let measure = natural_width(&spans, &style(Align::Justified)) - Pt(5.0);
         let p = typeset(&spans, &style(Align::Justified), measure);
         assert_eq!(p.lines.len(), 2);
         // Whatever the first line holds, its spaces are not stretched.
@@ -302,10 +302,10 @@ pub(crate) mod tests {
     #[test]
     fn a_word_wider_than_the_measure_is_hyphenated_at_a_grapheme() {
         let spans = parse("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ").unwrap();
-        let p = typeset(&spans, &style(Align::Ragged), 60.0);
+        let p = typeset(&spans, &style(Align::Ragged), Pt(60.0));
         assert!(p.lines.len() > 2);
         for l in &p.lines {
-            assert!(l.width <= 60.0 + 1e-6, "{}", l.width);
+            assert!(l.width <= Pt(60.0 + 1e-6), "{}", l.width);
         }
         assert!(line_text(&p.lines[0]).ends_with('-'));
         let joined: String = p
@@ -332,10 +332,10 @@ pub(crate) mod tests {
                 ..style(Align::Ragged)
             },
         ] {
-            let p = typeset(&spans, &style, 300.0);
+            let p = typeset(&spans, &style, Pt(300.0));
             assert!(p.lines.len() > 100, "{} lines", p.lines.len());
             for l in &p.lines {
-                assert!(l.width <= 300.0 + 1e-6, "{}", l.width);
+                assert!(l.width <= Pt(300.0 + 1e-6), "{}", l.width);
             }
             let joined: String = p
                 .lines

@@ -109,6 +109,7 @@ pub(super) fn url_ranges(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geom::Pt;
     use crate::inline::tests::{line_text, style};
     use crate::inline::{Align, typeset};
     use crate::markup::parse;
@@ -124,7 +125,7 @@ mod tests {
         // after "mail ", "firstname.", "lastname@", "department.", "example.", "com " and the end
         assert_eq!(opps, vec![5, 15, 24, 35, 43, 47, 50]);
         let spans = parse("firstname.lastname@department.example.com").unwrap();
-        let p = typeset(&spans, &style(Align::Ragged), 90.0);
+        let p = typeset(&spans, &style(Align::Ragged), Pt(90.0));
         let lines: Vec<String> = p.lines.iter().map(line_text).collect();
         assert!(lines.len() > 1 && lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
         assert_eq!(lines.concat(), "firstname.lastname@department.example.com");

@@ -132,7 +132,7 @@ pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
     };
     if st.date_column == DateColumn::Left {
         let col = b.date_column_width(r);
-        if col > 0.0 {
+        if col > Pt(0.0) {
             b.date_col = Some(col);
             b.body_x = b.left + col + st.indents.date_gutter;
             b.body_measure = measure - col - st.indents.date_gutter;
@@ -158,10 +158,10 @@ pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
                         &st,
                     )
                 })
-                .fold(0.0, f64::max);
+                .fold(Pt::ZERO, Pt::max);
             widest + b.s.indents.number_gap
         } else {
-            0.0
+            Pt::ZERO
         };
         for (i, e) in s.entries.iter().enumerate() {
             let ctx = format!("section '{}', entry {}", s.title.text, i + 1);
@@ -229,7 +229,7 @@ impl Builder<'_> {
     /// natural width, but at most a quarter of the measure (wider ones wrap inside
     /// it); 0 when no entry has either.
     fn date_column_width(&self, r: &Resume) -> Pt {
-        let mut widest: Pt = 0.0;
+        let mut widest: Pt = Pt(0.0);
         for e in r.sections.iter().flat_map(|s| &s.entries) {
             if let Some(d) = &e.date {
                 widest = widest.max(natural_width(&d.inline, &self.quiet(false)));
@@ -340,7 +340,7 @@ impl Builder<'_> {
             };
             self.bands.push(Band {
                 height: leading,
-                space_before: if k == 0 { space_before } else { 0.0 },
+                space_before: if k == 0 { space_before } else { Pt(0.0) },
                 penalty,
                 info,
                 elements,
@@ -364,7 +364,7 @@ impl Builder<'_> {
             Placement::Start
         };
         let p = self.set(&r.name.inline, &st, self.measure, r.name.pos, "name");
-        self.push_lines(&p, name_size, self.left, placement, 0.0, Keep::EveryLine);
+        self.push_lines(&p, name_size, self.left, placement, Pt(0.0), Keep::EveryLine);
         if let Some(h) = &r.headline {
             let size = self.s.sizes.headline;
             let st = self.style(size, Weight::Regular, Slant::Upright, Rgb::QUIET, Align::Ragged);
@@ -412,7 +412,7 @@ impl Builder<'_> {
         }];
         let sep_w = natural_width(&sep, &st);
         let mut groups: Vec<(Vec<Span>, Pos)> = Vec::new();
-        let mut line_w = 0.0;
+        let mut line_w = Pt::ZERO;
         for (k, item) in items.iter().enumerate() {
             let w = natural_width(item, &st);
             let pos = r.contact[k].shown.pos;
@@ -440,7 +440,7 @@ impl Builder<'_> {
                 size,
                 self.left,
                 placement,
-                if k == 0 { self.s.spaces.before_contact } else { 0.0 },
+                if k == 0 { self.s.spaces.before_contact } else { Pt(0.0) },
                 Keep::EveryLine,
             );
         }
@@ -474,7 +474,7 @@ impl Builder<'_> {
                 // From half an em past the title's last line, at the middle of the
                 // capitals (a third of the size above the baseline).
                 HeadingRule::Beside => (
-                    self.left + p.lines.last().map_or(0.0, |l| l.width) + 0.5 * size,
+                    self.left + p.lines.last().map_or(Pt(0.0), |l| l.width) + 0.5 * size,
                     baseline - size / 3.0,
                 ),
             };
@@ -504,7 +504,7 @@ impl Builder<'_> {
                 ..Default::default()
             }],
             &st,
-            f64::INFINITY,
+            Pt(f64::INFINITY),
         );
         let (Some(band), Some(line)) = (self.bands.get_mut(at), p.lines.first()) else {
             return;

@@ -33,13 +33,13 @@ impl Builder<'_> {
         let side_w = side.as_ref().map(|(t, st)| natural_width(&t.inline, st));
         let inline_side = left_col.is_none() && side_w.is_some_and(|w| w <= self.measure / 2.0);
         let main_measure = if inline_side {
-            measure - side_w.unwrap_or(0.0) - self.s.indents.date_gutter
+            measure - side_w.unwrap_or(Pt(0.0)) - self.s.indents.date_gutter
         } else {
             measure
         };
         // The main text's bands, if any: [first, end), and its baseline in them.
         let first = self.bands.len();
-        let mut main_baseline = 0.0;
+        let mut main_baseline = Pt::ZERO;
         if let Some((spans, st, pos, field)) = main {
             let p = self.set(spans, &st, main_measure, pos, field);
             self.push_lines(&p, st.size, x, Placement::Start, space_before, Keep::EveryLine);
@@ -82,7 +82,7 @@ impl Builder<'_> {
                 let sb = if k == 0 && main_bands.is_empty() {
                     space_before
                 } else {
-                    0.0
+                    Pt(0.0)
                 };
                 let info = self.single_line();
                 let els = line_elements(line, sx, baseline_in(leading, st.size));
@@ -104,7 +104,7 @@ impl Builder<'_> {
     /// falls inside the `/ActualText` span of a word broken across lines).
     fn set_column(&mut self, start: usize, space: Pt) {
         let (sx, leading) = (self.left, self.leading(self.s.sizes.date));
-        let col = self.date_col.unwrap_or(0.0);
+        let col = self.date_col.unwrap_or(Pt(0.0));
         let right_align = self.s.date_align == DateAlign::Right;
         let mut next = start;
         for (line, min_band) in std::mem::take(&mut self.column) {
@@ -141,7 +141,7 @@ impl Builder<'_> {
                     let info = self.single_line();
                     let els = line_elements(&line, x, baseline_in(leading, size));
                     // An entry of column lines only (a date alone) keeps its entry's space.
-                    let space_before = if self.bands.len() == start { space } else { 0.0 };
+                    let space_before = if self.bands.len() == start { space } else { Pt(0.0) };
                     self.bands.push(Band {
                         height: leading,
                         space_before,
@@ -158,7 +158,7 @@ impl Builder<'_> {
     /// Sets an entry; `number` is its number and the section's hanging indent (pt).
     pub(super) fn entry(&mut self, e: &Entry, number: Option<(usize, Pt)>, first: bool, ctx: &str) {
         let fs = self.fs;
-        let indent = number.map_or(0.0, |(_, i)| i);
+        let indent = number.map_or(Pt::ZERO, |(_, i)| i);
         let x = self.body_x + indent;
         let m = self.body_measure - indent;
         let space = if first {
@@ -206,7 +206,7 @@ impl Builder<'_> {
         }
         // 2. The subtitle row with the location.
         if e.subtitle.is_some() || e.location.is_some() {
-            let sb = if self.bands.len() == start { space } else { 0.0 };
+            let sb = if self.bands.len() == start { space } else { Pt(0.0) };
             let st = self.style(fs, Weight::Regular, Slant::Italic, Rgb::TEXT, Align::Ragged);
             let main = e
                 .subtitle

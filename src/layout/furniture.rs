@@ -4,7 +4,7 @@
 use super::band::{Band, FREE};
 use super::blocks::baseline_in;
 use super::{BandInfo, BandKind, Element, Page, Rule, TextRun};
-use crate::geom::Rgb;
+use crate::geom::{Pt, Rgb};
 use crate::inline::{ParStyle, Slant, typeset};
 use crate::markup::Span;
 use crate::model::Text;
@@ -42,7 +42,7 @@ pub(super) fn running_header(s: &Style, name: &Text) -> Option<Band> {
         x0: s.margin.left,
         x1: s.margin.left + s.measure,
         y: rule_y,
-        thickness: 0.3,
+        thickness: Pt(0.3),
         color: Rgb::QUIET,
     }));
     let info = BandInfo {
@@ -54,7 +54,7 @@ pub(super) fn running_header(s: &Style, name: &Text) -> Option<Band> {
     };
     Some(Band {
         height: rule_y + 0.6 * s.font_size * s.line_spacing,
-        space_before: 0.0,
+        space_before: Pt(0.0),
         penalty: FREE,
         info,
         elements,
@@ -85,7 +85,7 @@ pub(super) fn add_folios(pages: &mut [Page], s: &Style) {
                 ..Default::default()
             }],
             &st,
-            f64::INFINITY,
+            Pt(f64::INFINITY),
         );
         let Some(line) = p.lines.first() else { continue };
         let x = s.margin.left + (s.measure - line.width) / 2.0;

@@ -313,37 +313,37 @@ mod tests {
     #[test]
     fn the_vertical_rhythm_in_points() {
         let d = doc(ENTRY);
-        assert_eq!((d.width, d.height), (612.0, 792.0));
+        assert_eq!((d.width, d.height), (Pt(612.0), Pt(792.0)));
         // Name: 24 pt on a 28.8 pt leading from the 50.4 pt top margin: baseline at
         // 50.4 + 0.5 × (28.8 − 24) + 0.8 × 24 = 72.
         let name = find(&d, "Ada");
-        assert!((name.baseline - 72.0).abs() < 1e-9 && name.size == 24.0);
+        assert!((name.baseline - Pt(72.0)).abs() < Pt(1e-9) && name.size == Pt(24.0));
         // Centred in the measure 50.4–561.6.
-        assert!(((name.x + name.width() / 2.0) - 306.0).abs() < 1e-9);
+        assert!(((name.x + name.width() / 2.0) - Pt(306.0)).abs() < Pt(1e-9));
         // Heading 12 pt, 8 pt below the name's band: baseline 50.4 + 28.8 + 8 + 10.8 = 98.
         let h = find(&d, "WORK");
-        assert!((h.baseline - 98.0).abs() < 1e-9 && h.x == 50.4 && h.size == 12.0);
+        assert!((h.baseline - Pt(98.0)).abs() < Pt(1e-9) && h.x == Pt(50.4) && h.size == Pt(12.0));
         // Its rule 4 pt under the baseline, across the measure, 0.5 pt thick.
         let rule = d.pages[0]
             .elements
             .iter()
             .find_map(|e| if let Element::Rule(r) = e { Some(r) } else { None })
             .unwrap();
-        assert_eq!((rule.x0, rule.x1, rule.thickness), (50.4, 561.6, 0.5));
-        assert!((rule.y - 102.0).abs() < 1e-9);
+        assert_eq!((rule.x0, rule.x1, rule.thickness), (Pt(50.4), Pt(561.6), Pt(0.5)));
+        assert!((rule.y - Pt(102.0)).abs() < Pt(1e-9));
         // Title: the band under the heading (15.3 pt) after 4.5 pt: 98 − 10.8 + 15.3 + 4.5 + 9 = 116.
         let title = find(&d, "Example");
-        assert!((title.baseline - 116.0).abs() < 1e-9 && title.x == 50.4);
+        assert!((title.baseline - Pt(116.0)).abs() < Pt(1e-9) && title.x == Pt(50.4));
         // The date flush right on the title's baseline.
         let date = find(&d, "2020");
-        assert!((date.x + date.width() - 561.6).abs() < 1e-9);
+        assert!((date.x + date.width() - Pt(561.6)).abs() < Pt(1e-9));
         assert_eq!(date.baseline, title.baseline);
         // The bullet 1.2 pt after the 12 pt line: baseline 116 + 12 + 1.2 = 129.2; the
         // mark at 50.4 + 3.5, the text hanging at 50.4 + 12.
         let bullet = find(&d, "•");
         let built = find(&d, "Built");
-        assert!((bullet.baseline - 129.2).abs() < 1e-9 && (bullet.x - 53.9).abs() < 1e-9);
-        assert!((built.x - 62.4).abs() < 1e-9 && built.baseline == bullet.baseline);
+        assert!((bullet.baseline - Pt(129.2)).abs() < Pt(1e-9) && (bullet.x - Pt(53.9)).abs() < Pt(1e-9));
+        assert!((built.x - Pt(62.4)).abs() < Pt(1e-9) && built.baseline == bullet.baseline);
     }
 
     #[test]
@@ -354,10 +354,10 @@ mod tests {
         let gutter = 10.0;
         for r in d.pages[0]
             .runs()
-            .filter(|r| r.face.id == crate::text::FaceId::SERIF_BOLD && r.baseline > 100.0)
+            .filter(|r| r.face.id == crate::text::FaceId::SERIF_BOLD && r.baseline > Pt(100.0))
         {
             assert!(
-                r.x + r.width() <= date.x - gutter + 1e-9,
+                r.x + r.width() <= date.x - Pt(gutter) + Pt(1e-9),
                 "'{}' ends at {} (date at {})",
                 r.text(),
                 r.x + r.width(),
@@ -380,13 +380,13 @@ mod tests {
         let d = doc(&yaml);
         let title = find(&d, "Example");
         let from = find(&d, "from");
-        assert!((from.baseline - title.baseline - 12.0).abs() < 1e-9);
+        assert!((from.baseline - title.baseline - Pt(12.0)).abs() < Pt(1e-9));
         let last = d.pages[0]
             .runs()
             .filter(|r| r.baseline == from.baseline)
             .last()
             .unwrap();
-        assert!((last.x + last.width() - 561.6).abs() < 1e-9);
+        assert!((last.x + last.width() - Pt(561.6)).abs() < Pt(1e-9));
     }
 
     #[test]
@@ -409,7 +409,11 @@ mod tests {
         assert_eq!(page_of(two), page_of(find(&d, "After")));
         assert_eq!(page_of(two), page_of(find(&d, "First")));
         // Page numbers n / N in the bottom margin.
-        assert!(d.pages[1].runs().any(|r| r.text() == "2" && r.baseline > 792.0 - 50.4));
+        assert!(
+            d.pages[1]
+                .runs()
+                .any(|r| r.text() == "2" && r.baseline > Pt(792.0 - 50.4))
+        );
     }
 
     #[test]
@@ -421,8 +425,8 @@ mod tests {
         let top = d.pages[0]
             .runs()
             .flat_map(|r| r.glyphs.iter().map(move |g| r.baseline - f.ink(g.gid).0 * r.size))
-            .fold(f64::INFINITY, f64::min);
-        assert!((top - 50.4).abs() < 1e-9, "ink top at {top}");
-        assert!(name.baseline > 72.0);
+            .fold(Pt::INFINITY, Pt::min);
+        assert!((top - Pt(50.4)).abs() < 1e-9, "ink top at {top}");
+        assert!(name.baseline > Pt(72.0));
     }
 }

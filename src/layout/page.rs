@@ -23,6 +23,7 @@
 
 use super::band::{Band, FREE, KEEP, MAX_GAP, shift};
 use super::{Element, Page, PlacedBand};
+use crate::geom::Pt;
 use crate::style::Style;
 
 /// Distributes bands over pages, starting every page after the first with the
@@ -32,9 +33,9 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
     let top = s.text_block.y;
     let bottom = s.page.height - s.margin.bottom;
     let block = bottom - top;
-    let running_height = running.as_ref().map_or(0.0, |b| b.height);
+    let running_height = running.as_ref().map_or(Pt::ZERO, |b| b.height);
     // (page index, y of the band's top) for each band
-    let mut placed: Vec<(usize, f64)> = Vec::with_capacity(bands.len());
+    let mut placed: Vec<(usize, Pt)> = Vec::with_capacity(bands.len());
     let mut page = 0;
     let mut page_start = 0; // first band on the current page
     let page_top = |page: usize| if page > 0 { top + running_height } else { top };
@@ -42,21 +43,21 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
     let mut i = 0;
     // Ink is measured (from the glyph outlines) only where it can matter: at the top
     // of a page and near its foot.
-    let mut inks: Vec<Option<(f64, f64)>> = vec![None; bands.len()];
+    let mut inks: Vec<Option<(Pt, Pt)>> = vec![None; bands.len()];
     let mut ink_of = |i: usize| *inks[i].get_or_insert_with(|| ink(&bands[i].elements));
     while i < bands.len() {
         let b = &bands[i];
         let at_top = i == page_start;
         let band_top = if at_top {
-            y + (-ink_of(i).0).max(0.0)
+            y + (-ink_of(i).0).max(Pt::ZERO)
         } else {
             y + b.space_before
         };
         let near_foot = band_top + 2.0 * b.height > bottom;
-        let ink_bottom = if near_foot { ink_of(i).1 } else { 0.0 };
-        if band_top + b.height.max(ink_bottom) > bottom + 1e-6 && !at_top {
+        let ink_bottom = if near_foot { ink_of(i).1 } else { Pt::ZERO };
+        if band_top + b.height.max(ink_bottom) > bottom + Pt(1e-6) && !at_top {
             let end_of = |j: usize| placed[j].1 + bands[j].height;
-            let gap_ok = |j: usize| bottom - end_of(j) <= MAX_GAP * block + 1e-9;
+            let gap_ok = |j: usize| bottom - end_of(j) <= MAX_GAP * block + Pt(1e-9);
             let candidates = page_start..i;
             let last_free = candidates.clone().rev().find(|&j| bands[j].penalty <= FREE);
             let last_keep = candidates
@@ -112,8 +113,8 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
 /// The ink's extent of a band's elements: the highest point (y of the tallest glyph's
 /// top, relative to the band's top, negative when it rises above the band) and the
 /// lowest (y of the deepest descender), in pt.
-fn ink(elements: &[Element]) -> (f64, f64) {
-    let (mut top, mut bottom) = (0.0f64, 0.0f64);
+fn ink(elements: &[Element]) -> (Pt, Pt) {
+    let (mut top, mut bottom) = (Pt::ZERO, Pt::ZERO);
     for e in elements {
         match e {
             Element::Text(t) => {
@@ -148,10 +149,10 @@ mod tests {
     /// with `penalty` after it.
     fn band(id: f64, height: f64, space_before: f64, penalty: f64) -> Band {
         let rule = Rule {
-            x0: id,
-            x1: id + 1.0,
-            y: 1.0,
-            thickness: 0.5,
+            x0: Pt(id),
+            x1: Pt(id + 1.0),
+            y: Pt(1.0),
+            thickness: Pt(0.5),
             color: Rgb::TEXT,
         };
         let info = BandInfo {
@@ -162,8 +163,8 @@ mod tests {
             entry: None,
         };
         Band {
-            height,
-            space_before,
+            height: Pt(height),
+            space_before: Pt(space_before),
             penalty,
             info,
             elements: vec![Element::Rule(rule)],
@@ -203,7 +204,7 @@ mod tests {
         for (p, page) in pages.iter().enumerate() {
             for e in &page.elements {
                 if let Element::Rule(r) = e {
-                    out.push((p, r.x0, r.y - 1.0));
+                    out.push((p, r.x0.0, (r.y - Pt(1.0)).0));
                 }
             }
         }
@@ -265,8 +266,8 @@ mod tests {
         let name = pages[1].runs().find(|r| r.text() == "Ada").unwrap();
         // 8 pt italic on a 9.6 pt leading from the top margin: baseline 50.4 + 0.8 + 6.4.
         assert!(
-            (name.baseline - 57.6).abs() < 1e-9
-                && name.size == 8.0
+            (name.baseline - Pt(57.6)).abs() < Pt(1e-9)
+                && name.size == Pt(8.0)
                 && name.face.id == crate::text::FaceId::SERIF_ITALIC
         );
         // The content starts below it: 9.6 + 1 + 7.2 = 17.8 pt lower.
@@ -299,7 +300,7 @@ mod tests {
         assert_eq!(folio, vec!["2 /", " ", "2"]);
         let r = two[1].runs().next().unwrap();
         // 8 pt, baseline 0.3 em below the middle of the bottom margin: 792 − 25.2 + 2.4.
-        assert!((r.baseline - 769.2).abs() < 1e-9 && r.size == 8.0);
+        assert!((r.baseline - Pt(769.2)).abs() < Pt(1e-9) && r.size == Pt(8.0));
     }
 
     #[test]
@@ -308,10 +309,10 @@ mod tests {
         let d = design();
         let mut b = band(1.0, 10.0, 0.0, FREE);
         b.elements.push(Element::Rule(Rule {
-            x0: 0.0,
-            x1: 1.0,
-            y: 0.0,
-            thickness: 2.0,
+            x0: Pt(0.0),
+            x1: Pt(1.0),
+            y: Pt(0.0),
+            thickness: Pt(2.0),
             color: Rgb::TEXT,
         }));
         assert_eq!(placement(&run(vec![b], &d))[0], (0, 1.0, 51.4));

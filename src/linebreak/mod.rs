@@ -107,7 +107,7 @@ impl Default for Params {
             double_hyphen_demerits: 10000.0,
             final_hyphen_demerits: 5000.0,
             adj_demerits: 10000.0,
-            right_stretch: 0.0,
+            right_stretch: Pt(0.0),
         }
     }
 }
@@ -189,7 +189,7 @@ pub fn total_demerits(items: &[Item], lengths: &[Pt], breaks: &[Break], p: &Para
             Some(Item::Penalty {
                 cost, width, flagged, ..
             }) => (*cost, *width, *flagged),
-            _ => (0.0, 0.0, false),
+            _ => (0.0, Pt::ZERO, false),
         };
         let measure = lengths[(k + 1).min(lengths.len()) - 1];
         let r = adjustment_ratio(w + width, st + p.right_stretch, sh, measure);
@@ -222,7 +222,7 @@ pub struct Break {
 /// Natural width, stretch and shrink of `items[from..to]`, without leading
 /// discardables.
 fn sum_items(items: &[Item], from: usize, to: usize) -> (Pt, Pt, Pt) {
-    let (mut w, mut st, mut sh) = (0.0, 0.0, 0.0);
+    let (mut w, mut st, mut sh) = (Pt::ZERO, Pt::ZERO, Pt::ZERO);
     for it in &items[from.min(to)..to] {
         match *it {
             Item::Box { width, .. } => w += width,
@@ -262,13 +262,13 @@ fn is_legal(items: &[Item], i: usize) -> bool {
 /// short line that cannot stretch, −∞ for a long one that cannot shrink.
 pub fn adjustment_ratio(w: Pt, stretch: Pt, shrink: Pt, measure: Pt) -> f64 {
     if w < measure {
-        if stretch > 0.0 {
+        if stretch > Pt(0.0) {
             (measure - w) / stretch
         } else {
             f64::INFINITY
         }
     } else if w > measure {
-        if shrink > 0.0 {
+        if shrink > Pt(0.0) {
             (measure - w) / shrink
         } else {
             f64::NEG_INFINITY
@@ -304,9 +304,9 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
                 let extra = if let Item::Penalty { width, .. } = items[i] {
                     width
                 } else {
-                    0.0
+                    Pt(0.0)
                 };
-                if w + extra - sh <= measure + 1e-9 {
+                if w + extra - sh <= measure + Pt(1e-9) {
                     last_legal = Some(i);
                 } else {
                     chosen = Some(last_legal.unwrap_or(i));
@@ -320,7 +320,7 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
             None => {
                 // The rest fits (or is one unbreakable piece): the last line.
                 let (w, st, sh) = sum_items(items, start, items.len());
-                if w - sh > measure + 1e-9
+                if w - sh > measure + Pt(1e-9)
                     && let Some(l) = last_legal
                 {
                     push_break(&mut breaks, items, start, l, measure, false);
@@ -347,7 +347,7 @@ fn push_break(breaks: &mut Vec<Break>, items: &[Item], start: usize, end: usize,
     let extra = if let Item::Penalty { width, .. } = items[end] {
         width
     } else {
-        0.0
+        Pt(0.0)
     };
     let mut r = adjustment_ratio(w + extra, st, sh, measure).max(-1.0);
     if last || !r.is_finite() {
@@ -368,13 +368,16 @@ mod tests {
         for (k, &w) in ws.iter().enumerate() {
             if k > 0 {
                 items.push(Item::Glue {
-                    width: 3.0,
-                    stretch: 1.5,
-                    shrink: 1.0,
+                    width: Pt(3.0),
+                    stretch: Pt(1.5),
+                    shrink: Pt(1.0),
                     content: 0,
                 });
             }
-            items.push(Item::Box { width: w, content: k });
+            items.push(Item::Box {
+                width: Pt(w),
+                content: k,
+            });
         }
         items
     }
@@ -383,7 +386,7 @@ mod tests {
     fn greedy_breaks_at_the_last_glue_that_fits() {
         // 10 + 3 + 10 + 3 + 10 = 36 > 30, shrunk 34 > 30: break after the second word.
         let items = words(&[10.0, 10.0, 10.0, 10.0]);
-        let b = first_fit(&items, 30.0);
+        let b = first_fit(&items, Pt(30.0));
         assert_eq!(b.iter().map(|b| b.index).collect::<Vec<_>>(), vec![3, 7]);
         // line 1: 23 natural, 7 pt to fill with 1.5 pt stretch: r = 4.6667
         assert!((b[0].ratio - 7.0 / 1.5).abs() < 1e-9);
@@ -395,7 +398,7 @@ mod tests {
     fn shrinks_to_fit_when_it_can() {
         // 10+3+10+3+10 = 36, shrink 2: 34 fits in 34.
         let items = words(&[10.0, 10.0, 10.0]);
-        let b = first_fit(&items, 34.0);
+        let b = first_fit(&items, Pt(34.0));
         assert_eq!(b, vec![Break { index: 5, ratio: -1.0 }]);
     }
 
@@ -403,33 +406,33 @@ mod tests {
     fn forced_breaks_and_hyphen_widths() {
         let items = vec![
             Item::Box {
-                width: 10.0,
+                width: Pt(10.0),
                 content: 0,
             },
             Item::Penalty {
-                width: 0.0,
+                width: Pt(0.0),
                 cost: -INFINITE_PENALTY,
                 flagged: false,
                 kind: PenaltyKind::Normal,
                 content: 0,
             },
             Item::Box {
-                width: 10.0,
+                width: Pt(10.0),
                 content: 1,
             },
             Item::Penalty {
-                width: 4.0,
+                width: Pt(4.0),
                 cost: 50.0,
                 flagged: true,
                 kind: PenaltyKind::Hyphenation,
                 content: 0,
             },
             Item::Box {
-                width: 10.0,
+                width: Pt(10.0),
                 content: 2,
             },
         ];
-        let b = first_fit(&items, 15.0);
+        let b = first_fit(&items, Pt(15.0));
         assert_eq!(b.iter().map(|b| b.index).collect::<Vec<_>>(), vec![1, 3, 5]);
     }
 }

@@ -138,7 +138,7 @@ pub fn total_fit(
                 Item::Penalty {
                     cost, width, flagged, ..
                 } => (cost, width, flagged),
-                _ => (0.0, 0.0, false),
+                _ => (0.0, Pt::ZERO, false),
             };
             let forced = cost <= -INFINITE_PENALTY;
             // Walk the active list, one line-number class at a time.

@@ -16,11 +16,12 @@
 //! - Links: their rectangles, for the annotations the document adds ([`rect`]).
 
 use super::fonts::{Remap, font_id};
-use crate::geom::{self, Rgb};
+use crate::geom::{self, Pt, Rgb};
 use crate::layout::{Element, Page};
 use crate::text::{FAKE_BOLD_STROKE, FAKE_ITALIC_SHEAR, FaceId, Styled, font};
 use printpdf::{
-    Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
+    Codepoint, Color, DictItem, LinePoint, Op, PdfFontHandle, Point, Pt as PdfPt, TextItem, TextMatrix,
+    TextRenderingMode,
 };
 
 /// A point of layout space (pt from the page's left and top edges, y down) in PDF
@@ -32,8 +33,8 @@ use printpdf::{
 /// all go through it.
 pub(super) fn user_space(page_height: geom::Pt, p: geom::Point) -> Point {
     Point {
-        x: Pt(p.x as f32),
-        y: Pt((page_height - p.y) as f32),
+        x: PdfPt(p.x.0 as f32),
+        y: PdfPt((page_height - p.y).0 as f32),
     }
 }
 
@@ -46,8 +47,8 @@ pub(super) fn rect(page_height: geom::Pt, r: &geom::Rect) -> printpdf::Rect {
     printpdf::Rect {
         x: corner.x,
         y: corner.y,
-        width: Pt(r.width as f32),
-        height: Pt(r.height as f32),
+        width: PdfPt(r.width.0 as f32),
+        height: PdfPt(r.height.0 as f32),
         mode: None,
         winding_order: None,
     }
@@ -64,7 +65,7 @@ pub(super) fn page_ops(page: &Page, page_height: geom::Pt, remap: &Remap) -> Vec
         if let Element::Rule(r) = e {
             ops.push(Op::SetOutlineColor { col: color(r.color) });
             ops.push(Op::SetOutlineThickness {
-                pt: Pt(r.thickness as f32),
+                pt: PdfPt(r.thickness.0 as f32),
             });
             let p = |x: geom::Pt| LinePoint {
                 p: user_space(page_height, geom::Point { x, y: r.y }),
@@ -88,7 +89,7 @@ pub(super) fn page_ops(page: &Page, page_height: geom::Pt, remap: &Remap) -> Vec
 /// font, fill colour and rendering mode when they change, `/ActualText` spans, and
 /// each run's glyphs.
 fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>) {
-    let mut cur_font: Option<(FaceId, f64)> = None;
+    let mut cur_font: Option<(FaceId, Pt)> = None;
     let mut cur_color: Option<Rgb> = None;
     // Synthesised bold: fill then stroke (mode 2, §9.3.6) with a line of
     // FAKE_BOLD_STROKE em in the fill colour; the stroke state is set per run.
@@ -97,7 +98,7 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
         if cur_font != Some((run.face.id, run.size)) {
             ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font_id(run.face.id)),
-                size: Pt(run.size as f32),
+                size: PdfPt(run.size.0 as f32),
             });
             cur_font = Some((run.face.id, run.size));
         }
@@ -111,7 +112,7 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
         if fake_bold {
             ops.push(Op::SetOutlineColor { col: color(run.color) });
             ops.push(Op::SetOutlineThickness {
-                pt: Pt((FAKE_BOLD_STROKE * run.size) as f32),
+                pt: PdfPt((FAKE_BOLD_STROKE * run.size).0 as f32),
             });
             ops.push(Op::SetTextRenderingMode {
                 mode: TextRenderingMode::FillStroke,
@@ -161,7 +162,7 @@ fn text_ops(page: &Page, page_height: geom::Pt, remap: &Remap, ops: &mut Vec<Op>
         for g in &run.glyphs {
             let gid = map.and_then(|m| m.get(&g.gid)).copied().unwrap_or(0);
             let cid = g.text.as_deref().map(str::to_string);
-            if g.x_offset != 0.0 {
+            if g.x_offset != Pt(0.0) {
                 flush(&mut group, ops);
                 ops.push(Op::SetTextMatrix {
                     matrix: matrix(x + g.x_offset),
@@ -219,27 +220,39 @@ fn color(c: Rgb) -> Color {
 #[cfg(test)]
 mod tests {
     use super::{rect, user_space};
-    use crate::geom::Point;
+    use crate::geom::{Point, Pt};
 
     #[test]
     fn the_top_left_corner_is_the_page_height_up() {
-        let p = user_space(792.0, Point { x: 0.0, y: 0.0 });
+        let p = user_space(Pt(792.0), Point { x: Pt(0.0), y: Pt(0.0) });
         assert_eq!((p.x.0, p.y.0), (0.0, 792.0));
-        let p = user_space(792.0, Point { x: 72.0, y: 792.0 });
+        let p = user_space(
+            Pt(792.0),
+            Point {
+                x: Pt(72.0),
+                y: Pt(792.0),
+            },
+        );
         assert_eq!((p.x.0, p.y.0), (72.0, 0.0));
-        let p = user_space(841.89, Point { x: 56.7, y: 100.25 });
+        let p = user_space(
+            Pt(841.89),
+            Point {
+                x: Pt(56.7),
+                y: Pt(100.25),
+            },
+        );
         assert_eq!((p.x.0, p.y.0), (56.7_f64 as f32, (841.89_f64 - 100.25) as f32));
     }
 
     #[test]
     fn a_rectangle_is_anchored_at_its_lower_left_corner() {
         let r = rect(
-            800.0,
+            Pt(800.0),
             &crate::geom::Rect {
-                x: 10.0,
-                y: 100.0,
-                width: 50.0,
-                height: 12.0,
+                x: Pt(10.0),
+                y: Pt(100.0),
+                width: Pt(50.0),
+                height: Pt(12.0),
             },
         );
         assert_eq!((r.x.0, r.y.0, r.width.0, r.height.0), (10.0, 688.0, 50.0, 12.0));

@@ -60,8 +60,8 @@ pub fn export_dated(doc: &Document, meta: &PdfMeta, date: Option<i64>) -> Result
         let mut ops = convert::page_ops(page, h, &remap);
         ops.extend(link_annotations(page, h));
         pages.push(PdfPage::new(
-            Mm::from(Pt(doc.width as f32)),
-            Mm::from(Pt(doc.height as f32)),
+            Mm::from(Pt(doc.width.0 as f32)),
+            Mm::from(Pt(doc.height.0 as f32)),
             ops,
         ));
     }
@@ -166,13 +166,13 @@ fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
 
 /// A hash of everything drawn: glyphs and their positions, rules, links.
 fn content_hash(doc: &Document) -> u64 {
-    let mut h = fnv1a(&doc.width.to_bits().to_le_bytes());
+    let mut h = fnv1a(&doc.width.0.to_bits().to_le_bytes());
     for page in &doc.pages {
         for e in &page.elements {
             match e {
                 Element::Text(t) => {
                     for v in [t.x, t.baseline, t.size] {
-                        h = fnv1a_from(h, &v.to_bits().to_le_bytes());
+                        h = fnv1a_from(h, &v.0.to_bits().to_le_bytes());
                     }
                     h = fnv1a_from(
                         h,
@@ -187,7 +187,7 @@ fn content_hash(doc: &Document) -> u64 {
                         h = fnv1a_from(h, &g.gid.to_le_bytes());
                     }
                 }
-                Element::Rule(r) => h = fnv1a_from(h, &r.y.to_bits().to_le_bytes()),
+                Element::Rule(r) => h = fnv1a_from(h, &r.y.0.to_bits().to_le_bytes()),
                 Element::Link(l) => h = fnv1a_from(h, l.uri.as_bytes()),
             }
         }

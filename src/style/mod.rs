@@ -253,18 +253,18 @@ pub struct Style {
 
 /// The smallest text block a design may leave, in pt (2 in × 2 in): margins that leave
 /// less are refused as leaving no room.
-pub const MIN_TEXT_BLOCK: Pt = 144.0;
+pub const MIN_TEXT_BLOCK: Pt = Pt(144.0);
 
 /// The body sizes `design.font_size` and `--font-size` accept, pt.
-pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<Pt> = 6.0..=20.0;
+pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<Pt> = Pt(6.0)..=Pt(20.0);
 
 /// The line spacings `design.line_spacing` accepts (multiples of the size).
 pub const LINE_SPACING_RANGE: std::ops::RangeInclusive<f64> = 0.8..=3.0;
 
 /// The named pages of `design.page` and `--page`: (name, width, height in pt).
 pub const PAGES: [(&str, Pt, Pt); 2] = [
-    ("letter", 612.0, 792.0),
-    ("a4", 210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4),
+    ("letter", Pt(612.0), Pt(792.0)),
+    ("a4", Pt(210.0 * 72.0 / 25.4), Pt(297.0 * 72.0 / 25.4)),
 ];
 
 /// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
@@ -281,11 +281,11 @@ impl Style {
     /// The style a theme starts from, before the file's keys: the defaults of the
     /// spec's table, changed where the theme changes them.
     pub fn for_theme(theme: Theme) -> Style {
-        let m = 0.7 * 72.0;
+        let m = Pt(0.7 * 72.0);
         let mut s = Style {
             page: Size {
-                width: 612.0,
-                height: 792.0,
+                width: Pt(612.0),
+                height: Pt(792.0),
             },
             margin: Margins {
                 top: m,
@@ -294,40 +294,40 @@ impl Style {
                 left: m,
             },
             text_block: Rect {
-                x: 0.0,
-                y: 0.0,
-                width: 0.0,
-                height: 0.0,
+                x: Pt::ZERO,
+                y: Pt::ZERO,
+                width: Pt::ZERO,
+                height: Pt::ZERO,
             },
-            measure: 0.0,
-            font_size: 10.0,
+            measure: Pt::ZERO,
+            font_size: Pt(10.0),
             line_spacing: 1.2,
             sizes: TypeScale {
-                name: 0.0,
-                headline: 0.0,
-                contact: 0.0,
-                heading: 0.0,
-                body: 0.0,
-                date: 0.0,
-                running_header: 0.0,
-                folio: 0.0,
+                name: Pt::ZERO,
+                headline: Pt::ZERO,
+                contact: Pt::ZERO,
+                heading: Pt::ZERO,
+                body: Pt::ZERO,
+                date: Pt::ZERO,
+                running_header: Pt::ZERO,
+                folio: Pt::ZERO,
             },
             spaces: Spaces {
-                before_headline: 0.0,
-                before_contact: 0.0,
-                before_first_heading: 0.0,
-                before_heading: 0.0,
-                after_heading: 0.0,
-                between_entries: 0.0,
-                before_body: 0.0,
+                before_headline: Pt::ZERO,
+                before_contact: Pt::ZERO,
+                before_first_heading: Pt::ZERO,
+                before_heading: Pt::ZERO,
+                after_heading: Pt::ZERO,
+                between_entries: Pt::ZERO,
+                before_body: Pt::ZERO,
             },
             indents: Indents {
-                date_gutter: 0.0,
-                bullet: 0.0,
-                bullet_text: 0.0,
-                number_gap: 0.0,
-                rule_drop: 0.0,
-                rule_thickness: 0.0,
+                date_gutter: Pt::ZERO,
+                bullet: Pt::ZERO,
+                bullet_text: Pt::ZERO,
+                number_gap: Pt::ZERO,
+                rule_drop: Pt::ZERO,
+                rule_thickness: Pt::ZERO,
             },
             accent: Rgb::ACCENT,
             link: Rgb::ACCENT,
@@ -363,8 +363,8 @@ impl Style {
                 s.date_scale = 0.9;
             }
             Theme::Compact => {
-                let m = 0.5 * 72.0;
-                s.font_size = 9.5;
+                let m = Pt(0.5 * 72.0);
+                s.font_size = Pt(9.5);
                 s.line_spacing = 1.15;
                 s.margin = Margins {
                     top: m,
@@ -421,7 +421,7 @@ impl Style {
             bullet_text: 1.2 * fs,
             number_gap: 0.5 * fs,
             rule_drop: 0.4 * fs,
-            rule_thickness: 0.5,
+            rule_thickness: Pt(0.5),
         };
     }
 

@@ -40,7 +40,7 @@ pub fn parse_length(s: &str) -> Result<Pt, String> {
         }
     };
     match num.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Pt(v * factor)),
         _ => Err(format!(
             "`{t}` is not a length (expected a non-negative number with a unit pt, in, mm or cm)"
         )),
@@ -106,7 +106,7 @@ fn choice<T: Copy>(
 /// be 0 pt wide").
 fn page_side(x: Option<Pt>, v: &Located<String>, dimension: &str, errs: &mut Vec<Diagnostic>) -> Option<Pt> {
     match x {
-        Some(x) if x <= 0.0 => {
+        Some(x) if x <= Pt(0.0) => {
             let key = if dimension == "wide" { "width" } else { "height" };
             errs.push(Diagnostic::error(
                 v.pos,
@@ -455,11 +455,11 @@ mod tests {
 
     #[test]
     fn lengths_in_every_unit() {
-        assert_eq!(parse_length("0.7in"), Ok(50.4));
-        assert_eq!(parse_length("12"), Ok(12.0));
-        assert_eq!(parse_length("10 pt"), Ok(10.0));
-        assert!((parse_length("25.4mm").unwrap() - 72.0).abs() < 1e-9);
-        assert!((parse_length("2.54cm").unwrap() - 72.0).abs() < 1e-9);
+        assert_eq!(parse_length("0.7in"), Ok(Pt(50.4)));
+        assert_eq!(parse_length("12"), Ok(Pt(12.0)));
+        assert_eq!(parse_length("10 pt"), Ok(Pt(10.0)));
+        assert!((parse_length("25.4mm").unwrap() - Pt(72.0)).abs() < Pt(1e-9));
+        assert!((parse_length("2.54cm").unwrap() - Pt(72.0)).abs() < Pt(1e-9));
         assert_eq!(
             parse_length("2 furlongs").unwrap_err(),
             "`2 furlongs` has an unknown unit `furlongs` (expected a number with a unit pt, in, mm or cm)"
@@ -481,20 +481,23 @@ mod tests {
         // 612 − 50.4 − 50.4 in binary floating point.
         assert_eq!(
             (s.page.width, s.page.height, s.measure),
-            (612.0, 792.0, 511.20000000000005)
+            (Pt(612.0), Pt(792.0), Pt(511.20000000000005))
         );
         assert_eq!(
             (s.text_block.x, s.text_block.y, s.text_block.height),
-            (50.4, 50.4, 691.2)
+            (Pt(50.4), Pt(50.4), Pt(691.2))
         );
-        assert_eq!((s.sizes.name, s.sizes.heading, s.sizes.folio), (24.0, 12.0, 8.0));
-        assert_eq!((s.spaces.before_heading, s.spaces.between_entries), (11.0, 5.5));
-        assert_eq!(s.leading(10.0), 12.0);
+        assert_eq!(
+            (s.sizes.name, s.sizes.heading, s.sizes.folio),
+            (Pt(24.0), Pt(12.0), Pt(8.0))
+        );
+        assert_eq!((s.spaces.before_heading, s.spaces.between_entries), (Pt(11.0), Pt(5.5)));
+        assert_eq!(s.leading(Pt(10.0)), Pt(12.0));
         // Fitting at 90 %: 9 pt, line spacing 1.2 × 0.9 = 1.08 held at 1.15.
         let f = s.scaled(0.9);
         assert_eq!(
             (f.font_size, f.line_spacing, f.sizes.name),
-            (9.0, 1.15, 21.599999999999998)
+            (Pt(9.0), 1.15, Pt(21.599999999999998))
         );
     }
 
@@ -508,10 +511,10 @@ mod tests {
             ..Design::default()
         };
         let o = Overrides {
-            font_size: Some(9.5),
+            font_size: Some(Pt(9.5)),
             page: Some(Size {
-                width: 595.0,
-                height: 842.0,
+                width: Pt(595.0),
+                height: Pt(842.0),
             }),
             fit_pages: Some(2),
             ..Overrides::default()
@@ -519,7 +522,7 @@ mod tests {
         let s = resolve(&design, &o).unwrap();
         assert_eq!(
             (s.font_size, s.page.width, s.fit_pages),
-            (9.5, 595.0, Some((2, Pos::UNKNOWN)))
+            (Pt(9.5), Pt(595.0), Some((2, Pos::UNKNOWN)))
         );
         assert_eq!(
             Overrides::parse_font_size("30").unwrap_err(),

@@ -501,21 +501,22 @@ mod tests {
         let f = font(FaceId::SERIF_REGULAR);
         assert_eq!(f.units_per_em, 2048.0);
         let h = f.advance_units(f.glyph('H'));
-        let (runs, missing) = shape("H", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
+        let (runs, missing) = shape("H", p(FaceId::SERIF_REGULAR), Pt(10.0), Features::default());
         assert!(missing.is_empty());
-        assert_eq!(runs[0].glyphs[0].advance, h * 10.0 / 2048.0);
+        assert_eq!(runs[0].glyphs[0].advance, Pt(h * 10.0 / 2048.0));
     }
 
     #[test]
     fn kerning_is_applied() {
         // Charis SIL 6.101 has no kerning (its GPOS holds only mark positioning);
         // DejaVu Sans kerns A–V by −0.2 pt... measured at 10 pt:
-        let apart = width("A", p(FaceId::FALLBACK_REGULAR), 10.0) + width("V", p(FaceId::FALLBACK_REGULAR), 10.0);
-        let together = width("AV", p(FaceId::FALLBACK_REGULAR), 10.0);
-        assert!(together < apart - 0.1, "AV {together} vs A+V {apart}");
+        let apart =
+            width("A", p(FaceId::FALLBACK_REGULAR), Pt(10.0)) + width("V", p(FaceId::FALLBACK_REGULAR), Pt(10.0));
+        let together = width("AV", p(FaceId::FALLBACK_REGULAR), Pt(10.0));
+        assert!(together < apart - Pt(0.1), "AV {together} vs A+V {apart}");
         assert_eq!(
-            width("AV", p(FaceId::SERIF_REGULAR), 10.0),
-            width("A", p(FaceId::SERIF_REGULAR), 10.0) + width("V", p(FaceId::SERIF_REGULAR), 10.0)
+            width("AV", p(FaceId::SERIF_REGULAR), Pt(10.0)),
+            width("A", p(FaceId::SERIF_REGULAR), Pt(10.0)) + width("V", p(FaceId::SERIF_REGULAR), Pt(10.0))
         );
     }
 
@@ -528,7 +529,7 @@ mod tests {
 
     #[test]
     fn ligatures_keep_their_letters() {
-        let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
+        let (runs, _) = shape("fine", p(FaceId::SERIF_REGULAR), Pt(10.0), Features::default());
         let text: String = runs[0].glyphs.iter().filter_map(|g| g.text.as_deref()).collect();
         assert_eq!(text, "fine");
     }
@@ -537,7 +538,7 @@ mod tests {
     fn fallback_per_cluster() {
         // A word whose Latin letters the text face has keeps them in it; the symbol
         // it lacks comes from the fallback.
-        let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
+        let (runs, missing) = shape("a◇b", p(FaceId::SERIF_REGULAR), Pt(10.0), Features::default());
         assert!(missing.is_empty());
         let faces: Vec<FaceId> = runs.iter().map(|r| r.face.id).collect();
         assert_eq!(
@@ -546,20 +547,20 @@ mod tests {
         );
         // A word of a script the text face has only in part is set wholly in the
         // fallback (no letter-by-letter mix of designs).
-        let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), 10.0, Features::default());
+        let (runs, _) = shape("Ελληνική", p(FaceId::SERIF_BOLD), Pt(10.0), Features::default());
         assert_eq!(
             runs.iter().map(|r| r.face.id).collect::<Vec<_>>(),
             vec![FaceId::FALLBACK_BOLD]
         );
         // Otherwise per cluster: Charis for the letters, DejaVu for the symbol, the
         // private-use character (no font has it) in Charis as .notdef.
-        let (runs, missing) = shape("a◇\u{10FFFD}", p(FaceId::SERIF_REGULAR), 10.0, Features::default());
+        let (runs, missing) = shape("a◇\u{10FFFD}", p(FaceId::SERIF_REGULAR), Pt(10.0), Features::default());
         assert_eq!(
             runs.iter().map(|r| r.face.id).collect::<Vec<_>>(),
             vec![FaceId::SERIF_REGULAR, FaceId::FALLBACK_REGULAR, FaceId::SERIF_REGULAR]
         );
         assert_eq!(missing, vec!['\u{10FFFD}']);
-        let (_, missing) = shape("x\u{10FFFD}", p(FaceId::SERIF_BOLD), 10.0, Features::default());
+        let (_, missing) = shape("x\u{10FFFD}", p(FaceId::SERIF_BOLD), Pt(10.0), Features::default());
         assert_eq!(missing, vec!['\u{10FFFD}']);
     }
 }

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use vitae::geom::Pt;
 use vitae::layout::{Document, Element, TextRun};
 use vitae::model::{Entry, Resume};
 use vitae::style::{DateAlign, DateColumn, Style};
@@ -15,12 +16,12 @@ use vitae::style::{DateAlign, DateColumn, Style};
 pub struct Word {
     pub page: usize,
     pub text: String,
-    pub x0: f64,
-    pub x1: f64,
-    pub baseline: f64,
+    pub x0: Pt,
+    pub x1: Pt,
+    pub baseline: Pt,
     /// Top and bottom of the em box (0.8 em above, 0.2 em below the baseline).
-    pub top: f64,
-    pub bottom: f64,
+    pub top: Pt,
+    pub bottom: Pt,
 }
 
 /// Words in reading order (the order the runs are written).
@@ -38,8 +39,8 @@ pub fn words(doc: &Document) -> Vec<Word> {
             // CJK characters (justified CJK lines spread their characters apart).
             let cjk = |c: Option<char>| c.is_some_and(vitae::text::fallback::is_cjk);
             let joins = prev.is_some_and(|q| {
-                (q.baseline - r.baseline).abs() < 0.01
-                    && ((q.x + q.width() - r.x).abs() < 0.01
+                (q.baseline - r.baseline).abs() < Pt(0.01)
+                    && ((q.x + q.width() - r.x).abs() < Pt(0.01)
                         || (r.x > q.x
                             && r.x - (q.x + q.width()) < 0.3 * r.size
                             && (cjk(q.text().chars().last()) || cjk(r.text().chars().next()))))
@@ -92,7 +93,11 @@ pub fn check_margins(d: &Style, doc: &Document, tol: f64) -> Result<(), String> 
             if folio {
                 continue;
             }
-            if b.x < left - tol || b.right() > right + tol || b.y < top - tol || b.bottom() > bottom + tol {
+            if b.x < left - Pt(tol)
+                || b.right() > right + Pt(tol)
+                || b.y < top - Pt(tol)
+                || b.bottom() > bottom + Pt(tol)
+            {
                 return Err(format!(
                     "page {}: '{}' at x {:.2}–{:.2}, y {:.2}–{:.2} is outside the margins {left:.2}–{right:.2} × {top:.2}–{bottom:.2}",
                     p + 1,
@@ -315,7 +320,7 @@ pub fn check_page_rules(d: &Style, doc: &Document) -> Result<(), String> {
         .filter(|b| b.info.kind != BandKind::RunningHeader)
         .collect();
     for b in &bands {
-        if b.bottom > bottom + 1e-6 {
+        if b.bottom > bottom + Pt(1e-6) {
             return Err(format!(
                 "a band ends at {:.2}, below the bottom margin {bottom:.2}",
                 b.bottom
@@ -404,7 +409,7 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
     let left = d.margin.left;
     let quarter = (d.page.width - d.margin.left - d.margin.right) / 4.0;
     let ws: Vec<Word> = words(doc).into_iter().filter(|w| !norm(&w.text).is_empty()).collect();
-    let mut edge: Option<f64> = None;
+    let mut edge: Option<Pt> = None;
     let mut from = 0;
     let mut n = 0;
     for e in dated(r) {
@@ -431,8 +436,8 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
             .iter()
             .filter(|w| (w.baseline - dw[0].baseline).abs() < tol)
             .collect();
-        let line_x0 = first_line.iter().map(|w| w.x0).fold(f64::INFINITY, f64::min);
-        let line_x1 = first_line.iter().map(|w| w.x1).fold(f64::NEG_INFINITY, f64::max);
+        let line_x0 = first_line.iter().map(|w| w.x0).fold(Pt::INFINITY, Pt::min);
+        let line_x1 = first_line.iter().map(|w| w.x1).fold(-Pt::INFINITY, Pt::max);
         let right_edge = match d.date_align {
             DateAlign::Left => {
                 if (line_x0 - left).abs() > tol {
@@ -449,7 +454,7 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
                         "date '{date}' ends at {line_x1:.3}, the column's edge is at {e:.3}"
                     ));
                 }
-                if e > left + quarter + tol {
+                if e > left + quarter + Pt(tol) {
                     return Err(format!(
                         "the date column's edge {e:.3} is past a quarter of the measure ({:.3})",
                         left + quarter
@@ -458,7 +463,7 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
                 e
             }
         };
-        if let Some(w) = dw.iter().find(|w| w.x1 > right_edge + tol || w.x0 < left - tol) {
+        if let Some(w) = dw.iter().find(|w| w.x1 > right_edge + Pt(tol) || w.x0 < left - Pt(tol)) {
             return Err(format!(
                 "date word '{}' at {:.3}–{:.3} is outside the date column {left:.3}–{right_edge:.3}",
                 w.text, w.x0, w.x1
@@ -483,7 +488,7 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
             }
             let gutter = 0.5 * d.font_size;
             let col_right = edge.unwrap_or(line_x1);
-            if ws[a].x0 < col_right + gutter - tol {
+            if ws[a].x0 < col_right + gutter - Pt(tol) {
                 return Err(format!(
                     "'{}' starts at {:.3}, inside the date column and its gutter (to {:.3})",
                     ws[a].text,
