@@ -7,25 +7,41 @@ use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, plural};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// `vitae init`: writes the starter resume unless a file is there.
+/// `vitae init`: writes the starter resume and, beside it, the JSON Schema its
+/// modeline points at; both or neither (an existing file is kept unless `--force`).
 pub fn init(args: InitArgs) -> u8 {
     let path = &args.path;
-    if path.exists() && !args.force {
-        say!(
-            "{}: error: the file exists; use --force to overwrite it",
-            path.display()
-        );
+    let schema_path = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(vitae::schema::SCHEMA_FILE),
+        _ => PathBuf::from(vitae::schema::SCHEMA_FILE),
+    };
+    if !args.force {
+        let existing: Vec<&PathBuf> = [path, &schema_path].into_iter().filter(|p| p.exists()).collect();
+        for p in &existing {
+            say!("{}: error: the file exists; use --force to overwrite it", p.display());
+        }
+        if !existing.is_empty() {
+            return EXIT_IO;
+        }
+    }
+    let schema_existed = schema_path.exists();
+    let schema = format!("{}\n", vitae::schema::json());
+    let write = |p: &Path, bytes: &[u8], what: &str| Output::resolve(p, what).and_then(|o| o.write(bytes, what));
+    if let Err(m) = write(&schema_path, schema.as_bytes(), "JSON Schema") {
+        say!("{m}; nothing written");
         return EXIT_IO;
     }
-    let written = Output::resolve(path, "starter resume")
-        .and_then(|o| o.write(vitae::schema::STARTER.as_bytes(), "starter resume"));
-    if let Err(m) = written {
+    if let Err(m) = write(path, vitae::schema::STARTER.as_bytes(), "starter resume") {
         say!("{m}");
+        if !schema_existed {
+            let _ = std::fs::remove_file(&schema_path);
+        }
         return EXIT_IO;
     }
     say!(
-        "{}: written; build it with `vitae build {}`",
+        "{}: written, with {} for your editor; build it with `vitae build {}`",
         path.display(),
+        schema_path.display(),
         path.display()
     );
     0

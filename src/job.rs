@@ -25,8 +25,23 @@ pub fn for_input(options: &vitae::Options, input: &Path) -> vitae::Options {
     o
 }
 
+/// With no input given and no `resume.yaml` in the current folder: the error that
+/// says so and suggests `vitae init` (exit status 3).
+fn no_default_input(inputs: &[PathBuf]) -> Option<u8> {
+    if inputs.is_empty() && std::fs::symlink_metadata("resume.yaml").is_err() {
+        say!(
+            "resume.yaml: error: no resume.yaml in this folder; name the input file, or write a starter with `vitae init`"
+        );
+        return Some(EXIT_IO);
+    }
+    None
+}
+
 /// `vitae build`; returns the exit status.
 pub fn build(args: BuildArgs) -> u8 {
+    if let Some(status) = no_default_input(&args.inputs) {
+        return status;
+    }
     let inputs = inputs_or_default(args.inputs);
     if args.output.is_some() && inputs.len() > 1 {
         say!(
@@ -64,6 +79,9 @@ pub fn build(args: BuildArgs) -> u8 {
 
 /// `vitae check`; returns the exit status (the worst of the inputs').
 pub fn check(args: CheckArgs) -> u8 {
+    if let Some(status) = no_default_input(&args.inputs) {
+        return status;
+    }
     let inputs = inputs_or_default(args.inputs);
     let options = match args.common.options() {
         Ok(o) => o,

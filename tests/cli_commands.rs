@@ -14,29 +14,70 @@ fn fixture(kind: &str, name: &str) -> PathBuf {
 }
 
 #[test]
-fn init_writes_a_starter_that_builds_and_refuses_to_overwrite() {
+fn init_writes_a_starter_and_its_schema_that_build_and_refuses_to_overwrite() {
     let dir = tempdir("init");
+    // No resume.yaml yet: build and check suggest `vitae init`.
+    for command in ["build", "check"] {
+        let o = vitae(&[command], &dir);
+        assert_eq!(o.status.code(), Some(3));
+        assert_eq!(
+            stderr(&o),
+            "resume.yaml: error: no resume.yaml in this folder; name the input file, or write a starter with `vitae init`\n"
+        );
+    }
     let o = vitae(&["init"], &dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "resume.yaml: written, with vitae.schema.json for your editor; build it with `vitae build resume.yaml`\n"
+    );
     let text = std::fs::read_to_string(dir.join("resume.yaml")).unwrap();
     assert!(text.starts_with("# yaml-language-server: $schema=vitae.schema.json\n"));
+    assert!(text.contains("https://github.com/OWNER/vitae/blob/main/docs/format.md"));
+    assert!(
+        !text.contains(" docs/format.md"),
+        "a path the user's repository does not have"
+    );
+    let schema = std::fs::read_to_string(dir.join("vitae.schema.json")).unwrap();
+    assert_eq!(schema.as_bytes(), vitae(&["schema"], &dir).stdout);
     let o = vitae(&["build", "--deny-warnings"], &dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).starts_with("resume.pdf: 1 page, "), "{}", stderr(&o));
-    // A second init refuses; --force overwrites.
+    // A second init refuses, naming each file that exists, and writes neither; --force
+    // overwrites both.
     std::fs::write(dir.join("resume.yaml"), "mine").unwrap();
     let o = vitae(&["init"], &dir);
     assert_eq!(o.status.code(), Some(3));
     assert_eq!(
         stderr(&o),
-        "resume.yaml: error: the file exists; use --force to overwrite it\n"
+        "resume.yaml: error: the file exists; use --force to overwrite it\n\
+         vitae.schema.json: error: the file exists; use --force to overwrite it\n"
     );
     assert_eq!(std::fs::read_to_string(dir.join("resume.yaml")).unwrap(), "mine");
+    std::fs::remove_file(dir.join("resume.yaml")).unwrap();
+    std::fs::write(dir.join("vitae.schema.json"), "{}").unwrap();
+    let o = vitae(&["init"], &dir);
+    assert_eq!(
+        stderr(&o),
+        "vitae.schema.json: error: the file exists; use --force to overwrite it\n"
+    );
+    assert!(!dir.join("resume.yaml").exists(), "neither is written");
     assert_eq!(vitae(&["init", "--force"], &dir).status.code(), Some(0));
     assert_eq!(
         std::fs::read_to_string(dir.join("resume.yaml")).unwrap(),
         vitae::schema::STARTER
     );
+    assert_eq!(std::fs::read_to_string(dir.join("vitae.schema.json")).unwrap(), schema);
+    // In another folder, the schema goes beside the starter.
+    assert_eq!(
+        vitae(&["init", "cv/mine.yaml"], &dir).status.code(),
+        Some(3),
+        "a missing folder is not created"
+    );
+    std::fs::create_dir(dir.join("cv")).unwrap();
+    let o = vitae(&["init", "cv/mine.yaml"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.join("cv/vitae.schema.json").exists());
 }
 
 #[test]
@@ -245,14 +286,34 @@ fn watch_rebuilds_when_the_input_changes() {
     );
 }
 
+/// The schema-level bad fixtures: mistakes the JSON Schema itself catches (a key, a
+/// type, a pattern, an enum, `required`, a rule between keys). The others are not:
+/// `end-before-start` (two dates compared), `huge-margin` (the page's arithmetic),
+/// `js-link` (a link inside markup), `fit-impossible` (the layout; its paragraphs,
+/// written `- Paragraph 0: …`, are mappings to YAML, so it is invalid for another
+/// reason), and `billion-laughs`, `not-utf8`, `syntax` (not YAML a validator reads).
+const SCHEMA_LEVEL_BAD: [&str; 11] = [
+    "unknown-key.yaml",
+    "wrong-type.yaml",
+    "bad-color.yaml",
+    "bad-length.yaml",
+    "bad-month.yaml",
+    "bad-email.yaml",
+    "missing-name.yaml",
+    "date-and-start.yaml",
+    "end-without-start.yaml",
+    "empty-entry.yaml",
+    "empty.yaml",
+];
+
 #[test]
-fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
+fn schema_accepts_every_good_fixture_and_refuses_every_schema_level_mistake() {
     let out = vitae(&["schema"], root());
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let as_json =
-        |path: &Path| -> serde_json::Value { serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
+    let yaml = |text: &str| -> serde_json::Value { serde_saphyr::from_str(text).unwrap() };
+    let as_json = |path: &Path| yaml(&std::fs::read_to_string(path).unwrap());
     let mut good: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/good"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -263,18 +324,68 @@ fn schema_accepts_every_good_fixture_and_refuses_structural_mistakes() {
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{}: {errors:?}", f.display());
     }
-    let starter: serde_json::Value = serde_saphyr::from_str(vitae::schema::STARTER).unwrap();
-    assert!(validator.is_valid(&starter));
-    for bad in [
-        "unknown-key.yaml",
-        "wrong-type.yaml",
-        "empty-entry.yaml",
-        "missing-name.yaml",
-    ] {
+    assert!(validator.is_valid(&yaml(vitae::schema::STARTER)));
+    for bad in SCHEMA_LEVEL_BAD {
         assert!(
             !validator.is_valid(&as_json(&fixture("bad", bad))),
             "{bad} should not validate"
         );
+    }
+    for not_schema_level in ["end-before-start.yaml", "huge-margin.yaml", "js-link.yaml"] {
+        assert!(
+            validator.is_valid(&as_json(&fixture("bad", not_schema_level))),
+            "{not_schema_level}"
+        );
+    }
+    // The mistakes an editor must flag as they are typed, each beside its good form.
+    let base = "name: Ada\nsections:\n  - title: Work\n    entries:\n      - title: Corp\n        ";
+    for (good, bad) in [
+        (
+            "start: 2018-03\ndesign:\n  theme: modern",
+            "start: 2018-03\ndesign:\n  theme: moden",
+        ),
+        ("start: 2018-03", "start: March 2018"),
+        ("start: 2018\n        end: Present", "start: 2018\n        end: now"),
+        (
+            "date: 2022\ndesign:\n  font_size: 10.5pt",
+            "date: 2022\ndesign:\n  font_size: 10px",
+        ),
+        ("date: 2022\ndesign:\n  page: A4", "date: 2022\ndesign:\n  page: a3"),
+        (
+            "date: 2022\ndesign:\n  page: executive",
+            "date: 2022\ndesign:\n  date_column: middle",
+        ),
+        (
+            "date: 2022\ndesign:\n  margin: {top: 1in}",
+            "date: 2022\ndesign:\n  margin: {top: 1px}",
+        ),
+        (
+            "date: 2022\ndesign:\n  section_title: as-written",
+            "date: 2022\ndesign:\n  section_title: lowercase",
+        ),
+        (
+            "date: 2022\ndesign:\n  language: de-DE",
+            "date: 2022\ndesign:\n  language: xx",
+        ),
+        (
+            "date: 2022\ndesign:\n  accent_color: \"#1F3A5F\"",
+            "date: 2022\ndesign:\n  accent_color: \"#1F3A5\"",
+        ),
+        ("subtitle: 1.10", "subtitle: true"),
+        ("date: 2022", "date: 2022\n        label: Skills"),
+        (
+            "date: 2022\ncontact:\n  - url: https://example.org",
+            "date: 2022\ncontact:\n  - url: example.org",
+        ),
+        (
+            "date: 2022\ncontact:\n  - url: https://example.org",
+            "date: 2022\ncontact:\n  - {email: a@example.org, phone: \"1\"}",
+        ),
+    ] {
+        let (g, b) = (yaml(&format!("{base}{good}\n")), yaml(&format!("{base}{bad}\n")));
+        let errors: Vec<String> = validator.iter_errors(&g).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{good}: {errors:?}");
+        assert!(!validator.is_valid(&b), "{bad} should not validate");
     }
 }
 
