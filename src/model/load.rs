@@ -263,6 +263,9 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         msg = format!("duplicate key `{key}` (a key may appear only once in a mapping)");
     }
     let mut d = Diagnostic::error(pos, msg.clone());
+    if msg.ends_with("wrong type: expected `true` or `false`") {
+        d = d.with_hint("use true or false (vitae reads YAML 1.2, where `yes` and `no` are text)");
+    }
     const QUOTE: &str = "if this is text, put the whole value in quotes";
     if msg.contains("alias references unknown anchor") {
         d.message =
