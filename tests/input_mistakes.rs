@@ -63,3 +63,57 @@ fn yes_and_no_are_not_booleans() {
         "7:12: `justify`: wrong type: expected `true` or `false` | hint: use true or false (vitae reads YAML 1.2, where `yes` and `no` are text)"
     );
 }
+
+#[test]
+fn a_colour_read_as_a_comment_is_an_error() {
+    assert_eq!(
+        first(&format!("{HEAD}      - x\ndesign:\n  accent_color: #AA0000\n")),
+        "7:3: accent_color has no value; a colour that starts with # must be quoted: \"#AA0000\""
+    );
+}
+
+#[test]
+fn an_empty_value_is_a_warning() {
+    assert_eq!(
+        warnings(&format!(
+            "{HEAD}      - title: X\n        subtitle:\n        bullets:\n        - a\n        text: |\n          Note:\n"
+        )),
+        vec![
+            "6:9: `subtitle` has no value, so it is left out | hint: write a value after `subtitle:` or remove the line"
+                .to_string()
+        ]
+    );
+}
+
+#[test]
+fn a_colon_in_a_bullet_gets_the_quote_hint() {
+    assert_eq!(
+        first(&format!(
+            "{HEAD}      - title: X\n        bullets:\n          - Stack: Rust and Go\n"
+        )),
+        "7:13: wrong type: expected text, found a mapping (`key: value`) | hint: if this is text, put the whole value in quotes: a colon followed by a space inside a value starts a mapping: - \"Stack: Rust and Go\""
+    );
+}
+
+#[test]
+fn a_missing_dash_before_an_entry() {
+    assert_eq!(
+        first(&format!(
+            "{HEAD}      - title: X\n        subtitle: S\n        title: Y\n"
+        )),
+        "7:9: duplicate key `title` (a key may appear only once in a mapping) | hint: a `-` probably starts a new entry on line 7: `- title: …` (each entry of a list begins with `- `)"
+    );
+}
+
+#[test]
+fn a_missing_dash_before_a_bullet_is_a_warning() {
+    assert_eq!(
+        warnings(&format!(
+            "{HEAD}      - title: X\n        bullets:\n          - Led the team\n            Built a thing\n          - Wrapped a long line\n            across two lines\n"
+        )),
+        vec![
+            "8:13: this line continues the bullet above (YAML joins them into one): `Built a thing` | hint: if it is a new bullet, start it with `- `"
+                .to_string()
+        ]
+    );
+}
