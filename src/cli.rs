@@ -140,7 +140,8 @@ pub struct Common {
     /// `design.fit_pages`.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200))]
     pub fit_pages: Option<u32>,
-    /// Page size for this run: `letter` or `a4`; overrides `design.page`.
+    /// Page size for this run: `letter`, `a4`, `legal`, `a5`, `b5` or `executive`;
+    /// overrides `design.page`.
     #[arg(long, value_name = "SIZE")]
     pub page: Option<String>,
     /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.

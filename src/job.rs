@@ -142,7 +142,8 @@ fn same_outputs(inputs: &[PathBuf]) -> Option<String> {
     None
 }
 
-/// `vitae check` of one input: lays it out and reports; returns the exit status.
+/// `vitae check` of one input: lays it out and reports (the notes too, such as the
+/// scale `fit_pages` chose, as `build` prints them); returns the exit status.
 fn check_one(input: &Path, options: &vitae::Options) -> u8 {
     let (shown, text) = match read::load(input, Mode::Once, "") {
         Ok(x) => x,
@@ -158,6 +159,9 @@ fn check_one(input: &Path, options: &vitae::Options) -> u8 {
                     plural(laid.warnings.len())
                 );
                 return EXIT_INPUT;
+            }
+            for n in &laid.notes {
+                say!("{shown}: {n}");
             }
             say!(
                 "{shown}: ok, {} page{}",

@@ -88,7 +88,7 @@ fn enum_values_get_did_you_mean() {
         first("name: A\nsections: []\ndesign:\n  section_title: uppercas\n"),
         "4:18: design.section_title: unknown value `uppercas` (expected `uppercase`, `smallcaps` or `as-written`) | hint: did you mean `uppercase`?"
     );
-    assert!(first("name: A\nsections: []\ndesign:\n  page: A5\n").starts_with("4:9: design.page: unknown page `A5`"));
+    assert!(first("name: A\nsections: []\ndesign:\n  page: A3\n").starts_with("4:9: design.page: unknown page `A3`"));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn yes_no_on_off_are_text() {
     // A boolean key takes only true or false.
     assert_eq!(
         first("name: A\nsections: []\ndesign:\n  justify: yes\n"),
-        "4:12: `justify`: wrong type: expected `true` or `false`"
+        "4:12: `justify`: wrong type: expected `true` or `false` | hint: use true or false (vitae reads YAML 1.2, where `yes` and `no` are text)"
     );
 }
 

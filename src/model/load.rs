@@ -94,6 +94,10 @@ pub fn load(text: &str) -> Result<Resume, Failure> {
             .map_or_else(Design::default, |d| Design::from_raw(&d.value)),
     );
     let resume = v.resume(raw);
+    let (empty_errors, empty_warnings) = super::mistakes::empty_values(text);
+    v.errs.extend(empty_errors);
+    v.warnings.extend(empty_warnings);
+    v.warnings.extend(super::mistakes::folded_bullets(text));
     match resume {
         Some(mut r) if v.errs.is_empty() => {
             r.warnings = v.warnings;
@@ -262,7 +266,38 @@ pub(crate) fn yaml_error(e: &serde_saphyr::Error, source: &str) -> Diagnostic {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         msg = format!("duplicate key `{key}` (a key may appear only once in a mapping)");
     }
+    let line_at = source.lines().nth(pos.line.saturating_sub(1) as usize).unwrap_or("");
+    let value_at: String = line_at.chars().skip(pos.column.saturating_sub(1) as usize).collect();
+    if msg == "expected string scalar" && value_at.contains(": ") {
+        // `- Stack: Rust and Go` in a list of text: a mapping where text was expected.
+        msg = "wrong type: expected text, found a mapping (`key: value`)".to_string();
+    }
     let mut d = Diagnostic::error(pos, msg.clone());
+    if msg.starts_with("wrong type: expected text, found a mapping") {
+        let item = if line_at.trim_start().starts_with("- ") {
+            "- "
+        } else {
+            ""
+        };
+        d = d.with_hint(format!(
+            "if this is text, put the whole value in quotes: a colon followed by a space inside a value starts a mapping: {item}\"{}\"",
+            value_at.trim().replace('"', "\\\"")
+        ));
+    }
+    if let Some(key) = msg
+        .strip_prefix("duplicate key `")
+        .and_then(|r| r.split('`').next())
+        .filter(|k| *k == "title" && !line_at.trim_start().starts_with("- "))
+    {
+        // `title:` twice in one entry: the second most likely starts the next entry.
+        d = d.with_hint(format!(
+            "a `-` probably starts a new entry on line {}: `- {key}: …` (each entry of a list begins with `- `)",
+            pos.line
+        ));
+    }
+    if msg.ends_with("wrong type: expected `true` or `false`") {
+        d = d.with_hint("use true or false (vitae reads YAML 1.2, where `yes` and `no` are text)");
+    }
     const QUOTE: &str = "if this is text, put the whole value in quotes";
     if msg.contains("alias references unknown anchor") {
         d.message =

@@ -13,6 +13,7 @@ pub mod date;
 pub mod design;
 pub mod jsonresume;
 mod load;
+mod mistakes;
 pub(crate) mod raw;
 mod validate;
 

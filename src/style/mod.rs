@@ -262,10 +262,17 @@ pub const FONT_SIZE_RANGE: std::ops::RangeInclusive<Pt> = Pt(6.0)..=Pt(20.0);
 pub const LINE_SPACING_RANGE: std::ops::RangeInclusive<f64> = 0.8..=3.0;
 
 /// The named pages of `design.page` and `--page`: (name, width, height in pt).
-pub const PAGES: [(&str, Pt, Pt); 2] = [
+pub const PAGES: [(&str, Pt, Pt); 6] = [
     ("letter", Pt(612.0), Pt(792.0)),
     ("a4", Pt(210.0 * 72.0 / 25.4), Pt(297.0 * 72.0 / 25.4)),
+    ("legal", Pt(612.0), Pt(1008.0)),
+    ("a5", Pt(148.0 * 72.0 / 25.4), Pt(210.0 * 72.0 / 25.4)),
+    ("b5", Pt(176.0 * 72.0 / 25.4), Pt(250.0 * 72.0 / 25.4)),
+    ("executive", Pt(522.0), Pt(756.0)),
 ];
+
+/// The names of [`PAGES`] as the messages list them.
+pub const PAGE_NAMES: &str = "`letter`, `a4`, `legal`, `a5`, `b5` or `executive`";
 
 /// The tightest line spacing `fit_pages` may reach (a multiple of the size): below
 /// 1.15 the descenders of Charis SIL's accented and tall letters begin to touch the
@@ -464,10 +471,11 @@ impl Overrides {
     /// `--page`'s value: a page name of [`PAGES`] (any case).
     ///
     /// # Errors
-    /// "--page: unknown page size `a5` (expected `letter` or `a4`)".
+    /// "--page: unknown page size `a3` (expected `letter`, `a4`, `legal`, `a5`, `b5`
+    /// or `executive`)".
     pub fn parse_page(s: &str) -> Result<Size, String> {
         let name = s.trim().to_ascii_lowercase();
-        page_named(&name).ok_or_else(|| format!("--page: unknown page size `{name}` (expected `letter` or `a4`)"))
+        page_named(&name).ok_or_else(|| format!("--page: unknown page size `{name}` (expected {PAGE_NAMES})"))
     }
 
     /// `--font-size`'s value: a length (as [`parse_length`]) in [`FONT_SIZE_RANGE`].

@@ -4,8 +4,8 @@
 //! points: 1 in = 72 pt, 1 mm = 72/25.4 pt). Colours are `#RRGGBB` (sRGB).
 
 use super::{
-    DateAlign, DateColumn, FONT_SIZE_RANGE, LINE_SPACING_RANGE, MIN_TEXT_BLOCK, Margins, Overrides, SectionTitle,
-    Style, Theme, page_named,
+    DateAlign, DateColumn, FONT_SIZE_RANGE, LINE_SPACING_RANGE, MIN_TEXT_BLOCK, Margins, Overrides, PAGE_NAMES, PAGES,
+    SectionTitle, Style, Theme, page_named,
 };
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::{Pt, Rgb, Size};
@@ -173,10 +173,13 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
                 None => errs.push(with_did_you_mean(
                     Diagnostic::error(
                         p.pos,
-                        format!("design.page: unknown page `{s}` (expected `letter`, `a4` or {{width, height}})"),
+                        format!(
+                            "design.page: unknown page `{s}` (expected {} or {{width, height}})",
+                            PAGE_NAMES.replace(" or ", ", ")
+                        ),
                     ),
                     s,
-                    &["letter", "a4"],
+                    &PAGES.map(|(n, _, _)| n),
                 )),
             },
             Lengths::Keys(kv) => {
@@ -529,8 +532,8 @@ mod tests {
             "--font-size: 30 pt is out of range (expected 6 pt to 20 pt)"
         );
         assert_eq!(
-            Overrides::parse_page("A5").unwrap_err(),
-            "--page: unknown page size `a5` (expected `letter` or `a4`)"
+            Overrides::parse_page("A3").unwrap_err(),
+            "--page: unknown page size `a3` (expected `letter`, `a4`, `legal`, `a5`, `b5` or `executive`)"
         );
     }
 }
