@@ -8,9 +8,10 @@
 //! measurement scales). A resume that already fits is left at 100 %. Neither the
 //! resume nor the given style is changed: each trial is a new style.
 
+use crate::MAX_PAGES;
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::Pt;
-use crate::layout::{self, Document};
+use crate::layout::{self, Document, MorePages};
 use crate::model::Resume;
 use crate::style::Style;
 
@@ -38,12 +39,28 @@ pub struct Fitted {
 
 /// Lays `resume` out in `style`, fitting it to `style.fit_pages` pages when asked.
 ///
+/// Every layout stops as soon as more than [`MAX_PAGES`] pages are certain
+/// ([`layout::layout_within`]), so a resume far too long costs a fraction of its full
+/// layout: without `fit_pages` it is refused by the caller, and with it (at most
+/// [`MAX_PAGES`] pages may be asked) a layout past the limit is one that does not
+/// fit. When even the full-size layout is past the limit, the smallest scale is tried
+/// once and there is no bisection.
+///
 /// # Errors
-/// With `fit_pages`, a resume that needs more pages even at the smallest scale (the
-/// error names how many, at the `fit_pages` key).
-pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
+/// [`Unfit::Long`] for a resume past [`MAX_PAGES`] pages without `fit_pages`;
+/// with it, [`Unfit::Errors`] for a resume that needs more pages even at the smallest
+/// scale (the error names how many, or that it is more than [`MAX_PAGES`], at the
+/// `fit_pages` key).
+pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Unfit> {
+    // `fit_pages` is at most MAX_PAGES from the file and the command line; a library
+    // caller's larger count widens the bound, so that past it still means "does not fit".
+    let bound = style.fit_pages.map_or(MAX_PAGES, |(n, _)| MAX_PAGES.max(n as usize));
+    let at = |scale: f64| {
+        let s = style.scaled(scale);
+        layout::layout_within(resume, &s, bound).map(|(doc, warnings)| (s, doc, warnings))
+    };
     let Some((n, pos)) = style.fit_pages else {
-        let (doc, warnings) = layout::layout(resume, style);
+        let (doc, warnings) = layout::layout_within(resume, style, MAX_PAGES).map_err(|_| Unfit::Long)?;
         return Ok(Fitted {
             style: style.clone(),
             doc,
@@ -51,36 +68,49 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
             notes: Vec::new(),
         });
     };
-    let pages = |d: &Document| d.pages.len() as u32;
-    let at = |scale: f64| {
-        let s = style.scaled(scale);
-        let (doc, warnings) = layout::layout(resume, &s);
-        (s, doc, warnings)
+    // A layout past the bound (>= n) does not fit.
+    let fits = |t: &Result<(Style, Document, Vec<Diagnostic>), MorePages>| {
+        t.as_ref().is_ok_and(|(_, d, _)| d.pages.len() as u32 <= n)
     };
     let full = at(1.0);
     let base = style.font_size;
-    let (chosen, (s, doc, warnings)) = if pages(&full.1) <= n {
-        (1.0, full)
-    } else {
-        let min = MIN_SCALE.max(MIN_SIZE / base.0).min(1.0);
-        let smallest = at(min);
-        if pages(&smallest.1) > n {
-            return Err(vec![too_long(n, pages(&smallest.1), min, base, pos)]);
-        }
-        let (mut lo, mut hi, mut best) = (min, 1.0, smallest);
-        while hi - lo > STEP {
-            let mid = (lo + hi) / 2.0;
-            let trial = at(mid);
-            if pages(&trial.1) <= n {
-                lo = mid;
-                best = trial;
-            } else {
-                hi = mid;
+    let (chosen, (s, doc, warnings)) = match full {
+        Ok(full) if full.1.pages.len() as u32 <= n => (1.0, full),
+        _ => {
+            drop(full);
+            let min = MIN_SCALE.max(MIN_SIZE / base.0).min(1.0);
+            let smallest = at(min);
+            let mut best = match smallest {
+                Ok(t) if t.1.pages.len() as u32 <= n => t,
+                Ok(t) => {
+                    return Err(Unfit::Errors(vec![too_long(
+                        n,
+                        Some(t.1.pages.len()),
+                        min,
+                        base,
+                        bound,
+                        pos,
+                    )]));
+                }
+                Err(MorePages) => return Err(Unfit::Errors(vec![too_long(n, None, min, base, bound, pos)])),
+            };
+            let (mut lo, mut hi) = (min, 1.0);
+            while hi - lo > STEP {
+                let mid = (lo + hi) / 2.0;
+                let trial = at(mid);
+                if fits(&trial) {
+                    lo = mid;
+                    if let Ok(t) = trial {
+                        best = t;
+                    }
+                } else {
+                    hi = mid;
+                }
             }
+            (lo, best)
         }
-        (lo, best)
     };
-    let got = pages(&doc);
+    let got = doc.pages.len();
     let note = format!(
         "fitted to {got} page{} at {:.1} pt ({:.0} %)",
         if got == 1 { "" } else { "s" },
@@ -95,9 +125,19 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Vec<Diagnostic>> {
     })
 }
 
+/// Why [`fit`] gave no layout.
+#[derive(Clone, Debug)]
+pub enum Unfit {
+    /// Without `fit_pages`, the resume takes more than [`MAX_PAGES`] pages.
+    Long,
+    /// With `fit_pages`, it cannot fit: the error, at the key.
+    Errors(Vec<Diagnostic>),
+}
+
 /// The error for a resume that cannot fit in `n` pages: it needs `need` at the
-/// smallest scale `min` of the body size `base`.
-fn too_long(n: u32, need: u32, min: f64, base: Pt, pos: Pos) -> Diagnostic {
+/// smallest scale `min` of the body size `base` (`None`: more than `bound`).
+fn too_long(n: u32, need: Option<usize>, min: f64, base: Pt, bound: usize, pos: Pos) -> Diagnostic {
+    let need = need.map_or(format!("more than {bound}"), |k| k.to_string());
     Diagnostic::error(
         pos,
         format!(

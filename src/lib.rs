@@ -130,7 +130,17 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
         style,
         mut warnings,
     } = input::prepare(text, &options.overrides)?;
-    let fitted = fit::fit(&resume, &style)?;
+    let fitted = match fit::fit(&resume, &style) {
+        Ok(fitted) => fitted,
+        Err(fit::Unfit::Errors(errs)) => return Err(errs),
+        Err(fit::Unfit::Long) => {
+            return Err(vec![Diagnostic::error(
+                Pos::UNKNOWN,
+                format!("the resume would take more than {MAX_PAGES} pages; vitae sets at most {MAX_PAGES}"),
+            )]);
+        }
+    };
+    // Only a library caller's `fit_pages` over MAX_PAGES gets here past the limit.
     if fitted.doc.pages.len() > MAX_PAGES {
         return Err(vec![Diagnostic::error(
             Pos::UNKNOWN,

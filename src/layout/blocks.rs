@@ -10,7 +10,7 @@
 //! body size (the constants below).
 
 use super::band::{Band, FORBIDDEN, FREE, KEEP};
-use super::{BandInfo, BandKind, Element, Link, Rule, TextRun};
+use super::{BandInfo, BandKind, Element, Link, MorePages, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::Rgb;
 use crate::geom::{Pt, Rect};
@@ -110,8 +110,17 @@ fn link_rect(uri: String, x0: Pt, x1: Pt, baseline: Pt, size: Pt) -> Link {
     }
 }
 
-/// Builds the bands of a resume, and warnings for characters no font covers.
-pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
+/// Builds the bands of a resume, and warnings for characters no font covers; or
+/// [`MorePages`] as soon as the bands set certainly need more than `max_pages` pages
+/// (checked after each entry, so a resume far too long is not set whole).
+///
+/// The bound: a page holds bands whose boxes lie within its text block, or one band
+/// alone that is taller, so each page holds at most a text block's height of
+/// `min(height, block)`; heights only grow once set (a left date column's lines).
+pub(super) fn build(r: &Resume, st: &Style, max_pages: usize) -> Result<(Vec<Band>, Vec<Diagnostic>), MorePages> {
+    let block = st.page.height - st.margin.bottom - st.text_block.y;
+    let capacity = max_pages as f64 * (block + Pt(1e-6));
+    let (mut counted, mut stacked) = (0, Pt::ZERO);
     let measure = st.measure;
     let mut b = Builder {
         s: st,
@@ -169,11 +178,16 @@ pub(super) fn build(r: &Resume, st: &Style) -> (Vec<Band>, Vec<Diagnostic>) {
             b.entries += 1;
             b.entry(e, s.numbered.then_some((i + 1, indent)), i == 0, &ctx);
             b.entry = None;
+            stacked += b.bands[counted..].iter().map(|x| x.height.min(block)).sum::<Pt>();
+            counted = b.bands.len();
+            if max_pages < usize::MAX && stacked > capacity {
+                return Err(MorePages);
+            }
         }
     }
     let mut warnings = missing_warnings(&b.missing);
     warnings.append(&mut b.warnings);
-    (b.bands, warnings)
+    Ok((b.bands, warnings))
 }
 
 /// One warning per character no font covers (text face, bundled fallback, installed

@@ -217,8 +217,35 @@ pub struct Document {
 /// Returns the document and warnings (characters no bundled font covers, one warning
 /// per character naming where it occurs; words broken between letters).
 pub fn layout(resume: &Resume, style: &Style) -> (Document, Vec<Diagnostic>) {
-    let (bands, warnings) = set_bands(resume, style);
-    (paginate(bands, style), warnings)
+    match layout_within(resume, style, usize::MAX) {
+        Ok(laid) => laid,
+        Err(MorePages) => unreachable!("no resume takes usize::MAX pages"),
+    }
+}
+
+/// The outcome of a layout stopped early: the resume certainly takes more pages than
+/// the limit it was laid out within ([`layout_within`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MorePages;
+
+/// [`layout`], but giving up with [`MorePages`] as soon as more than `max_pages`
+/// pages are certain: while setting bands (once their heights exceed what
+/// `max_pages` text blocks hold) and while breaking pages (once a page past
+/// `max_pages` is begun). Within the limit, the same document as [`layout`].
+///
+/// # Errors
+/// [`MorePages`] when the resume takes more than `max_pages` pages.
+pub fn layout_within(
+    resume: &Resume,
+    style: &Style,
+    max_pages: usize,
+) -> Result<(Document, Vec<Diagnostic>), MorePages> {
+    let (bands, warnings) = blocks::build(resume, style, max_pages)?;
+    let bands = Bands {
+        bands,
+        running: furniture::running_header(style, &resume.name),
+    };
+    Ok((paginate_within(bands, style, max_pages)?, warnings))
 }
 
 /// The resume set as a vertical list of bands (every paragraph shaped and broken into
@@ -246,7 +273,9 @@ impl Bands {
 /// Sets every block of a resume into bands (shaping, line breaking), and the running
 /// header, with the warnings for characters no font has.
 pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
-    let (bands, warnings) = blocks::build(resume, style);
+    let Ok((bands, warnings)) = blocks::build(resume, style, usize::MAX) else {
+        unreachable!("no resume takes usize::MAX pages")
+    };
     (
         Bands {
             bands,
@@ -260,19 +289,27 @@ pub fn set_bands(resume: &Resume, style: &Style) -> (Bands, Vec<Diagnostic>) {
 /// numbers and mirrors the pages of a right-to-left document: the second half of
 /// [`layout`].
 pub fn paginate(bands: Bands, style: &Style) -> Document {
-    let (mut pages, placed) = page::paginate(bands.bands, bands.running, style);
+    match paginate_within(bands, style, usize::MAX) {
+        Ok(doc) => doc,
+        Err(MorePages) => unreachable!("no resume takes usize::MAX pages"),
+    }
+}
+
+/// [`paginate`] within `max_pages` pages, or [`MorePages`].
+fn paginate_within(bands: Bands, style: &Style, max_pages: usize) -> Result<Document, MorePages> {
+    let (mut pages, placed) = page::paginate(bands.bands, bands.running, style, max_pages)?;
     furniture::add_folios(&mut pages, style);
     if style.language.rtl() {
         for p in &mut pages {
             mirror(p, style.page.width);
         }
     }
-    Document {
+    Ok(Document {
         width: style.page.width,
         height: style.page.height,
         pages,
         bands: placed,
-    }
+    })
 }
 
 /// Mirrors a page left to right (x → `width` − x), for a document in a right-to-left

@@ -22,14 +22,21 @@
 //! (`design.running_header`).
 
 use super::band::{Band, FREE, KEEP, MAX_GAP, shift};
-use super::{Element, Page, PlacedBand};
+use super::{Element, MorePages, Page, PlacedBand};
 use crate::geom::Pt;
 use crate::style::Style;
 
 /// Distributes bands over pages, starting every page after the first with the
 /// `running` header when there is one. Returns the pages (at least one) and where
-/// each band went; page numbers are added by the caller, once the count is known.
-pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (Vec<Page>, Vec<PlacedBand>) {
+/// each band went; page numbers are added by the caller, once the count is known. Or
+/// [`MorePages`] as soon as a page past the first `max_pages` is begun, before any
+/// page is filled with elements.
+pub(super) fn paginate(
+    bands: Vec<Band>,
+    running: Option<Band>,
+    s: &Style,
+    max_pages: usize,
+) -> Result<(Vec<Page>, Vec<PlacedBand>), MorePages> {
     let top = s.text_block.y;
     let bottom = s.page.height - s.margin.bottom;
     let block = bottom - top;
@@ -73,6 +80,9 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
             // The page ends after band j.
             placed.truncate(j + 1);
             page += 1;
+            if page >= max_pages {
+                return Err(MorePages);
+            }
             page_start = j + 1;
             y = page_top(page);
             i = j + 1;
@@ -107,7 +117,7 @@ pub(super) fn paginate(bands: Vec<Band>, running: Option<Band>, s: &Style) -> (V
         pages[p].elements.extend(b.elements.into_iter().map(|e| shift(e, by)));
     }
     out.sort_by(|a, b| a.page.cmp(&b.page).then(a.top.total_cmp(&b.top)));
-    (pages, out)
+    Ok((pages, out))
 }
 
 /// The ink's extent of a band's elements: the highest point (y of the tallest glyph's
@@ -193,7 +203,7 @@ mod tests {
     /// The pages, with the running header and page numbers as the layout adds them.
     fn run(bands: Vec<Band>, d: &Style) -> Vec<Page> {
         let running = furniture::running_header(d, &name());
-        let mut pages = paginate(bands, running, d).0;
+        let mut pages = paginate(bands, running, d, usize::MAX).unwrap().0;
         furniture::add_folios(&mut pages, d);
         pages
     }
