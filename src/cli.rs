@@ -35,6 +35,8 @@ pub enum Command {
     ///   vitae build resume.json              (a JSON Resume → resume.pdf)
     ///   vitae build en.yaml de.yaml --deny-warnings
     ///   vitae build cv.yaml --fit-pages 1 --watch
+    ///   vitae build cv.yaml --variant industry   (cv.yaml → cv-industry.pdf)
+    ///   vitae build cv.yaml --all-variants       (one PDF per variant)
     #[command(verbatim_doc_comment)]
     Build(BuildArgs),
     /// Check resumes without writing anything: report every error and warning
@@ -60,6 +62,17 @@ pub enum Command {
     ///   vitae convert resume.json -o - | less
     #[command(verbatim_doc_comment)]
     Convert(ConvertArgs),
+    /// Write the resume one build sets, with nothing left to choose
+    ///
+    /// The variant's filter applied, one language, the design merged: YAML in the
+    /// format, to standard output (or -o FILE). Building it gives the same PDF as
+    /// building that variant of INPUT.
+    ///
+    /// Examples:
+    ///   vitae expand cv.yaml --variant industry
+    ///   vitae expand cv.yaml --language de -o cv-de.yaml
+    #[command(verbatim_doc_comment)]
+    Expand(ExpandArgs),
     /// Print the JSON Schema of the resume format, for editors' YAML language servers
     ///
     /// Example: vitae schema > vitae.schema.json
@@ -88,6 +101,30 @@ pub struct BuildArgs {
     /// keeps the last good PDF.
     #[arg(long)]
     pub watch: bool,
+    /// Build this variant of the input (its `variants` key); the PDF goes to the
+    /// variant's `output`, or `<input stem>-<variant>.pdf`.
+    #[arg(long, value_name = "NAME", conflicts_with = "all_variants")]
+    pub variant: Option<String>,
+    /// Build every variant of each input, in parallel, one PDF each.
+    #[arg(long, conflicts_with = "output")]
+    pub all_variants: bool,
+}
+
+/// `vitae expand`'s arguments.
+#[derive(Args, Debug)]
+pub struct ExpandArgs {
+    /// The resume to expand (`-` for standard input).
+    #[arg(default_value = "resume.yaml")]
+    pub input: PathBuf,
+    /// The variant to expand (without it: the whole resume, tags dropped).
+    #[arg(long, value_name = "NAME")]
+    pub variant: Option<String>,
+    /// The language to choose (over the variant's and `design.language`).
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    pub language: Option<String>,
+    /// Where to write the YAML (default: standard output).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 /// `vitae check`'s arguments.
@@ -147,6 +184,10 @@ pub struct Common {
     /// Body size for this run (e.g. `10pt`, `9.5`); overrides `design.font_size`.
     #[arg(long, value_name = "LENGTH")]
     pub font_size: Option<String>,
+    /// The language of this run (`en-US`, `de`, …): translated text, month names and
+    /// hyphenation; overrides a variant's `language` and `design.language`.
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    pub language: Option<String>,
 }
 
 impl Common {
@@ -166,8 +207,23 @@ impl Common {
         Ok(vitae::Options {
             deny_warnings: self.deny_warnings,
             overrides,
+            select: vitae::model::variant::Select {
+                variant: None,
+                language: self.language.clone(),
+            },
             ..Default::default()
         })
+    }
+}
+
+/// `--language`'s value: a tag vitae knows.
+fn parse_language(s: &str) -> Result<String, String> {
+    match vitae::lang::Language::from_tag(s) {
+        Some(_) => Ok(s.trim().to_string()),
+        None => Err(format!(
+            "`{s}` is not a language vitae knows (expected one of {})",
+            vitae::lang::LANGUAGES.map(|l| l.tag()).join(", ")
+        )),
     }
 }
 

@@ -1,6 +1,6 @@
-//! The commands other than `build` and `check`: `init`, `convert`, `schema`, `fonts`.
+//! The commands other than `build` and `check`: `init`, `convert`, `expand`, `schema`, `fonts`.
 
-use crate::cli::{ConvertArgs, InitArgs};
+use crate::cli::{ConvertArgs, ExpandArgs, InitArgs};
 use crate::output::Output;
 use crate::read::{self, Mode};
 use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, plural};
@@ -101,6 +101,57 @@ pub fn convert(args: ConvertArgs) -> u8 {
             let n = error_count(&errors);
             say!("{shown}: {n} error{} found; nothing written", plural(n));
             EXIT_INPUT
+        }
+    }
+}
+
+/// `vitae expand`: writes the resume one build sets (a variant, one language) as
+/// YAML in the format; nothing when the input or the expanded resume has an error.
+pub fn expand(args: ExpandArgs) -> u8 {
+    let input = &args.input;
+    let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    let select = vitae::model::variant::Select {
+        variant: args.variant.clone(),
+        language: args.language.clone(),
+    };
+    let fail = |errors: &[vitae::diag::Diagnostic]| {
+        diagnostics(&shown, &text, errors);
+        let n = error_count(errors);
+        say!("{shown}: {n} error{} found; nothing written", plural(n));
+        EXIT_INPUT
+    };
+    let expanded = match vitae::model::variant::expand(&text, &select) {
+        Ok(e) => e,
+        Err(errors) => return fail(&errors),
+    };
+    // The expanded resume must load as it is written: check it as a build would.
+    let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
+    match vitae::input::prepare_for(&text, &overrides, &select) {
+        Ok(p) => diagnostics(&shown, &text, &p.warnings),
+        Err(errors) => return fail(&errors),
+    }
+    match &args.output {
+        None => print(&expanded.yaml, "expanded resume"),
+        Some(path) => {
+            let output = match Output::resolve(path, "YAML") {
+                Ok(o) => o,
+                Err(m) => {
+                    say!("{m}");
+                    return EXIT_IO;
+                }
+            };
+            if let Some(m) = output.is_input(input) {
+                say!("{m}");
+                return EXIT_IO;
+            }
+            if let Err(m) = output.write(expanded.yaml.as_bytes(), "YAML") {
+                say!("{m}");
+                return EXIT_IO;
+            }
+            0
         }
     }
 }

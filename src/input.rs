@@ -8,6 +8,7 @@
 //! order: errors by position, then warnings by position.
 
 use crate::diag::Diagnostic;
+use crate::model::variant::{self, Select};
 use crate::model::{self, Resume, jsonresume};
 use crate::style::{self, Overrides, Style};
 
@@ -38,11 +39,50 @@ pub struct ConvertedResume {
 /// at the JSON's line and column and named by its field): errors sorted by position,
 /// followed by the warnings found on the way.
 pub fn prepare(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    prepare_for(text, overrides, &Select::default())
+}
+
+/// [`prepare`] for one build of a file with variants or translated text: a variant
+/// (or the whole resume, tags ignored) in one language. A file that uses tags,
+/// `variants` or translations, or a build that names a variant or a language, is
+/// expanded first ([`variant::expand`]) and the expanded text loaded, its positions
+/// moved back to the source.
+///
+/// # Errors
+/// As [`prepare`], and the expansion's errors (an unknown variant, bad tags, …).
+pub fn prepare_for(text: &str, overrides: &Overrides, select: &Select) -> Result<Prepared, Vec<Diagnostic>> {
     let text = model::precheck(text).map_err(|d| vec![d])?;
     if jsonresume::is_json_resume(text) {
         return convert_json(text, overrides).map(|c| c.prepared);
     }
-    prepare_yaml(text, overrides)
+    if *select == Select::default() && !variant::needs_expansion(text) {
+        return prepare_yaml(text, overrides);
+    }
+    let expanded = variant::expand(text, select)?;
+    match prepare_yaml(&expanded.yaml, overrides) {
+        Ok(mut p) => {
+            expanded.relocate(&mut p.resume);
+            if let Some((_, pos)) = &mut p.style.fit_pages {
+                *pos = expanded.position(*pos);
+            }
+            let theirs = std::mem::take(&mut p.warnings);
+            p.warnings = expanded.warnings.clone();
+            p.warnings.extend(theirs.into_iter().map(|d| expanded.diagnostic(d)));
+            p.warnings.sort_by_key(|d| d.pos);
+            Ok(p)
+        }
+        Err(errs) => {
+            let mut all: Vec<Diagnostic> = errs.into_iter().map(|d| expanded.diagnostic(d)).collect();
+            all.extend(expanded.warnings.iter().cloned());
+            let (mut errs, mut warnings): (Vec<_>, Vec<_>) = all
+                .into_iter()
+                .partition(|d| d.severity == crate::diag::Severity::Error);
+            errs.sort_by_key(|d| d.pos);
+            warnings.sort_by_key(|d| d.pos);
+            errs.append(&mut warnings);
+            Err(errs)
+        }
+    }
 }
 
 /// Converts a JSON Resume to vitae's YAML and checks the result as [`prepare`] does.

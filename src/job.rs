@@ -71,10 +71,122 @@ pub fn build(args: BuildArgs) -> u8 {
         }
         return crate::watch::watch(&job, &inputs[0], args.output);
     }
-    if let Some(m) = same_outputs(&inputs) {
+    if args.variant.is_none() && !args.all_variants {
+        if let Some(m) = same_outputs(&inputs) {
+            return usage(&m);
+        }
+        let targets: Vec<Target> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| Target {
+                input: input.clone(),
+                variant: None,
+                output: if i == 0 { args.output.clone() } else { None },
+            })
+            .collect();
+        return job.run_all(&targets);
+    }
+    let (targets, status) = variant_targets(&inputs, args.variant.as_deref(), args.output);
+    if let Some(m) = same_target_outputs(&targets) {
         return usage(&m);
     }
-    job.run_all(&inputs, args.output)
+    job.run_all(&targets).max(status)
+}
+
+/// One PDF to build: an input, the variant of it (`None`: the whole resume), and where
+/// it goes (`None`: next to the input).
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// The resume file.
+    pub input: PathBuf,
+    /// The variant built.
+    pub variant: Option<String>,
+    /// The PDF's path.
+    pub output: Option<PathBuf>,
+}
+
+/// Where variant `name` of `input` goes: its `output` (relative to the input's
+/// folder), or `<input stem>-<name>.pdf` next to the input.
+fn variant_output(input: &Path, name: &str, output: Option<&str>) -> PathBuf {
+    let dir = input.parent().unwrap_or(Path::new(""));
+    match output {
+        Some(o) => dir.join(o),
+        None => {
+            let stem = input
+                .file_stem()
+                .map_or_else(|| "resume".into(), |s| s.to_string_lossy());
+            dir.join(format!("{stem}-{name}.pdf"))
+        }
+    }
+}
+
+/// The targets of `--variant NAME` (with `-o`, one input) or `--all-variants`: each
+/// input read for its variants. An input that cannot be read or whose `variants` is
+/// wrong is reported and gives its status; the others are still built.
+fn variant_targets(inputs: &[PathBuf], only: Option<&str>, output: Option<PathBuf>) -> (Vec<Target>, u8) {
+    let mut targets = Vec::new();
+    let mut status = 0;
+    for input in inputs {
+        let (shown, text) = match read::load(input, Mode::Once, "; no PDF written") {
+            Ok(x) => x,
+            Err(s) => {
+                status = status.max(s);
+                continue;
+            }
+        };
+        let variants = match vitae::model::variant::variants(&text) {
+            Ok(v) => v,
+            Err(errors) => {
+                diagnostics(&shown, &text, &errors);
+                let n = error_count(&errors);
+                say!("{shown}: {n} error{} found; no PDF written", plural(n));
+                status = EXIT_INPUT;
+                continue;
+            }
+        };
+        match only {
+            Some(name) => {
+                let declared = variants.iter().find(|v| v.name == name);
+                targets.push(Target {
+                    input: input.clone(),
+                    variant: Some(name.to_string()),
+                    output: output
+                        .clone()
+                        .or_else(|| declared.map(|v| variant_output(input, name, v.output.as_deref()))),
+                });
+            }
+            None if variants.is_empty() => {
+                say!("{shown}: error: --all-variants: the file has no `variants`; no PDF written");
+                status = EXIT_INPUT;
+            }
+            None => targets.extend(variants.iter().map(|v| Target {
+                input: input.clone(),
+                variant: Some(v.name.clone()),
+                output: Some(variant_output(input, &v.name, v.output.as_deref())),
+            })),
+        }
+    }
+    (targets, status)
+}
+
+/// The message refusing targets that would be written to one file.
+fn same_target_outputs(targets: &[Target]) -> Option<String> {
+    for (j, t) in targets.iter().enumerate() {
+        let Some(out) = &t.output else { continue };
+        if let Some(first) = targets[..j].iter().find(|s| s.output.as_ref() == Some(out)) {
+            let name = |t: &Target| match &t.variant {
+                Some(v) => format!("variant `{v}` of {}", t.input.display()),
+                None => t.input.display().to_string(),
+            };
+            return Some(format!(
+                "{} and {} would both be written to {}; give each its own `output`",
+                name(first),
+                name(t),
+                out.display()
+            ));
+        }
+    }
+    None
 }
 
 /// `vitae check`; returns the exit status (the worst of the inputs').
@@ -94,9 +206,31 @@ pub fn check(args: CheckArgs) -> u8 {
     }
     inputs
         .iter()
-        .map(|i| guarded(i, || check_one(i, &options)))
+        .map(|i| guarded(i, || check_input(i, &options)))
         .max()
         .unwrap_or(0)
+}
+
+/// `vitae check` of one input: the whole resume, then each of its variants (each laid
+/// out and its page count reported); the worst status.
+fn check_input(input: &Path, options: &vitae::Options) -> u8 {
+    let mut status = check_one(input, options);
+    let Ok((shown, text)) = read::load(input, Mode::Once, "") else {
+        return status;
+    };
+    match vitae::model::variant::variants(&text) {
+        Ok(variants) => {
+            for v in variants {
+                let mut o = options.clone();
+                o.select.variant = Some(v.name.clone());
+                status = status.max(check_one(input, &o));
+            }
+        }
+        // The whole resume's check has reported these.
+        Err(_) => status = status.max(EXIT_INPUT),
+    }
+    let _ = shown;
+    status
 }
 
 /// Where the PDF of `input` goes without `-o`: next to it, or standard output for `-`.
@@ -149,22 +283,26 @@ fn check_one(input: &Path, options: &vitae::Options) -> u8 {
         Ok(x) => x,
         Err(status) => return status,
     };
+    let label = match &options.select.variant {
+        Some(v) => format!("{shown} (variant {v})"),
+        None => shown.clone(),
+    };
     match vitae::lay_out(&text, &for_input(options, input)) {
         Ok(laid) => {
             diagnostics(&shown, &text, &laid.warnings);
             if options.deny_warnings && !laid.warnings.is_empty() {
                 say!(
-                    "{shown}: {} warning{} denied",
+                    "{label}: {} warning{} denied",
                     laid.warnings.len(),
                     plural(laid.warnings.len())
                 );
                 return EXIT_INPUT;
             }
             for n in &laid.notes {
-                say!("{shown}: {n}");
+                say!("{label}: {n}");
             }
             say!(
-                "{shown}: ok, {} page{}",
+                "{label}: ok, {} page{}",
                 laid.doc.pages.len(),
                 plural(laid.doc.pages.len())
             );
@@ -173,7 +311,7 @@ fn check_one(input: &Path, options: &vitae::Options) -> u8 {
         Err(errors) => {
             diagnostics(&shown, &text, &errors);
             let n = error_count(&errors);
-            say!("{shown}: {n} error{} found", plural(n));
+            say!("{label}: {n} error{} found", plural(n));
             EXIT_INPUT
         }
     }
@@ -188,14 +326,14 @@ pub struct Job {
 }
 
 impl Job {
-    /// Builds every input, in parallel; the exit status is the worst of them.
-    fn run_all(&self, inputs: &[PathBuf], output: Option<PathBuf>) -> u8 {
-        if inputs.len() == 1 {
-            return guarded(&inputs[0], || self.build(&inputs[0], output, Mode::Once));
+    /// Builds every target, in parallel; the exit status is the worst of them.
+    fn run_all(&self, targets: &[Target]) -> u8 {
+        if targets.len() == 1 {
+            return guarded(&targets[0].input, || self.build_target(&targets[0], Mode::Once));
         }
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
-            .min(inputs.len());
+            .min(targets.len());
         let next = std::sync::atomic::AtomicUsize::new(0);
         let worst = std::sync::atomic::AtomicU8::new(0);
         std::thread::scope(|s| {
@@ -203,8 +341,8 @@ impl Job {
                 s.spawn(|| {
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        let Some(input) = inputs.get(k) else { break };
-                        let status = guarded(input, || self.build(input, None, Mode::Once));
+                        let Some(target) = targets.get(k) else { break };
+                        let status = guarded(&target.input, || self.build_target(target, Mode::Once));
                         worst.fetch_max(status, std::sync::atomic::Ordering::SeqCst);
                     }
                 });
@@ -213,8 +351,21 @@ impl Job {
         worst.into_inner()
     }
 
-    /// Builds one input; returns its exit status.
+    /// Builds one input, the whole resume; returns its exit status.
     pub fn build(&self, input: &Path, output: Option<PathBuf>, mode: Mode) -> u8 {
+        self.build_target(
+            &Target {
+                input: input.to_path_buf(),
+                variant: None,
+                output,
+            },
+            mode,
+        )
+    }
+
+    /// Builds one target (an input, or a variant of it); returns its exit status.
+    pub fn build_target(&self, target: &Target, mode: Mode) -> u8 {
+        let (input, output) = (target.input.as_path(), target.output.clone());
         let started = Instant::now();
         let output = output.unwrap_or_else(|| default_output(input));
         if input.is_dir() {
@@ -245,12 +396,18 @@ impl Job {
             Ok(x) => x,
             Err(status) => return status,
         };
-        match vitae::compile(&text, &for_input(&self.options, input)) {
+        let label = match &target.variant {
+            Some(v) => format!("{shown} (variant {v})"),
+            None => shown.clone(),
+        };
+        let mut options = for_input(&self.options, input);
+        options.select.variant = target.variant.clone();
+        match vitae::compile(&text, &options) {
             Ok(out) => {
                 diagnostics(&shown, &text, &out.warnings);
                 if !self.quiet {
                     for n in &out.notes {
-                        say!("{shown}: {n}");
+                        say!("{label}: {n}");
                     }
                 }
                 if let Err(m) = output.write(&out.pdf, "PDF") {
@@ -272,7 +429,7 @@ impl Job {
             Err(errors) => {
                 diagnostics(&shown, &text, &errors);
                 let n = error_count(&errors);
-                say!("{shown}: {n} error{} found; no PDF written", plural(n));
+                say!("{label}: {n} error{} found; no PDF written", plural(n));
                 EXIT_INPUT
             }
         }

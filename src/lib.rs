@@ -52,6 +52,9 @@ pub struct Options {
     pub overrides: style::Overrides,
     /// The PDF's creation date as a Unix time (`SOURCE_DATE_EPOCH`); `None`: no date.
     pub date: Option<i64>,
+    /// The variant and language of this build (`--variant`, `--language`); the
+    /// default builds the whole resume in its own language.
+    pub select: model::variant::Select,
 }
 
 /// The result of a successful build.
@@ -129,7 +132,7 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
         resume,
         style,
         mut warnings,
-    } = input::prepare(text, &options.overrides)?;
+    } = input::prepare_for(text, &options.overrides, &options.select)?;
     let fitted = match fit::fit(&resume, &style) {
         Ok(fitted) => fitted,
         Err(fit::Unfit::Errors(errs)) => return Err(errs),

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             let input = args.input.clone();
             report::guarded(&input, || commands::convert(args))
         }
+        Command::Expand(args) => commands::expand(args),
         Command::Schema => commands::schema(),
         Command::Fonts => commands::fonts(),
     };

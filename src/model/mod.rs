@@ -16,6 +16,7 @@ mod load;
 mod mistakes;
 pub(crate) mod raw;
 mod validate;
+pub mod variant;
 
 use crate::diag::{Diagnostic, Pos};
 use crate::markup::Inline;

@@ -112,6 +112,11 @@ pub(crate) struct Doc<'a> {
 pub(crate) struct Origins(BTreeMap<u32, Vec<(u32, Origin)>>);
 
 impl Origins {
+    /// Records that the value at `line`, `column` of the generated text came from `origin`.
+    pub fn record(&mut self, line: u32, column: u32, origin: Origin) {
+        self.0.entry(line).or_default().push((column, origin));
+    }
+
     /// The origin of a position in the generated text: the value starting at that
     /// column, else the first on the line, else the nearest line above with one.
     /// An unknown position, or one above every value, has the empty origin.

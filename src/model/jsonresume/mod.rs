@@ -19,9 +19,9 @@
 //! schema allows tools' settings) or, outside the schema, a top-level `vitae.design`;
 //! giving both is an error.
 
-mod emit;
+pub(crate) mod emit;
 mod entries;
-mod tree;
+pub(crate) mod tree;
 mod walk;
 
 use super::Resume;
@@ -243,8 +243,9 @@ fn relocate_diag(mut d: Diagnostic, origins: &Origins, design_base: Option<&str>
     Some(d)
 }
 
-/// Moves every position in a résumé loaded from generated text to the JSON.
-fn relocate(r: &mut Resume, origins: &Origins) {
+/// Moves every position in a résumé loaded from generated text to the JSON (or to
+/// the source of an expanded resume, `model::variant`).
+pub(crate) fn relocate(r: &mut Resume, origins: &Origins) {
     let at = |p: &mut Pos| *p = origins.find(*p).pos;
     at(&mut r.name.pos);
     if let Some(h) = &mut r.headline {
