@@ -214,22 +214,22 @@ pub fn check(args: CheckArgs) -> u8 {
 /// `vitae check` of one input: the whole resume, then each of its variants (each laid
 /// out and its page count reported); the worst status.
 fn check_input(input: &Path, options: &vitae::Options) -> u8 {
-    let mut status = check_one(input, options);
-    let Ok((shown, text)) = read::load(input, Mode::Once, "") else {
-        return status;
+    let (shown, text) = match read::load(input, Mode::Once, "") {
+        Ok(x) => x,
+        Err(status) => return status,
     };
+    let mut status = check_one(input, &shown, &text, options);
     match vitae::model::variant::variants(&text) {
         Ok(variants) => {
             for v in variants {
                 let mut o = options.clone();
                 o.select.variant = Some(v.name.clone());
-                status = status.max(check_one(input, &o));
+                status = status.max(check_one(input, &shown, &text, &o));
             }
         }
         // The whole resume's check has reported these.
         Err(_) => status = status.max(EXIT_INPUT),
     }
-    let _ = shown;
     status
 }
 
@@ -278,11 +278,8 @@ fn same_outputs(inputs: &[PathBuf]) -> Option<String> {
 
 /// `vitae check` of one input: lays it out and reports (the notes too, such as the
 /// scale `fit_pages` chose, as `build` prints them); returns the exit status.
-fn check_one(input: &Path, options: &vitae::Options) -> u8 {
-    let (shown, text) = match read::load(input, Mode::Once, "") {
-        Ok(x) => x,
-        Err(status) => return status,
-    };
+fn check_one(input: &Path, shown: &str, text: &str, options: &vitae::Options) -> u8 {
+    let (shown, text) = (shown.to_string(), text);
     let label = match &options.select.variant {
         Some(v) => format!("{shown} (variant {v})"),
         None => shown.clone(),

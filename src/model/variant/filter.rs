@@ -3,8 +3,9 @@
 //! `design` and `pdf` merged over the file's.
 
 use super::Variant;
-use super::translate::Translator;
+use super::translate::{Translator, is_translation};
 use crate::diag::{Diagnostic, Pos, closest};
+use crate::lang::Language;
 use crate::model::jsonresume::tree::{Key, Node, Value};
 use std::collections::BTreeMap;
 
@@ -384,7 +385,8 @@ pub(super) fn uses_features(tree: &Node) -> bool {
     if get(top, "variants").is_some() {
         return true;
     }
-    let is_map = |n: Option<&Node>| n.is_some_and(|n| matches!(n.value, Value::Map(_)));
+    // A translated text: a mapping with a language tag among its keys.
+    let is_map = |n: Option<&Node>| n.and_then(map_of).is_some_and(is_translation);
     if is_map(get(top, "name")) || is_map(get(top, "headline")) {
         return true;
     }
@@ -400,10 +402,8 @@ pub(super) fn uses_features(tree: &Node) -> bool {
     }) = get(top, "contact")
         && c.iter().any(|c| {
             map_of(c).is_some_and(|m| {
-                m.iter().any(|(k, v)| {
-                    !["email", "phone", "url", "label", "location", "text"].contains(&k.name.as_str())
-                        || matches!(v.value, Value::Map(_))
-                })
+                m.iter()
+                    .any(|(k, v)| Language::from_tag(&k.name).is_some() || is_map(Some(v)))
             })
         })
     {
@@ -425,7 +425,7 @@ pub(super) fn uses_features(tree: &Node) -> bool {
         is_map(get(s, "title"))
             || matches!(get(s, "entries"), Some(Node { value: Value::Seq(e), .. }) if e.iter().any(|e| match map_of(e) {
                 None => false,
-                Some(em) => !em.iter().any(|(k, _)| ENTRY_KEYS.contains(&k.name.as_str()))
+                Some(em) => is_translation(em)
                     || ENTRY_TEXT.iter().any(|f| is_map(get(em, f)))
                     || matches!(get(em, "bullets"), Some(Node { value: Value::Seq(b), .. }) if b.iter().any(|b| is_map(Some(b)))),
             }))
@@ -549,8 +549,9 @@ fn entry(e: &Node, settings: Option<&Settings>, tr: &mut Translator, path: &str)
         return Some(tr.text(e, path));
     };
     if !m.iter().any(|(k, _)| ENTRY_KEYS.contains(&k.name.as_str())) {
-        // A mapping of languages: a translated paragraph.
-        return Some(tr.text(e, path));
+        // A mapping of languages is a translated paragraph; else the loader says what
+        // an entry may hold.
+        return Some(if is_translation(m) { tr.text(e, path) } else { e.clone() });
     }
     if settings.is_some_and(|st| !st.keeps(&tags_of(m))) {
         return None;
@@ -601,7 +602,7 @@ fn entry(e: &Node, settings: Option<&Settings>, tr: &mut Translator, path: &str)
 fn bullet(b: &Node, settings: Option<&Settings>, tr: &mut Translator, path: &str) -> Option<Node> {
     let Some(m) = map_of(b) else { return Some(b.clone()) };
     if !m.iter().any(|(k, _)| k.name == "text" || k.name == "tags") {
-        return Some(tr.text(b, path));
+        return Some(if is_translation(m) { tr.text(b, path) } else { b.clone() });
     }
     if settings.is_some_and(|st| !st.keeps(&tags_of(m))) {
         return None;

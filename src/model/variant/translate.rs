@@ -20,6 +20,12 @@ fn matches(key: &str, build: &str) -> bool {
     key.eq_ignore_ascii_case(build) || primary(key) == primary(build)
 }
 
+/// Whether a mapping is a translation: at least one of its keys is a language tag
+/// vitae knows (then every key must be one).
+pub(super) fn is_translation(m: &[(Key, Node)]) -> bool {
+    m.iter().any(|(k, _)| Language::from_tag(&k.name).is_some())
+}
+
 /// Resolves translated text for one build.
 pub(super) struct Translator {
     /// The build's language tag.
@@ -91,7 +97,8 @@ impl Translator {
     /// else as it is (the loader checks it).
     pub fn text(&mut self, n: &Node, path: &str) -> Node {
         let Value::Map(m) = &n.value else { return n.clone() };
-        if m.is_empty() {
+        if !is_translation(m) {
+            // Not text at all: the loader says what was expected.
             return n.clone();
         }
         let mut ok = true;
@@ -180,7 +187,11 @@ impl Translator {
         const KEYS: [&str; 6] = ["email", "phone", "url", "label", "location", "text"];
         let Value::Map(m) = &c.value else { return c.clone() };
         if !m.iter().any(|(k, _)| KEYS.contains(&k.name.as_str())) {
-            return self.text(c, path);
+            return if is_translation(m) {
+                self.text(c, path)
+            } else {
+                c.clone()
+            };
         }
         let out: Vec<(Key, Node)> = m
             .iter()
