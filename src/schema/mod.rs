@@ -9,6 +9,7 @@
 //! $schema=vitae.schema.json` at the top of the file).
 
 pub mod values;
+pub mod variants;
 
 /// The format reference, on the web (the starter and the schema point at it).
 pub const FORMAT_URL: &str = "https://github.com/OWNER/vitae/blob/main/docs/format.md";
@@ -18,6 +19,7 @@ pub fn json() -> String {
     let schema = schemars::schema_for!(crate::model::raw::RawResume);
     let mut schema = serde_json::to_value(schema).unwrap_or_default();
     values::refine(&mut schema);
+    variants::extend(&mut schema);
     if let Some(top) = schema.as_object_mut() {
         top.insert("title".into(), "vitae resume".into());
         top.insert(

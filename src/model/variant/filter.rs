@@ -33,9 +33,9 @@ const ENTRY_TEXT: [&str; 6] = ["title", "date", "subtitle", "location", "label",
 /// The longest tag, in characters.
 const MAX_TAG: usize = 40;
 
-/// Whether `s` is a tag: 1 to 40 letters, digits, `-` and `_`.
+/// Whether `s` is a tag: 1 to 40 ASCII letters, digits, `-` and `_`.
 pub fn is_tag(s: &str) -> bool {
-    !s.is_empty() && s.chars().count() <= MAX_TAG && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty() && s.chars().count() <= MAX_TAG && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The spec's keep rule: an item with a tag in `exclude` is dropped; an untagged item
