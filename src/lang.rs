@@ -49,10 +49,16 @@ pub enum Language {
     Hebrew,
     /// `fa`: Persian, set right to left; no hyphenation.
     Persian,
+    /// `zh` (also `zh-CN`, `zh-TW`, …): Chinese; no hyphenation; dates `2020年7月 – 至今`.
+    Chinese,
+    /// `ja`: Japanese; no hyphenation; dates `2020年7月 – 現在`.
+    Japanese,
+    /// `ko`: Korean; no hyphenation; dates `2020년 7월 – 현재`.
+    Korean,
 }
 
 /// Every language, in the order of the README's table.
-pub const LANGUAGES: [Language; 18] = [
+pub const LANGUAGES: [Language; 21] = [
     Language::EnglishUs,
     Language::EnglishGb,
     Language::German,
@@ -71,6 +77,9 @@ pub const LANGUAGES: [Language; 18] = [
     Language::Arabic,
     Language::Hebrew,
     Language::Persian,
+    Language::Chinese,
+    Language::Japanese,
+    Language::Korean,
 ];
 
 impl Language {
@@ -98,6 +107,9 @@ impl Language {
             "ar" => Language::Arabic,
             "he" | "iw" => Language::Hebrew,
             "fa" => Language::Persian,
+            "zh" => Language::Chinese,
+            "ja" => Language::Japanese,
+            "ko" => Language::Korean,
             _ => return None,
         })
     }
@@ -123,6 +135,9 @@ impl Language {
             Language::Arabic => "ar",
             Language::Hebrew => "he",
             Language::Persian => "fa",
+            Language::Chinese => "zh",
+            Language::Japanese => "ja",
+            Language::Korean => "ko",
         }
     }
 
@@ -161,6 +176,7 @@ impl Language {
             Language::Czech => H::Czech,
             Language::Russian => H::Russian,
             Language::Arabic | Language::Hebrew | Language::Persian => return None,
+            Language::Chinese | Language::Japanese | Language::Korean => return None,
         })
     }
 
@@ -239,6 +255,14 @@ impl Language {
             Language::Hebrew => [
                 "ינו׳", "פבר׳", "מרץ", "אפר׳", "מאי", "יוני", "יולי", "אוג׳", "ספט׳", "אוק׳", "נוב׳", "דצמ׳",
             ],
+            // Chinese, Japanese and Korean write the month as a number with 月 (월):
+            // see [`Language::year_first`].
+            Language::Chinese | Language::Japanese => [
+                "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+            ],
+            Language::Korean => [
+                "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월",
+            ],
             Language::Persian => [
                 "ژانویه",
                 "فوریه",
@@ -253,6 +277,22 @@ impl Language {
                 "نوامبر",
                 "دسامبر",
             ],
+        }
+    }
+
+    /// How a year is written before its month in Chinese, Japanese and Korean dates
+    /// (`2020年7月`, `2020년 7월`): the year's suffix and the space after it; `None` for
+    /// the languages that write the month name before the year (`Jul 2020`).
+    ///
+    /// The forms are those of the countries' résumés: the Japanese 履歴書 (JIS Z 8303
+    /// style résumé form) writes `2020年7月` and `現在`; Chinese 简历 write `2020年7月 –
+    /// 至今`; Korean 이력서 write `2020년 7월 – 현재` (a space after 년, as Korean
+    /// orthography spaces units).
+    pub fn year_first(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Language::Chinese | Language::Japanese => Some(("年", "")),
+            Language::Korean => Some(("년", " ")),
+            _ => None,
         }
     }
 
@@ -277,12 +317,15 @@ impl Language {
             Language::Arabic => "حتى الآن",
             Language::Hebrew => "היום",
             Language::Persian => "اکنون",
+            Language::Chinese => "至今",
+            Language::Japanese => "現在",
+            Language::Korean => "현재",
         }
     }
 
     /// The loaded patterns (deserialised once per process, on first use).
     fn dictionary(self) -> Option<&'static Standard> {
-        static DICTS: [OnceLock<Option<Standard>>; 18] = [const { OnceLock::new() }; 18];
+        static DICTS: [OnceLock<Option<Standard>>; 21] = [const { OnceLock::new() }; 21];
         let k = LANGUAGES.iter().position(|&l| l == self)?;
         DICTS[k]
             .get_or_init(|| {

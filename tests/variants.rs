@@ -69,7 +69,10 @@ fn contents(text: &str, variant: Option<&str>) -> Vec<(String, Vec<(String, Vec<
                     .iter()
                     .map(|e| {
                         (
-                            e.title.as_ref().or(e.text.as_ref()).map_or(String::new(), |t| t.text.clone()),
+                            e.title
+                                .as_ref()
+                                .or(e.text.as_ref())
+                                .map_or(String::new(), |t| t.text.clone()),
                             e.bullets.iter().map(|b| b.text.clone()).collect(),
                         )
                     })
@@ -207,12 +210,17 @@ fn a_build_in_a_language_warns_once_naming_every_field_without_it() {
     let lines: Vec<String> = p.warnings.iter().map(diagnostic_line).collect();
     assert_eq!(
         lines,
-        ["6:16: 2 fields have no text in `de`, so they are set in `en`, the first language listed: sections[0].entries[0].title (6:16), sections[0].entries[0].bullets[1] (11:13)"]
+        [
+            "6:16: 2 fields have no text in `de`, so they are set in `en`, the first language listed: sections[0].entries[0].title (6:16), sections[0].entries[0].bullets[1] (11:13)"
+        ]
     );
     assert_eq!(p.resume.headline.unwrap().text, "Ingenieurin");
     assert_eq!(p.resume.sections[0].title.text, "Arbeit");
     // The date is written in the build's language, from the structured start and end.
-    assert_eq!(p.resume.sections[0].entries[0].date.as_ref().unwrap().text, "Juli 2020 – heute");
+    assert_eq!(
+        p.resume.sections[0].entries[0].date.as_ref().unwrap().text,
+        "Juli 2020 – heute"
+    );
     // The variant's design over the file's: compact on A4.
     assert_eq!(p.style.page.width.0.round(), 595.0);
     // `--language` wins over the variant's; no field lacks English.
@@ -222,7 +230,10 @@ fn a_build_in_a_language_warns_once_naming_every_field_without_it() {
     };
     let p = vitae::input::prepare_for(TWO_LANGUAGES, &Overrides::default(), &en).unwrap();
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
-    assert_eq!(p.resume.sections[0].entries[0].date.as_ref().unwrap().text, "Jul 2020 – present");
+    assert_eq!(
+        p.resume.sections[0].entries[0].date.as_ref().unwrap().text,
+        "Jul 2020 – present"
+    );
     // The other variant: the file's letter page, `fit_pages` as a design key.
     let p = vitae::input::prepare_for(
         TWO_LANGUAGES,
@@ -234,7 +245,10 @@ fn a_build_in_a_language_warns_once_naming_every_field_without_it() {
     )
     .unwrap();
     assert_eq!(p.style.page.width.0, 612.0);
-    assert_eq!(p.style.fit_pages.map(|(n, pos)| (n, pos.line, pos.column)), Some((1, 17, 16)));
+    assert_eq!(
+        p.style.fit_pages.map(|(n, pos)| (n, pos.line, pos.column)),
+        Some((1, 17, 16))
+    );
 }
 
 /// Each bad input of the issue: located, what was expected.
@@ -280,7 +294,7 @@ fn bad_variants_tags_and_translations_are_located_errors() {
         (
             "headline: {en: A, xx: B}\n",
             None,
-            "7:19: `xx` is not a language tag vitae knows: headline is a translated text, a mapping of language tags (en-US, en-GB, de, fr, es, it, pt, nl, pl, sv, da, nb, fi, cs, ru, ar, he, fa, en) to text",
+            "7:19: `xx` is not a language tag vitae knows: headline is a translated text, a mapping of language tags (en-US, en-GB, de, fr, es, it, pt, nl, pl, sv, da, nb, fi, cs, ru, ar, he, fa, zh, ja, ko, en) to text",
         ),
     ];
     for (extra, v, want) in cases {
@@ -316,7 +330,10 @@ fn all_variants_builds_each_and_a_broken_one_fails_alone() {
         .filter_map(|l| l.split_once(": 1 page, ").map(|(f, _)| f))
         .collect();
     written.sort();
-    assert_eq!(written, ["cv-academic.pdf", "cv-industry.pdf", "lindqvist-lebenslauf.pdf"]);
+    assert_eq!(
+        written,
+        ["cv-academic.pdf", "cv-industry.pdf", "lindqvist-lebenslauf.pdf"]
+    );
     for f in written {
         assert!(dir.join(f).exists(), "{f}");
     }
@@ -328,7 +345,10 @@ fn all_variants_builds_each_and_a_broken_one_fails_alone() {
     let o = vitae(&["build", "b.yaml", "--all-variants"], &dir);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("b.yaml (variant industry): 1 error found; no PDF written"), "{err}");
+    assert!(
+        err.contains("b.yaml (variant industry): 1 error found; no PDF written"),
+        "{err}"
+    );
     assert!(!dir.join("b-industry.pdf").exists());
     assert!(dir.join("b-academic.pdf").exists());
     // One variant by name; an unknown one.
@@ -337,7 +357,9 @@ fn all_variants_builds_each_and_a_broken_one_fails_alone() {
     let o = vitae(&["build", "cv.yaml", "--variant", "acadmic"], &dir);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("error: no variant `acadmic` (the file has `industry`, `academic`, `de`); did you mean `academic`?"),
+        stderr(&o).starts_with(
+            "error: no variant `acadmic` (the file has `industry`, `academic`, `de`); did you mean `academic`?"
+        ),
         "{}",
         stderr(&o)
     );
@@ -392,7 +414,12 @@ fn expanding_gives_a_byte_identical_pdf_and_every_variant_passes_the_checks() {
             assert!(direct.pdf == again.pdf, "{name}: the expanded file builds differently");
             // Expanding the expanded file changes nothing but the header.
             let twice = variant::expand(&expanded.yaml, &Select::default()).unwrap();
-            let body = |y: &str| y.lines().skip_while(|l| l.starts_with('#')).collect::<Vec<_>>().join("\n");
+            let body = |y: &str| {
+                y.lines()
+                    .skip_while(|l| l.starts_with('#'))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             assert_eq!(body(&twice.yaml), body(&expanded.yaml), "{name}");
 
             let laid = vitae::lay_out(&text, &options).unwrap();
@@ -418,7 +445,10 @@ fn expand_writes_the_variant_and_nothing_on_error() {
     assert!(y.contains("\n        start: 2020-07\n        end: present\n"), "{y}");
     assert!(!y.contains("tags"), "{y}");
     assert!(!y.contains("Lehre"), "{y}");
-    assert!(y.ends_with("design:\n  language: de\n  accent_color: \"#1F3A5F\"\n  page: a4\n"), "{y}");
+    assert!(
+        y.ends_with("design:\n  language: de\n  accent_color: \"#1F3A5F\"\n  page: a4\n"),
+        "{y}"
+    );
     let o = vitae(&["expand", "cv.yaml", "--variant", "x", "-o", "out.yaml"], &dir);
     assert_eq!(o.status.code(), Some(1));
     assert!(!dir.join("out.yaml").exists());

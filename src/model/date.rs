@@ -98,6 +98,16 @@ pub fn is_after(a: Date, b: Date) -> bool {
 
 fn one(d: Date, with_year: bool, lang: Language) -> String {
     let months = lang.months();
+    if let Some((suffix, space)) = lang.year_first() {
+        return match d {
+            Date::Present => lang.present().to_string(),
+            Date::Day { year, month: 0, .. } => format!("{year}{suffix}"),
+            Date::Day { year, month, .. } if with_year => {
+                format!("{year}{suffix}{space}{}", months[month as usize - 1])
+            }
+            Date::Day { month, .. } => months[month as usize - 1].to_string(),
+        };
+    }
     match d {
         Date::Present => lang.present().to_string(),
         Date::Day { year, month: 0, .. } => year.to_string(),
@@ -130,6 +140,9 @@ pub fn format_range_in(start: Date, end: Option<Date>, lang: Language) -> String
             } if ys == ye && ms != 0 && me != 0 => {
                 if ms == me {
                     one(start, true)
+                } else if lang.year_first().is_some() {
+                    // `2021年6月 – 10月`: the shared year written once, first.
+                    format!("{} – {}", one(start, true), one(end, false))
                 } else {
                     format!("{} – {}", one(start, false), one(end, true))
                 }
@@ -146,6 +159,18 @@ mod tests {
 
     fn range(a: &str, b: Option<&str>) -> String {
         format_range(parse_date(a, false).unwrap(), b.map(|b| parse_date(b, true).unwrap()))
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_ranges_put_the_year_first() {
+        let d = |s: &str| parse_date(s, true).unwrap();
+        let r = |a: &str, b: &str, l: Language| format_range_in(d(a), Some(d(b)), l);
+        assert_eq!(r("2020-07", "present", Language::Chinese), "2020年7月 – 至今");
+        assert_eq!(r("2020-07", "present", Language::Japanese), "2020年7月 – 現在");
+        assert_eq!(r("2020-07", "present", Language::Korean), "2020년 7월 – 현재");
+        assert_eq!(r("2021-06", "2021-10", Language::Japanese), "2021年6月 – 10月");
+        assert_eq!(r("2015", "2019", Language::Korean), "2015년 – 2019년");
+        assert_eq!(r("2016-09", "2022-04", Language::Chinese), "2016年9月 – 2022年4月");
     }
 
     #[test]

@@ -28,8 +28,9 @@ pub const THEMES: [&str; 4] = ["classic", "modern", "compact", "banking"];
 /// The page names (`style::PAGES`, read in any case).
 pub const PAGE_NAMES: [&str; 6] = ["letter", "a4", "legal", "a5", "b5", "executive"];
 /// The primary language subtags `Language::from_tag` knows (read in any case).
-pub const LANGUAGE_PRIMARIES: [&str; 19] = [
+pub const LANGUAGE_PRIMARIES: [&str; 22] = [
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "nb", "no", "fi", "cs", "ru", "ar", "he", "iw", "fa",
+    "zh", "ja", "ko",
 ];
 
 /// `s` as a regular expression matching it in any case (`a4` → `[Aa]4`).

@@ -9,7 +9,10 @@ use serde_json::{Value, json};
 const TEXT_FIELDS: [(&str, &[&str]); 5] = [
     ("", &["name", "headline"]),
     ("Section", &["title"]),
-    ("EntryMapping", &["title", "date", "subtitle", "location", "label", "text"]),
+    (
+        "EntryMapping",
+        &["title", "date", "subtitle", "location", "label", "text"],
+    ),
     ("ContactMapping", &["location", "text", "label"]),
     ("PdfMetadata", &["title", "subject"]),
 ];
@@ -76,10 +79,16 @@ pub fn extend(schema: &mut Value) {
     }
     let text = json!({ "type": ["string", "number", "boolean"] });
     let translated = json!({ "$ref": "#/$defs/Translated" });
-    if let Some(props) = schema.pointer_mut("/$defs/Section/properties").and_then(Value::as_object_mut) {
+    if let Some(props) = schema
+        .pointer_mut("/$defs/Section/properties")
+        .and_then(Value::as_object_mut)
+    {
         props.insert("tags".into(), json!({ "$ref": "#/$defs/Tags" }));
     }
-    if let Some(props) = schema.pointer_mut("/$defs/EntryMapping/properties").and_then(Value::as_object_mut) {
+    if let Some(props) = schema
+        .pointer_mut("/$defs/EntryMapping/properties")
+        .and_then(Value::as_object_mut)
+    {
         props.insert("tags".into(), json!({ "$ref": "#/$defs/Tags" }));
         if let Some(items) = props.get_mut("bullets").and_then(|b| b.get_mut("items")) {
             *items = json!({ "anyOf": [text, translated, {
@@ -89,7 +98,10 @@ pub fn extend(schema: &mut Value) {
         }
     }
     for def in ["Entry", "Contact"] {
-        if let Some(any) = schema.pointer_mut(&format!("/$defs/{def}/anyOf")).and_then(Value::as_array_mut) {
+        if let Some(any) = schema
+            .pointer_mut(&format!("/$defs/{def}/anyOf"))
+            .and_then(Value::as_array_mut)
+        {
             any.push(translated.clone());
         }
     }

@@ -35,7 +35,9 @@ const MAX_TAG: usize = 40;
 
 /// Whether `s` is a tag: 1 to 40 ASCII letters, digits, `-` and `_`.
 pub fn is_tag(s: &str) -> bool {
-    !s.is_empty() && s.chars().count() <= MAX_TAG && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars().count() <= MAX_TAG
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The spec's keep rule: an item with a tag in `exclude` is dropped; an untagged item

@@ -278,6 +278,3 @@ pub fn expand(text: &str, select: &Select) -> Result<Expanded, Vec<Diagnostic>> 
         origins: w.origins,
     })
 }
-
-#[cfg(test)]
-mod tests;
