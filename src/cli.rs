@@ -98,8 +98,8 @@ pub struct BuildArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Rebuild whenever the input changes (until interrupted); a failed rebuild
-    /// keeps the last good PDF.
-    #[arg(long)]
+    /// keeps the last good PDF (the whole resume; not with --variant).
+    #[arg(long, conflicts_with_all = ["variant", "all_variants"])]
     pub watch: bool,
     /// Build this variant of the input (its `variants` key); the PDF goes to the
     /// variant's `output`, or `<input stem>-<variant>.pdf`.

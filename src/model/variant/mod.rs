@@ -84,10 +84,6 @@ fn read_tree(text: &str) -> Option<Node> {
 /// Whether the document uses tags, `variants` or translated text, so that a build of
 /// it must go through [`expand`]. A document that does not parse does not.
 pub fn needs_expansion(text: &str) -> bool {
-    // Most resumes name none of it: skip the parse for them.
-    if !(text.contains("variants") || text.contains("tags") || text.contains(':')) {
-        return false;
-    }
     read_tree(text).is_some_and(|t| filter::uses_features(&t))
 }
 
