@@ -284,9 +284,9 @@ fn check_one(input: &Path, shown: &str, text: &str, options: &vitae::Options) ->
         Some(v) => format!("{shown} (variant {v})"),
         None => shown.clone(),
     };
-    match vitae::lay_out(&text, &for_input(options, input)) {
+    match vitae::lay_out(text, &for_input(options, input)) {
         Ok(laid) => {
-            diagnostics(&shown, &text, &laid.warnings);
+            diagnostics(&shown, text, &laid.warnings);
             if options.deny_warnings && !laid.warnings.is_empty() {
                 say!(
                     "{label}: {} warning{} denied",
@@ -306,7 +306,7 @@ fn check_one(input: &Path, shown: &str, text: &str, options: &vitae::Options) ->
             0
         }
         Err(errors) => {
-            diagnostics(&shown, &text, &errors);
+            diagnostics(&shown, text, &errors);
             let n = error_count(&errors);
             say!("{label}: {n} error{} found", plural(n));
             EXIT_INPUT

@@ -52,8 +52,12 @@ variants:
     sections: [Zed, Work]
 ";
 
+/// A section as the tests compare it: its title, and each entry's title (or text)
+/// with its bullets.
+type Kept = (String, Vec<(String, Vec<String>)>);
+
 /// The sections of a build: each title with its entries' titles (or text) and bullets.
-fn contents(text: &str, variant: Option<&str>) -> Vec<(String, Vec<(String, Vec<String>)>)> {
+fn contents(text: &str, variant: Option<&str>) -> Vec<Kept> {
     let select = Select {
         variant: variant.map(str::to_string),
         language: None,
