@@ -22,7 +22,7 @@ fn every_good_fixture_meets_the_display_list_checks() {
     for theme in themes {
         checked += check_good_fixtures(theme);
     }
-    assert_eq!(checked, 5 * 10);
+    assert_eq!(checked, 5 * 11);
 }
 
 fn check_good_fixtures(theme: Option<Theme>) -> usize {

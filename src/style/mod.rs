@@ -210,6 +210,9 @@ pub struct Style {
     pub justify: bool,
     /// Text between contact items (default " · ").
     pub contact_separator: String,
+    /// A small icon before each contact item, from the bundled Font Awesome Free
+    /// faces (default false).
+    pub contact_icons: bool,
     /// How section headings are set (default uppercase).
     pub section_title: SectionTitle,
     /// A thin rule under each section heading (default true).
@@ -340,6 +343,7 @@ impl Style {
             link: Rgb::ACCENT,
             justify: true,
             contact_separator: " · ".to_string(),
+            contact_icons: false,
             section_title: SectionTitle::Uppercase,
             section_rule: true,
             page_numbers: true,

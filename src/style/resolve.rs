@@ -426,6 +426,9 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
             .with_hint("add `date_column: left`, or remove `date_align`"),
         );
     }
+    if let Some(v) = &design.contact_icons {
+        d.contact_icons = v.value;
+    }
     if let Some(v) = &design.running_header {
         d.running_header = v.value;
     }
