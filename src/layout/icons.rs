@@ -139,7 +139,7 @@ pub fn seat_icons(elements: &mut [Element]) {
             && let Some(g) = t.glyphs.first()
         {
             let (_, bottom) = font(t.face.id).ink(g.gid);
-            t.baseline = t.baseline + bottom * t.size;
+            t.baseline += bottom * t.size;
         }
     }
 }
