@@ -318,7 +318,7 @@ impl<'de> Deserialize<'de> for RawLengthOr {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Design")]
 pub struct RawDesign {
-    /// `theme`: a preset of the other keys: `classic`, `modern`, `compact` or `banking`.
+    /// `theme`: a preset of the other keys: `classic`, `modern`, `compact`, `banking` or `engineer`.
     #[schemars(with = "Option<Scalar>")]
     pub theme: Option<Spanned<Scalar>>,
     /// `page`: `letter`, `a4`, or `{width, height}`.

@@ -24,7 +24,7 @@ const EMAIL: &str = r"^\s*[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]\s*$";
 /// A phone number: digits, spaces, dots, dashes, parentheses and a leading `+`.
 const PHONE: &str = r"^\s*\+?[0-9 .()\-]*[0-9][0-9 .()\-]*$";
 /// The themes (`style::Theme`).
-pub const THEMES: [&str; 4] = ["classic", "modern", "compact", "banking"];
+pub const THEMES: [&str; 5] = ["classic", "modern", "compact", "banking", "engineer"];
 /// The page names (`style::PAGES`, read in any case).
 pub const PAGE_NAMES: [&str; 6] = ["letter", "a4", "legal", "a5", "b5", "executive"];
 /// The primary language subtags `Language::from_tag` knows (read in any case).
