@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q
 out=$(mktemp -d)
-for theme in classic modern compact banking; do
+for theme in classic modern compact banking engineer; do
   ./target/release/vitae build resume.yaml --theme "$theme" -o "$out/$theme.pdf" -q
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$theme.pdf" "docs/themes/$theme"
 done

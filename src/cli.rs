@@ -169,7 +169,7 @@ pub struct Common {
     /// Fail when there is any warning (for CI).
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Use this theme instead of `design.theme`: classic, modern, compact or banking
+    /// Use this theme instead of `design.theme`: classic, modern, compact, banking or engineer
     /// (the file's other design keys still apply).
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
     pub theme: Option<vitae::style::Theme>,

@@ -7,6 +7,10 @@
 //! resume out again at each step (shaping is cached in font units, so only
 //! measurement scales). A resume that already fits is left at 100 %. Neither the
 //! resume nor the given style is changed: each trial is a new style.
+//!
+//! A count that is the theme's default (`engineer`'s one page,
+//! [`Style::fit_from_theme`]) is a wish, not a demand: a resume that cannot fit is set
+//! at full size, with a note saying so, instead of being refused.
 
 use crate::MAX_PAGES;
 use crate::diag::{Diagnostic, Pos};
@@ -72,6 +76,44 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Unfit> {
     let fits = |t: &Result<(Style, Document, Vec<Diagnostic>), MorePages>| {
         t.as_ref().is_ok_and(|(_, d, _)| d.pages.len() as u32 <= n)
     };
+    if style.fit_from_theme {
+        return match fit(
+            resume,
+            &Style {
+                fit_from_theme: false,
+                ..style.clone()
+            },
+        ) {
+            Err(Unfit::Errors(_)) => {
+                let (doc, warnings) = layout::layout_within(
+                    resume,
+                    &Style {
+                        fit_pages: None,
+                        ..style.clone()
+                    },
+                    MAX_PAGES,
+                )
+                .map_err(|_| Unfit::Long)?;
+                let note = format!(
+                    "theme {}: the resume does not fit in {n} page{} even at {:.0} %; it is set at full size on {} pages (set `fit_pages` to choose)",
+                    style.theme.name(),
+                    if n == 1 { "" } else { "s" },
+                    MIN_SCALE.max(MIN_SIZE / style.font_size.0).min(1.0) * 100.0,
+                    doc.pages.len()
+                );
+                Ok(Fitted {
+                    style: Style {
+                        fit_pages: None,
+                        ..style.clone()
+                    },
+                    doc,
+                    warnings,
+                    notes: vec![note],
+                })
+            }
+            other => other,
+        };
+    }
     let full = at(1.0);
     let base = style.font_size;
     let (chosen, (s, doc, warnings)) = match full {

@@ -507,7 +507,7 @@ fn theme_on_the_command_line() {
     let o = vitae(&["build", "--theme", "fancy"], &dir);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact or banking)"),
+        stderr(&o).contains("unknown theme `fancy` (expected classic, modern, compact, banking or engineer)"),
         "{}",
         stderr(&o)
     );

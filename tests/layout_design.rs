@@ -136,7 +136,7 @@ fn design_values_are_checked() {
     );
     assert_eq!(
         first_error(&resume("  theme: modrn\n"), None),
-        "15:10: design.theme: unknown theme `modrn` (expected classic, modern, compact, banking) | hint: did you mean `modern`?"
+        "15:10: design.theme: unknown theme `modrn` (expected classic, modern, compact, banking, engineer) | hint: did you mean `modern`?"
     );
 }
 

@@ -10,6 +10,7 @@
 //! body size (the constants below).
 
 use super::band::{Band, FORBIDDEN, FREE, KEEP};
+use super::icons;
 use super::{BandInfo, BandKind, Element, Link, MorePages, Rule, TextRun};
 use crate::diag::{Diagnostic, Pos};
 use crate::geom::Rgb;
@@ -425,25 +426,52 @@ impl Builder<'_> {
             ..Default::default()
         }];
         let sep_w = natural_width(&sep, &st);
+        let icons: Vec<Option<crate::inline::Run>> = r
+            .contact
+            .iter()
+            .map(|c| {
+                let face = self.s.font.face(Weight::Regular, Slant::Upright).id;
+                self.s
+                    .contact_icons
+                    .then(|| icons::icon_run(c.kind, face, size, self.s.accent, c.link.clone()))
+                    .flatten()
+            })
+            .collect();
         let mut groups: Vec<(Vec<Span>, Pos)> = Vec::new();
+        // Per group, where each item starts in the group's text, with its icon.
+        let mut starts: Vec<Vec<(usize, Option<crate::inline::Run>)>> = Vec::new();
         let mut line_w = Pt::ZERO;
+        let text_len = |spans: &[Span]| spans.iter().map(|s| s.text.len()).sum::<usize>();
         for (k, item) in items.iter().enumerate() {
-            let w = natural_width(item, &st);
+            let w = natural_width(item, &st) + icons[k].as_ref().map_or(Pt::ZERO, |i| icons::room(i, size));
             let pos = r.contact[k].shown.pos;
-            match groups.last_mut() {
-                Some((spans, _)) if line_w + sep_w + w <= self.measure => {
+            match (groups.last_mut(), starts.last_mut()) {
+                (Some((spans, _)), Some(st)) if line_w + sep_w + w <= self.measure => {
                     spans.extend(sep.iter().cloned());
+                    st.push((text_len(spans), icons[k].clone()));
                     spans.extend(item.iter().cloned());
                     line_w += sep_w + w;
                 }
                 _ => {
                     groups.push((item.clone(), pos));
+                    starts.push(vec![(0, icons[k].clone())]);
                     line_w = w;
                 }
             }
         }
         for (k, (spans, pos)) in groups.iter().enumerate() {
-            let p = self.set(spans, &st, self.measure, *pos, "contact");
+            let rooms: Pt = starts[k]
+                .iter()
+                .flat_map(|(_, i)| i)
+                .map(|i| icons::room(i, size))
+                .sum();
+            let mut p = self.set(spans, &st, self.measure - rooms, *pos, "contact");
+            if self.s.contact_icons {
+                for line in &mut p.lines {
+                    *line = icons::with_icons(line, &starts[k], size);
+                }
+            }
+            let first_band = self.bands.len();
             let placement = if self.s.header_align == HeaderAlign::Centre {
                 Placement::Centred
             } else {
@@ -457,6 +485,11 @@ impl Builder<'_> {
                 if k == 0 { self.s.spaces.before_contact } else { Pt(0.0) },
                 Keep::EveryLine,
             );
+            if self.s.contact_icons {
+                for b in &mut self.bands[first_band..] {
+                    icons::seat_icons(&mut b.elements);
+                }
+            }
         }
     }
 

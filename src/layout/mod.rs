@@ -17,6 +17,7 @@ pub mod band;
 mod blocks;
 mod entry;
 mod furniture;
+pub mod icons;
 pub mod page;
 
 use crate::diag::Diagnostic;

@@ -87,6 +87,8 @@ pub struct Design {
     pub section_rule: Option<Located<bool>>,
     /// `contact_separator`: the text between contact items.
     pub contact_separator: Option<Located<String>>,
+    /// `contact_icons`.
+    pub contact_icons: Option<Located<bool>>,
     /// `page_numbers`.
     pub page_numbers: Option<Located<bool>>,
     /// `running_header`.
@@ -140,6 +142,7 @@ impl Design {
             section_title: text(&r.section_title),
             section_rule: r.section_rule.as_ref().map(Located::of),
             contact_separator: text(&r.contact_separator),
+            contact_icons: r.contact_icons.as_ref().map(Located::of),
             page_numbers: r.page_numbers.as_ref().map(Located::of),
             running_header: r.running_header.as_ref().map(Located::of),
             fit_pages: text(&r.fit_pages),

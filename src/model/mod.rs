@@ -14,6 +14,7 @@ pub mod design;
 pub mod jsonresume;
 mod load;
 mod mistakes;
+pub mod networks;
 pub(crate) mod raw;
 mod validate;
 pub mod variant;
@@ -23,6 +24,7 @@ use crate::markup::Inline;
 pub use design::{Design, FontRequest, Located};
 pub use load::{Failure, load, precheck};
 pub(crate) use load::{yaml_error, yaml_options};
+pub use networks::ContactKind;
 
 /// Text from the input with the position of its YAML value.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +44,8 @@ pub struct Contact {
     pub shown: Text,
     /// The link the shown text carries (`mailto:`, `tel:`, the URL), if any.
     pub link: Option<String>,
+    /// The key the item was written with (its icon under `design.contact_icons`).
+    pub kind: ContactKind,
 }
 
 /// A section: heading and entries.

@@ -126,6 +126,27 @@ pub struct RawContactMap {
     /// `text`: free inline markup (may hold a `[label](url)` link).
     #[schemars(with = "Option<Scalar>")]
     pub text: Option<Spanned<Scalar>>,
+    /// `linkedin`: a LinkedIn profile name (`jdoe`, for linkedin.com/in/jdoe) or the profile's URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub linkedin: Option<Spanned<Scalar>>,
+    /// `github`: a GitHub user name or the profile's URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub github: Option<Spanned<Scalar>>,
+    /// `gitlab`: a GitLab user name or the profile's URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub gitlab: Option<Spanned<Scalar>>,
+    /// `orcid`: an ORCID iD (`0000-0002-1825-0097`) or its URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub orcid: Option<Spanned<Scalar>>,
+    /// `scholar`: a Google Scholar profile id (the `user=` of its address) or the profile's URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub scholar: Option<Spanned<Scalar>>,
+    /// `website`: a personal web site: a domain (`jdoe.dev`) or a URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub website: Option<Spanned<Scalar>>,
+    /// `mastodon`: a Mastodon address (`@jdoe@mastodon.social`) or the profile's URL.
+    #[schemars(with = "Option<Scalar>")]
+    pub mastodon: Option<Spanned<Scalar>>,
 }
 
 impl<'de> Deserialize<'de> for RawContact {
@@ -297,7 +318,7 @@ impl<'de> Deserialize<'de> for RawLengthOr {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Design")]
 pub struct RawDesign {
-    /// `theme`: a preset of the other keys: `classic`, `modern`, `compact` or `banking`.
+    /// `theme`: a preset of the other keys: `classic`, `modern`, `compact`, `banking` or `engineer`.
     #[schemars(with = "Option<Scalar>")]
     pub theme: Option<Spanned<Scalar>>,
     /// `page`: `letter`, `a4`, or `{width, height}`.
@@ -345,6 +366,9 @@ pub struct RawDesign {
     /// `contact_separator`: the text between contact items.
     #[schemars(with = "Option<Scalar>")]
     pub contact_separator: Option<Spanned<Scalar>>,
+    /// `contact_icons`: whether a small icon goes before each contact item.
+    #[schemars(with = "Option<bool>")]
+    pub contact_icons: Option<Spanned<bool>>,
     /// `page_numbers`: whether `n / N` is set at the foot of each page.
     #[schemars(with = "Option<bool>")]
     pub page_numbers: Option<Spanned<bool>>,

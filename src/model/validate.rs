@@ -2,11 +2,13 @@
 //! dates, links and inline markup, every error located.
 
 use super::design::Design;
+use super::networks::{self, ContactKind};
 use super::raw::*;
 use super::{Contact, Entry, MAX_FIELD_CHARS, PdfMeta, Resume, Section, Text, date};
 use crate::diag::{Diagnostic, Pos};
 use crate::lang::Language;
 use crate::markup;
+use network_items::network_values;
 use serde_saphyr::Spanned;
 
 /// The rules of the format, checked on the serde mirror: errors and warnings
@@ -21,6 +23,9 @@ pub(super) struct Validator {
     /// The language dates are written in (from `design.language`).
     language: Language,
 }
+
+#[path = "validate_networks.rs"]
+mod network_items;
 
 fn at<T>(s: &Spanned<T>) -> Pos {
     s.referenced.into()
@@ -168,10 +173,12 @@ impl Validator {
                 return Contact {
                     shown: self.markup(&s, "contact"),
                     link: None,
+                    kind: ContactKind::Text,
                 };
             }
             RawContact::Map(m) => m,
         };
+        let networks = network_values(m);
         let given: Vec<&str> = [
             ("email", m.email.is_some()),
             ("phone", m.phone.is_some()),
@@ -182,12 +189,14 @@ impl Validator {
         .iter()
         .filter(|(_, g)| *g)
         .map(|(k, _)| *k)
+        .chain(networks.iter().map(|(k, _)| *k))
         .collect();
         if given.len() != 1 {
             self.err(
                 at(c),
                 format!(
-                    "a contact item needs exactly one of `email`, `phone`, `url`, `location`, `text` (found {})",
+                    "a contact item needs exactly one of `email`, `phone`, `url`, `location`, `text` or a network key ({}) (found {})",
+                    networks::NETWORK_KEYS.map(|k| format!("`{k}`")).join(", "),
                     if given.is_empty() {
                         "none".to_string()
                     } else {
@@ -198,8 +207,16 @@ impl Validator {
         }
         if let Some(l) = &m.label
             && m.url.is_none()
+            && networks.is_empty()
         {
-            self.err(at(l), "`label` goes with `url` only");
+            self.err(at(l), "`label` goes with `url` or a network key only");
+        }
+        if m.email.is_none()
+            && m.phone.is_none()
+            && m.url.is_none()
+            && let Some((key, v)) = networks.first()
+        {
+            return self.network(key, v, m.label.as_ref());
         }
         if let Some(e) = &m.email {
             let cleaned = self.email_text(e);
@@ -238,6 +255,7 @@ impl Validator {
                     pos: at(e),
                 },
                 link: Some(format!("mailto:{a}")),
+                kind: ContactKind::Email,
             };
         }
         if let Some(p) = &m.phone {
@@ -253,6 +271,7 @@ impl Validator {
             return Contact {
                 shown: self.plain(p),
                 link: Some(format!("tel:{n}")),
+                kind: ContactKind::Phone,
             };
         }
         if let Some(u) = &m.url {
@@ -280,18 +299,24 @@ impl Validator {
                     })
                 }
             };
-            return Contact { shown, link: Some(url) };
+            return Contact {
+                shown,
+                link: Some(url),
+                kind: ContactKind::Url,
+            };
         }
         if let Some(l) = &m.location {
             return Contact {
                 shown: self.markup(l, "location"),
                 link: None,
+                kind: ContactKind::Location,
             };
         }
         match &m.text {
             Some(t) => Contact {
                 shown: self.markup(t, "contact text"),
                 link: None,
+                kind: ContactKind::Text,
             },
             None => Contact {
                 shown: Text {
@@ -300,6 +325,7 @@ impl Validator {
                     pos: at(c),
                 },
                 link: None,
+                kind: ContactKind::Text,
             },
         }
     }

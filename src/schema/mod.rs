@@ -73,7 +73,7 @@ sections:
         text: Rust, Python, SQL
 
 design:                              # every key optional
-  theme: classic                     # or modern, compact, banking
+  theme: classic                     # or modern, compact, banking, engineer
   page: letter                       # or a4
   font_size: 10pt
   accent_color: "#1F3A5F"

@@ -24,7 +24,7 @@ const EMAIL: &str = r"^\s*[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]\s*$";
 /// A phone number: digits, spaces, dots, dashes, parentheses and a leading `+`.
 const PHONE: &str = r"^\s*\+?[0-9 .()\-]*[0-9][0-9 .()\-]*$";
 /// The themes (`style::Theme`).
-pub const THEMES: [&str; 4] = ["classic", "modern", "compact", "banking"];
+pub const THEMES: [&str; 5] = ["classic", "modern", "compact", "banking", "engineer"];
 /// The page names (`style::PAGES`, read in any case).
 pub const PAGE_NAMES: [&str; 6] = ["letter", "a4", "legal", "a5", "b5", "executive"];
 /// The primary language subtags `Language::from_tag` knows (read in any case).
@@ -151,9 +151,44 @@ fn keys() -> Vec<(&'static str, &'static str, Value)> {
         ),
         (
             "ContactMapping",
+            "linkedin",
+            json!({ "description": "A LinkedIn profile name, linked to `https://www.linkedin.com/in/<name>`, or the profile's URL. Example: `linkedin: ada-quill`.", "examples": ["ada-quill"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "github",
+            json!({ "description": "A GitHub user name, linked to `https://github.com/<name>`, or the profile's URL. Example: `github: adaquill`.", "examples": ["adaquill"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "gitlab",
+            json!({ "description": "A GitLab user name, linked to `https://gitlab.com/<name>`, or the profile's URL. Example: `gitlab: adaquill`.", "examples": ["adaquill"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "orcid",
+            json!({ "description": "An ORCID iD (16 digits, the last a check digit or X), linked to `https://orcid.org/<iD>`, or its URL. Example: `orcid: 0000-0002-1825-0097`.", "examples": ["0000-0002-1825-0097"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "scholar",
+            json!({ "description": "A Google Scholar profile id (the `user=` of the profile's address), or the profile's URL. Example: `scholar: qc6CJjYAAAAJ`.", "examples": ["qc6CJjYAAAAJ"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "website",
+            json!({ "description": "A personal web site: a domain, optionally with a path, linked with `https://`, or a URL. Example: `website: ada.dev`.", "examples": ["ada.dev"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
+            "mastodon",
+            json!({ "description": "A Mastodon address `@user@server`, linked to `https://server/@user`, or the profile's URL. Example: `mastodon: \"@ada@mastodon.social\"`.", "examples": ["@ada@mastodon.social"], "type": "string" }),
+        ),
+        (
+            "ContactMapping",
             "label",
             text(
-                "Markup shown instead of the URL (with `url` only). Example: `label: My blog`.",
+                "Markup shown instead of the URL or handle (with `url` or a network key only). Example: `label: My blog`.",
                 json!("My blog"),
             ),
         ),
@@ -369,6 +404,11 @@ fn keys() -> Vec<(&'static str, &'static str, Value)> {
         ),
         (
             "Design",
+            "contact_icons",
+            json!({ "description": "Whether a small icon (Font Awesome Free) goes before each contact item that has a kind (default false). Example: `contact_icons: true`.", "examples": [true], "type": "boolean" }),
+        ),
+        (
+            "Design",
             "page_numbers",
             boolean(
                 "`n / N` at the foot of each page when there is more than one. Example: `page_numbers: false`.",
@@ -419,11 +459,23 @@ fn keys() -> Vec<(&'static str, &'static str, Value)> {
 /// The rules between keys, and the schemas of the hand-written types: (`$defs` name,
 /// schema keyword, value).
 fn rules() -> Vec<(&'static str, &'static str, Value)> {
-    let one_of_main = ["email", "phone", "url", "location", "text"].map(|k| json!({ "required": [k] }));
+    let one_of_main = [
+        "email", "phone", "url", "location", "text", "linkedin", "github", "gitlab", "orcid", "scholar", "website",
+        "mastodon",
+    ]
+    .map(|k| json!({ "required": [k] }));
+    let linked = [
+        "url", "linkedin", "github", "gitlab", "orcid", "scholar", "website", "mastodon",
+    ]
+    .map(|k| json!({ "required": [k] }));
     vec![
         ("Section", "required", json!(["title", "entries"])),
         ("ContactMapping", "oneOf", json!(one_of_main)),
-        ("ContactMapping", "dependentRequired", json!({ "label": ["url"] })),
+        (
+            "ContactMapping",
+            "dependentSchemas",
+            json!({ "label": { "anyOf": linked } }),
+        ),
         ("EntryMapping", "not", json!({ "required": ["date", "start"] })),
         (
             "EntryMapping",

@@ -65,18 +65,25 @@ pub enum Theme {
     /// title to the margin; bold title rows and italic role rows with dates right
     /// (like moderncv's banking style).
     Banking,
+    /// The single-column engineering résumé US tech recruiters favour: Lato at 9.5 pt,
+    /// line spacing 1.1, 0.5 in margins, 55 % of the vertical space, no colour (text
+    /// black), a flush-left header with a smaller name (2 fs), capitals headings with
+    /// a full-width rule under them, dates right; fitted to one page by default
+    /// (`fit_pages: 1`, laid out at full size with a note when it cannot fit).
+    Engineer,
 }
 
 impl Theme {
     /// Every theme with its name in `design.theme`.
-    pub const ALL: [(&'static str, Theme); 4] = [
+    pub const ALL: [(&'static str, Theme); 5] = [
         ("classic", Theme::Classic),
         ("modern", Theme::Modern),
         ("compact", Theme::Compact),
         ("banking", Theme::Banking),
+        ("engineer", Theme::Engineer),
     ];
 
-    /// The theme of a name (`classic`, `modern`, `compact`, `banking`).
+    /// The theme of a name (`classic`, `modern`, `compact`, `banking`, `engineer`).
     pub fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL.iter().find(|(n, _)| *n == name.trim()).map(|&(_, t)| t)
     }
@@ -210,6 +217,9 @@ pub struct Style {
     pub justify: bool,
     /// Text between contact items (default " · ").
     pub contact_separator: String,
+    /// A small icon before each contact item, from the bundled Font Awesome Free
+    /// faces (default false).
+    pub contact_icons: bool,
     /// How section headings are set (default uppercase).
     pub section_title: SectionTitle,
     /// A thin rule under each section heading (default true).
@@ -224,6 +234,13 @@ pub struct Style {
     /// Fit the resume into this many pages (`fit_pages`, or `--fit-pages`), with the
     /// position of the key for errors ([`Pos::UNKNOWN`] from the command line).
     pub fit_pages: Option<(u32, Pos)>,
+    /// `fit_pages` is the theme's default (`engineer`), not asked for by the file or
+    /// the command line: a resume that cannot fit is set at full size, with a note,
+    /// instead of being refused.
+    pub fit_from_theme: bool,
+    /// The name's size as a multiple of `font_size` (from the theme: 2.4, or 2 in
+    /// `engineer`).
+    pub name_scale: f64,
     /// Hyphenation patterns and date words (default en-US).
     pub language: Language,
     /// The preset the design started from (default classic).
@@ -340,12 +357,15 @@ impl Style {
             link: Rgb::ACCENT,
             justify: true,
             contact_separator: " · ".to_string(),
+            contact_icons: false,
             section_title: SectionTitle::Uppercase,
             section_rule: true,
             page_numbers: true,
             hyphenate: true,
             running_header: true,
             fit_pages: None,
+            fit_from_theme: false,
+            name_scale: 2.4,
             language: Language::EnglishUs,
             theme,
             font: Family::SERIF,
@@ -386,6 +406,25 @@ impl Style {
                 s.section_title = SectionTitle::AsWritten;
                 s.heading_rule = HeadingRule::Beside;
             }
+            Theme::Engineer => {
+                let m = Pt(0.5 * 72.0);
+                s.font = Family::SANS;
+                s.font_name = "Lato".to_string();
+                (s.accent, s.link) = (Rgb::TEXT, Rgb::TEXT);
+                s.font_size = Pt(9.5);
+                s.line_spacing = 1.1;
+                s.margin = Margins {
+                    top: m,
+                    right: m,
+                    bottom: m,
+                    left: m,
+                };
+                s.space_scale = 0.55;
+                s.header_align = HeaderAlign::Left;
+                s.name_scale = 2.0;
+                s.fit_pages = Some((1, Pos::UNKNOWN));
+                s.fit_from_theme = true;
+            }
         }
         s.derive();
         s
@@ -403,7 +442,7 @@ impl Style {
             height: self.page.height - self.margin.bottom - self.margin.top,
         };
         self.sizes = TypeScale {
-            name: 2.4 * fs,
+            name: self.name_scale * fs,
             headline: 1.1 * fs,
             contact: 0.9 * fs,
             heading: 1.2 * fs,
@@ -496,9 +535,10 @@ impl Overrides {
     /// `--theme`'s value.
     ///
     /// # Errors
-    /// "unknown theme `x` (expected classic, modern, compact or banking)".
+    /// "unknown theme `x` (expected classic, modern, compact, banking or engineer)".
     pub fn parse_theme(s: &str) -> Result<Theme, String> {
-        Theme::from_name(s).ok_or_else(|| format!("unknown theme `{s}` (expected classic, modern, compact or banking)"))
+        Theme::from_name(s)
+            .ok_or_else(|| format!("unknown theme `{s}` (expected classic, modern, compact, banking or engineer)"))
     }
 }
 

@@ -426,12 +426,15 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
             .with_hint("add `date_column: left`, or remove `date_align`"),
         );
     }
+    if let Some(v) = &design.contact_icons {
+        d.contact_icons = v.value;
+    }
     if let Some(v) = &design.running_header {
         d.running_header = v.value;
     }
     if let Some(v) = &design.fit_pages {
         match v.value.trim().parse::<u32>() {
-            Ok(n) if (1..=200).contains(&n) => d.fit_pages = Some((n, v.pos)),
+            Ok(n) if (1..=200).contains(&n) => (d.fit_pages, d.fit_from_theme) = (Some((n, v.pos)), false),
             _ => errs.push(Diagnostic::error(
                 v.pos,
                 format!(
@@ -443,6 +446,7 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
     }
     if let Some(n) = overrides.fit_pages {
         d.fit_pages = Some((n, Pos::UNKNOWN));
+        d.fit_from_theme = false;
     }
     if !errs.is_empty() {
         return Err(errs);

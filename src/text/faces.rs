@@ -40,9 +40,21 @@ impl FaceId {
     /// Lato Bold Italic.
     pub const SANS_BOLD_ITALIC: FaceId = FaceId(9);
 
+    /// Font Awesome Free Brands (the network icons of `design.contact_icons`). Its id
+    /// lies outside the range of the text faces and the loaded ones, so that adding it
+    /// left every other face's id, and so every PDF's font resource names, unchanged.
+    pub const ICONS_BRANDS: FaceId = FaceId(0xFFF0);
+    /// Font Awesome Free Solid (the envelope, phone, globe and pin icons).
+    pub const ICONS_SOLID: FaceId = FaceId(0xFFF1);
+
     /// Whether the face is compiled into the binary (not loaded from a file).
     pub fn is_bundled(self) -> bool {
-        (self.0 as usize) < BUNDLED.len()
+        (self.0 as usize) < BUNDLED.len() || self.is_icons()
+    }
+
+    /// Whether the face is one of the two bundled icon fonts.
+    pub fn is_icons(self) -> bool {
+        self == FaceId::ICONS_BRANDS || self == FaceId::ICONS_SOLID
     }
 
     /// The fallback face of a weight (DejaVu Sans has no italic in the bundle).
@@ -167,6 +179,28 @@ impl Font {
     }
 }
 
+/// The bundled icon fonts: Font Awesome Free 6.7.2, Brands and Solid, under the SIL
+/// Open Font License 1.1 (`fonts/FontAwesome-LICENSE.txt`), unmodified.
+static ICONS: [(&str, &[u8]); 2] = [
+    (
+        "FontAwesome-Brands-400",
+        include_bytes!("../../fonts/FontAwesome-Brands-400.ttf"),
+    ),
+    (
+        "FontAwesome-Solid-900",
+        include_bytes!("../../fonts/FontAwesome-Solid-900.ttf"),
+    ),
+];
+
+/// The icon fonts, each parsed on first use.
+fn icons(i: usize) -> &'static Font {
+    static FONTS: [OnceLock<Font>; 2] = [const { OnceLock::new() }; 2];
+    FONTS[i].get_or_init(|| {
+        let (name, data) = ICONS[i];
+        Font::parse(data, 0, name.to_string()).unwrap_or_else(|| panic!("bundled font {name} does not parse"))
+    })
+}
+
 /// The bundled faces, each parsed on first use.
 fn bundled(i: usize) -> &'static Font {
     static FONTS: [OnceLock<Font>; 10] = [const { OnceLock::new() }; 10];
@@ -275,7 +309,9 @@ pub fn load_face(path: &Path, index: u32) -> Result<FaceId, String> {
 /// For an id the registry never handed out.
 pub fn font(id: FaceId) -> &'static Font {
     let i = id.0 as usize;
-    if i < BUNDLED.len() {
+    if id.is_icons() {
+        icons(i - FaceId::ICONS_BRANDS.0 as usize)
+    } else if i < BUNDLED.len() {
         bundled(i)
     } else {
         loaded()[i - BUNDLED.len()].2
