@@ -246,7 +246,7 @@ fn every_good_fixture_gives_a_valid_pdf() {
         qpdf_check(&pdf);
         n += 1;
     }
-    assert_eq!(n, 11);
+    assert_eq!(n, 12);
 }
 
 #[test]
