@@ -51,8 +51,11 @@ pub fn html(resume: &Resume, style: &Style, doc: &Document) -> String {
     }
     if !resume.contact.is_empty() {
         h.push_str("<ul class=\"contact\">");
+        // Each separator ends the item before it, so that a wrapped line never starts
+        // with one.
+        let last = resume.contact.len() - 1;
         for (k, c) in resume.contact.iter().enumerate() {
-            let sep = if k > 0 {
+            let sep = if k < last {
                 format!(
                     "<span class=\"sep\" aria-hidden=\"true\">{}</span>",
                     esc(&style.contact_separator)
@@ -60,7 +63,7 @@ pub fn html(resume: &Resume, style: &Style, doc: &Document) -> String {
             } else {
                 String::new()
             };
-            let _ = write!(h, "<li>{sep}{}</li>", inline(&contact_spans(c)));
+            let _ = write!(h, "<li>{}{sep}</li>", inline(&contact_spans(c)));
         }
         h.push_str("</ul>\n");
     }
@@ -100,11 +103,10 @@ fn entry(e: &Entry, style: &Style) -> String {
         if left {
             h.push_str(side.as_deref().unwrap_or("<p class=\"date\"></p>"));
             h.push_str(&main);
+        } else if let Some(s) = side {
+            let _ = write!(h, "<div class=\"row\">{main}{s}</div>");
         } else {
             h.push_str(&main);
-            if let Some(s) = side {
-                h.push_str(&s);
-            }
         }
     };
     let mut date = date;
@@ -216,15 +218,28 @@ fn css(style: &Style, doc: &Document) -> String {
     let accent = hex(style.accent);
     let link = hex(style.link);
     let left = style.date_column == DateColumn::Left;
-    let columns = if left { "max-content 1fr" } else { "1fr max-content" };
-    let (main_col, date_col) = if left { ("2", "1") } else { ("1", "2") };
+    let gutter = em(style.indents.date_gutter);
+    // A left date column is one grid column shared by every entry (subgrids); right
+    // dates sit at the end of their own row, as the PDF sets each row short of its date.
+    let columns = if left {
+        format!(
+            "main{{display:grid;grid-template-columns:max-content 1fr;column-gap:{gutter}}}\n\
+             header,section,article,ol,ol>li{{grid-column:1/-1;display:grid;grid-template-columns:subgrid}}\n\
+             h3,.subtitle,.text,.bullets{{grid-column:2}}\n.date{{grid-column:1}}\n"
+        )
+    } else {
+        format!(
+            ".row{{display:flex;align-items:baseline;column-gap:{gutter}}}\n\
+             .row>:first-child{{flex:1 1 auto;min-width:0}}\n.row>.date{{flex:0 0 auto;max-width:50%}}\n"
+        )
+    };
     let date_align = match (left, style.date_align) {
         (true, DateAlign::Left) => "start",
         _ => "end",
     };
     let heading_case = match style.section_title {
-        SectionTitle::Uppercase => "text-transform:uppercase;letter-spacing:0.04em;",
-        SectionTitle::SmallCaps => "font-variant-caps:all-small-caps;letter-spacing:0.04em;",
+        SectionTitle::Uppercase => "text-transform:uppercase;",
+        SectionTitle::SmallCaps => "font-variant-caps:all-small-caps;",
         SectionTitle::AsWritten => "",
     };
     let rule = match (style.section_rule, style.heading_rule) {
@@ -248,7 +263,6 @@ fn css(style: &Style, doc: &Document) -> String {
         HeaderAlign::Left => "flex-start",
     };
     let date_size = em(sz.date);
-    let date_style = if left { "color:#555;" } else { "" };
     let measure_em = style.measure / fs;
     let justify = if style.justify { "justify" } else { "start" };
     let hyphens = if style.hyphenate { "auto" } else { "manual" };
@@ -260,14 +274,14 @@ fn css(style: &Style, doc: &Document) -> String {
 *{{box-sizing:border-box}}\n\
 html{{font-size:{base}px;background:#fff;color:#1a1a1a;-webkit-text-size-adjust:100%}}\n\
 body{{margin:0;font-family:{family};line-height:{lh};font-kerning:normal}}\n\
-main{{display:grid;grid-template-columns:{columns};column-gap:{gutter};max-width:{maxw:.2}em;margin:0 auto;padding:{pad} {padx}}}\n\
-header,section,article,ol,ol>li{{grid-column:1/-1;display:grid;grid-template-columns:subgrid}}\n\
+main{{max-width:{maxw:.2}em;margin:0 auto;padding:{pad} {padx};overflow-wrap:anywhere}}\n\
+{columns}\
 header{{text-align:{header_align}}}\n\
 header>*{{grid-column:1/-1}}\n\
 h1{{font-size:{name};font-weight:700;color:{accent};margin:0;line-height:1.1}}\n\
-.headline{{font-size:{headline};margin:{before_headline} 0 0}}\n\
-.contact{{font-size:{contact};list-style:none;padding:0;margin:{before_contact} 0 0;display:flex;flex-wrap:wrap;justify-content:{header_justify}}}\n\
-.contact li{{white-space:nowrap}}\n\
+.headline{{font-size:{headline};margin:{before_headline} 0 0;color:#555}}\n\
+.contact{{font-size:{contact};color:#555;list-style:none;padding:0;margin:{before_contact} 0 0;display:flex;flex-wrap:wrap;justify-content:{header_justify}}}\n\
+.contact li{{max-width:100%}}\n\
 .sep{{white-space:pre}}\n\
 h2{{grid-column:1/-1;font-size:{heading};font-weight:700;color:{accent};margin:{before_heading} 0 {after_heading};{heading_case}}}\n\
 {rule}\
@@ -275,22 +289,25 @@ article{{margin-top:{between}}}\n\
 h2+article,ol>li:first-child>article{{margin-top:0}}\n\
 ol{{list-style:none;padding:0;margin:0;counter-reset:entry}}\n\
 ol>li{{counter-increment:entry}}\n\
-ol>li>article>:is(h3,.text,.subtitle):first-of-type::before{{content:counter(entry) \". \"}}\n\
-h3,.subtitle{{grid-column:{main_col};margin:0}}\n\
-.text{{grid-column:{main_col}{bullet_span};margin:0}}\n\
+ol>li>article>:is(h3,.subtitle,.text):not(:is(h3,.subtitle,.text)~*)::before{{content:counter(entry) \".\";display:inline-block;width:{number}em;margin-inline-start:-{number}em}}\n\
+ol>li>article{{padding-inline-start:{number}em}}\n\
+h3,.subtitle,.text{{margin:0}}\n\
 h3{{font-size:1em;font-weight:700}}\n\
 .subtitle{{font-style:italic}}\n\
 .text{{text-align:{justify};hyphens:{hyphens};margin-top:{before_body}}}\n\
 h3+.subtitle,h3+.date+.subtitle{{margin-top:0}}\n\
-.date{{grid-column:{date_col};margin:0;font-size:{date_size};text-align:{date_align};white-space:nowrap;{date_style}align-self:baseline}}\n\
+.date{{margin:0;font-size:{date_size};text-align:{date_align};white-space:nowrap;color:#555;align-self:baseline}}\n\
 .location{{font-style:italic}}\n\
-.bullets{{grid-column:{main_col}{bullet_span};margin:0;padding-inline-start:{bullet_text}}}\n\
+.bullets{{margin:0;padding-inline-start:{bullet_text}}}\n\
+.bullets li::marker{{font-size:0.8em}}\n\
 .bullets li{{margin-top:{before_body};text-align:{justify};hyphens:{hyphens}}}\n\
 a{{color:{link};text-decoration:none}}\n\
 a:hover,a:focus{{text-decoration:underline}}\n\
 @media (max-width:40em){{\n\
 main{{display:block;padding:1em}}\n\
 header,section,article,ol,ol>li{{display:block}}\n\
+.row{{display:block}}\n\
+.row>.date{{max-width:none}}\n\
 .date{{text-align:start;white-space:normal}}\n\
 .contact{{justify-content:{header_justify}}}\n\
 .text,.bullets li{{text-align:start}}\n\
@@ -305,7 +322,7 @@ a{{color:{link}}}\n\
 }}\n",
         base = 16.0,
         lh = style.line_spacing,
-        gutter = em(style.indents.date_gutter),
+        number = 1.5,
         maxw = measure_em + 4.0,
         pad = "2em",
         padx = "2em",
@@ -319,7 +336,6 @@ a{{color:{link}}}\n\
         after_heading = em(sp.after_heading),
         between = em(sp.between_entries),
         before_body = em(sp.before_body),
-        bullet_span = if left { "" } else { "/-1" },
         bullet_text = em(style.indents.bullet_text),
         mt = m.top.0,
         mr = m.right.0,
