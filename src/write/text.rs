@@ -148,8 +148,6 @@ fn columns(c: char) -> usize {
         2
     } else if ('\u{0300}'..='\u{036F}').contains(&c) || ('\u{200B}'..='\u{200F}').contains(&c) {
         0
-    } else if c == BIND {
-        1
     } else {
         1
     }
