@@ -37,6 +37,9 @@ pub enum Command {
     ///   vitae build cv.yaml --fit-pages 1 --watch
     ///   vitae build cv.yaml --variant industry   (cv.yaml → cv-industry.pdf)
     ///   vitae build cv.yaml --all-variants       (one PDF per variant)
+    ///   vitae build cv.yaml -o cv.html       (the web page; .md, .txt, .png likewise)
+    ///   vitae build cv.yaml --format pdf,html,md,txt,png
+    ///   vitae build cv.yaml --format md -o -
     #[command(verbatim_doc_comment)]
     Build(BuildArgs),
     /// Check resumes without writing anything: report every error and warning
@@ -88,9 +91,19 @@ pub enum Command {
 pub struct BuildArgs {
     /// The resumes to build [default: resume.yaml].
     pub inputs: Vec<PathBuf>,
-    /// Where to write the PDF (only with one input; `-` for standard output).
+    /// Where to write the output (only with one input; `-` for standard output). Its
+    /// extension picks the format: .pdf, .html, .md, .txt or .png (pages as
+    /// NAME-1.png, NAME-2.png, …); a name without an extension is a PDF.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// The formats to write next to each input, comma-separated: pdf, html, md, txt,
+    /// png (e.g. `--format pdf,html,md`), laid out once; with -o, the one format
+    /// written there (`--format md -o -`).
+    #[arg(long, value_name = "LIST", value_parser = parse_formats)]
+    pub format: Option<Formats>,
+    /// Resolution of PNG pages, dots per inch.
+    #[arg(long, value_name = "DPI", default_value_t = vitae::write::png::DEFAULT_DPI, value_parser = parse_dpi)]
+    pub dpi: f64,
     /// The flags `build` shares with `check`.
     #[command(flatten)]
     pub common: Common,
@@ -223,6 +236,28 @@ fn parse_language(s: &str) -> Result<String, String> {
         None => Err(format!(
             "`{s}` is not a language vitae knows (expected one of {})",
             vitae::lang::LANGUAGES.map(|l| l.tag()).join(", ")
+        )),
+    }
+}
+
+/// `--format`'s value: the formats in the order given.
+#[derive(Clone, Debug)]
+pub struct Formats(pub Vec<vitae::write::Format>);
+
+/// `--format`'s value.
+fn parse_formats(s: &str) -> Result<Formats, String> {
+    vitae::write::parse_formats(s).map(Formats)
+}
+
+/// `--dpi`'s value: a number in [`vitae::write::png::DPI_RANGE`].
+fn parse_dpi(s: &str) -> Result<f64, String> {
+    let r = vitae::write::png::DPI_RANGE;
+    match s.trim().parse::<f64>() {
+        Ok(x) if r.contains(&x) => Ok(x),
+        _ => Err(format!(
+            "expected a resolution from {} to {} dots per inch",
+            r.start(),
+            r.end()
         )),
     }
 }

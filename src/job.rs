@@ -4,10 +4,11 @@
 use crate::cli::{BuildArgs, CheckArgs};
 use crate::output::Output;
 use crate::read::{self, Mode};
-use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, guarded, plural, usage};
+use crate::report::{EXIT_INPUT, EXIT_IO, EXIT_USAGE, diagnostics, error_count, guarded, plural, usage};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use vitae::write::Format;
 
 /// The inputs given, or `resume.yaml`.
 fn inputs_or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
@@ -61,15 +62,33 @@ pub fn build(args: BuildArgs) -> u8 {
             return EXIT_INPUT;
         }
     };
+    let formats = args.format.map(|f| f.0);
+    if args.output.is_some()
+        && let Some(f) = &formats
+        && f.len() > 1
+    {
+        return usage(&format!(
+            "`-o` names one output, but --format names {} formats; leave -o out to write each next to the input",
+            f.len()
+        ));
+    }
     let job = Job {
         options: vitae::Options { date, ..options },
         quiet: args.quiet,
+        formats,
+        dpi: args.dpi,
     };
     if args.watch {
         if inputs.len() != 1 || inputs[0] == Path::new("-") {
             return usage("--watch takes one input file");
         }
         return crate::watch::watch(&job, &inputs[0], args.output);
+    }
+    if inputs.iter().any(|i| i == Path::new("-"))
+        && args.output.is_none()
+        && job.formats.as_ref().is_some_and(|f| f.len() > 1)
+    {
+        return usage("standard input has no name to write several formats next to; give -o with one --format");
     }
     if args.variant.is_none() && !args.all_variants {
         if let Some(m) = same_outputs(&inputs) {
@@ -82,6 +101,7 @@ pub fn build(args: BuildArgs) -> u8 {
                 input: input.clone(),
                 variant: None,
                 output: if i == 0 { args.output.clone() } else { None },
+                default: None,
             })
             .collect();
         return job.run_all(&targets);
@@ -101,8 +121,12 @@ pub struct Target {
     pub input: PathBuf,
     /// The variant built.
     pub variant: Option<String>,
-    /// The PDF's path.
+    /// The path `-o` gave (its extension picks the format).
     pub output: Option<PathBuf>,
+    /// Where the outputs go without `-o`: a variant's `output` or
+    /// `<input stem>-<variant>.pdf`, each format with its own extension (`None`: next
+    /// to the input, named after it).
+    pub default: Option<PathBuf>,
 }
 
 /// Where variant `name` of `input` goes: its `output` (relative to the input's
@@ -150,9 +174,8 @@ fn variant_targets(inputs: &[PathBuf], only: Option<&str>, output: Option<PathBu
                 targets.push(Target {
                     input: input.clone(),
                     variant: Some(name.to_string()),
-                    output: output
-                        .clone()
-                        .or_else(|| declared.map(|v| variant_output(input, name, v.output.as_deref()))),
+                    output: output.clone(),
+                    default: declared.map(|v| variant_output(input, name, v.output.as_deref())),
                 });
             }
             None if variants.is_empty() => {
@@ -162,7 +185,8 @@ fn variant_targets(inputs: &[PathBuf], only: Option<&str>, output: Option<PathBu
             None => targets.extend(variants.iter().map(|v| Target {
                 input: input.clone(),
                 variant: Some(v.name.clone()),
-                output: Some(variant_output(input, &v.name, v.output.as_deref())),
+                output: None,
+                default: Some(variant_output(input, &v.name, v.output.as_deref())),
             })),
         }
     }
@@ -172,8 +196,13 @@ fn variant_targets(inputs: &[PathBuf], only: Option<&str>, output: Option<PathBu
 /// The message refusing targets that would be written to one file.
 fn same_target_outputs(targets: &[Target]) -> Option<String> {
     for (j, t) in targets.iter().enumerate() {
-        let Some(out) = &t.output else { continue };
-        if let Some(first) = targets[..j].iter().find(|s| s.output.as_ref() == Some(out)) {
+        let Some(out) = t.output.as_ref().or(t.default.as_ref()) else {
+            continue;
+        };
+        if let Some(first) = targets[..j]
+            .iter()
+            .find(|s| s.output.as_ref().or(s.default.as_ref()) == Some(out))
+        {
             let name = |t: &Target| match &t.variant {
                 Some(v) => format!("variant `{v}` of {}", t.input.display()),
                 None => t.input.display().to_string(),
@@ -320,6 +349,54 @@ pub struct Job {
     pub options: vitae::Options,
     /// Print nothing on success.
     pub quiet: bool,
+    /// `--format`'s formats; `None`: the PDF, or what `-o`'s extension names.
+    pub formats: Option<Vec<Format>>,
+    /// The resolution of PNG pages, dots per inch.
+    pub dpi: f64,
+}
+
+/// One output of a build: its format and where its file (or, for PNG, the first of
+/// its page files) goes, as the user named it.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The format.
+    pub format: Format,
+    /// The path (`-` for standard output).
+    pub path: PathBuf,
+}
+
+/// The format `-o`'s path names by its extension: none (or standard output) is a
+/// PDF; an extension not among [`vitae::write::ACCEPTED`] is a usage error's message.
+fn format_of(path: &Path) -> Result<Format, String> {
+    if path == Path::new("-") || path.starts_with("/dev") || path.starts_with("/proc") {
+        return Ok(Format::Pdf);
+    }
+    match path.extension() {
+        None => Ok(Format::Pdf),
+        Some(ext) => Format::from_name(&ext.to_string_lossy()).ok_or_else(|| {
+            format!(
+                "{}: unknown output extension `.{}` (expected .{})",
+                path.display(),
+                ext.to_string_lossy(),
+                vitae::write::ACCEPTED.replace(", ", ", .").replace(" or ", " or .")
+            )
+        }),
+    }
+}
+
+/// The files of one output: the path itself, or for PNG pages `NAME-1.png`,
+/// `NAME-2.png`, … beside it.
+fn files_of(planned: &Planned, count: usize) -> Vec<PathBuf> {
+    if planned.format != Format::Png {
+        return vec![planned.path.clone()];
+    }
+    let stem = planned
+        .path
+        .file_stem()
+        .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+    (1..=count)
+        .map(|k| planned.path.with_file_name(format!("{stem}-{k}.png")))
+        .collect()
 }
 
 impl Job {
@@ -348,13 +425,50 @@ impl Job {
         worst.into_inner()
     }
 
-    /// Builds one input, the whole resume; returns its exit status.
+    /// The outputs of one input: `-o`'s path in its format (or `--format`'s one), or
+    /// each format of `--format` (the PDF without it) next to the input; `Err` is an
+    /// exit status and its message.
+    fn plan(
+        &self,
+        input: &Path,
+        output: Option<PathBuf>,
+        default: Option<PathBuf>,
+    ) -> Result<Vec<Planned>, (u8, String)> {
+        let plan = match output {
+            Some(path) => {
+                let format = match self.formats.as_deref() {
+                    Some([f]) => *f,
+                    _ => format_of(&path).map_err(|m| (EXIT_USAGE, format!("error: {m}")))?,
+                };
+                vec![Planned { format, path }]
+            }
+            None => {
+                let formats = self.formats.clone().unwrap_or_else(|| vec![Format::Pdf]);
+                let base = default.unwrap_or_else(|| default_output(input));
+                formats
+                    .into_iter()
+                    .map(|format| Planned {
+                        format,
+                        path: if base == Path::new("-") {
+                            base.clone()
+                        } else {
+                            base.with_extension(format.extension())
+                        },
+                    })
+                    .collect()
+            }
+        };
+        Ok(plan)
+    }
+
+    /// Builds one input, the whole resume, into each of its outputs; returns its exit status.
     pub fn build(&self, input: &Path, output: Option<PathBuf>, mode: Mode) -> u8 {
         self.build_target(
             &Target {
                 input: input.to_path_buf(),
                 variant: None,
                 output,
+                default: None,
             },
             mode,
         )
@@ -364,7 +478,6 @@ impl Job {
     pub fn build_target(&self, target: &Target, mode: Mode) -> u8 {
         let (input, output) = (target.input.as_path(), target.output.clone());
         let started = Instant::now();
-        let output = output.unwrap_or_else(|| default_output(input));
         if input.is_dir() {
             say!(
                 "{}: error: cannot read the input: it is a folder, not a resume file",
@@ -372,22 +485,43 @@ impl Job {
             );
             return EXIT_IO;
         }
-        let output = match Output::resolve(&output, "PDF") {
-            Ok(o) => o,
-            Err(m) => {
+        // The output named by -o must not be the input, whatever its extension says.
+        if let Some(o) = &output
+            && let Ok(resolved) = Output::resolve(o, "output")
+            && let Some(m) = resolved.is_input(input)
+        {
+            say!("{m}");
+            return EXIT_IO;
+        }
+        let plan = match self.plan(input, output, target.default.clone()) {
+            Ok(p) => p,
+            Err((status, m)) => {
+                say!("{m}");
+                return status;
+            }
+        };
+        for p in &plan {
+            let output = match Output::resolve(&p.path, p.format.what()) {
+                Ok(o) => o,
+                Err(m) => {
+                    say!("{m}");
+                    return EXIT_IO;
+                }
+            };
+            if output.is_stdout() && p.format == Format::Png {
+                say!("error: PNG pages are files, one per page; give a file name with -o, such as -o cv.png");
+                return EXIT_USAGE;
+            }
+            if output.is_stdout() && !p.format.is_text() && std::io::stdout().is_terminal() {
+                say!(
+                    "error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o"
+                );
+                return EXIT_IO;
+            }
+            if let Some(m) = output.is_input(input) {
                 say!("{m}");
                 return EXIT_IO;
             }
-        };
-        if output.is_stdout() && std::io::stdout().is_terminal() {
-            say!(
-                "error: refusing to write a PDF to the terminal; redirect standard output (`> cv.pdf`) or give a file with -o"
-            );
-            return EXIT_IO;
-        }
-        if let Some(m) = output.is_input(input) {
-            say!("{m}");
-            return EXIT_IO;
         }
         let (shown, text) = match read::load(input, mode, "; no PDF written") {
             Ok(x) => x,
@@ -399,27 +533,45 @@ impl Job {
         };
         let mut options = for_input(&self.options, input);
         options.select.variant = target.variant.clone();
-        match vitae::compile(&text, &options) {
-            Ok(out) => {
-                diagnostics(&shown, &text, &out.warnings);
+        let formats: Vec<Format> = plan.iter().map(|p| p.format).collect();
+        match vitae::compile_formats(&text, &options, &formats, self.dpi) {
+            Ok(built) => {
+                diagnostics(&shown, &text, &built.warnings);
                 if !self.quiet {
-                    for n in &out.notes {
+                    for n in &built.notes {
                         say!("{label}: {n}");
                     }
                 }
-                if let Err(m) = output.write(&out.pdf, "PDF") {
-                    say!("{m}");
-                    return EXIT_IO;
-                }
-                if !self.quiet {
-                    say!(
-                        "{}: {} page{}, {} KB, {} ms",
-                        output.shown(),
-                        out.pages,
-                        plural(out.pages),
-                        out.pdf.len().div_ceil(1000),
-                        started.elapsed().as_millis()
-                    );
+                for (p, rendered) in plan.iter().zip(&built.outputs) {
+                    let paths = files_of(p, rendered.files.len());
+                    for (path, bytes) in paths.iter().zip(&rendered.files) {
+                        let written = Output::resolve(path, p.format.what()).and_then(|o| {
+                            o.write(bytes, p.format.what())?;
+                            Ok(o)
+                        });
+                        let o = match written {
+                            Ok(o) => o,
+                            Err(m) => {
+                                say!("{m}");
+                                return EXIT_IO;
+                            }
+                        };
+                        if self.quiet {
+                            continue;
+                        }
+                        let kb = bytes.len().div_ceil(1000);
+                        match p.format {
+                            Format::Pdf => say!(
+                                "{}: {} page{}, {kb} KB, {} ms",
+                                o.shown(),
+                                built.pages,
+                                plural(built.pages),
+                                started.elapsed().as_millis()
+                            ),
+                            Format::Png => say!("{}: PNG page at {} dpi, {kb} KB", o.shown(), self.dpi),
+                            f => say!("{}: {}, {kb} KB", o.shown(), f.what()),
+                        }
+                    }
                 }
                 0
             }

@@ -39,6 +39,7 @@ pub mod pdf;
 pub mod schema;
 pub mod style;
 pub mod text;
+pub mod write;
 
 use diag::{Diagnostic, Pos, Severity};
 
@@ -160,6 +161,85 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
         doc: fitted.doc,
         warnings,
         notes: fitted.notes,
+    })
+}
+
+/// One written output of [`render`]: its format and its files' bytes (one file, or
+/// one PNG per page).
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The format.
+    pub format: write::Format,
+    /// The bytes of each file: one, or for PNG one per page in page order.
+    pub files: Vec<Vec<u8>>,
+}
+
+/// Writes one laid-out resume in each of `formats`, laid out once: the PDF (written
+/// once, and rendered for PNG), the web page, Markdown, plain text; PNG pages at
+/// `dpi` dots per inch.
+///
+/// # Errors
+/// An internal error if the PDF cannot be written or rendered (every other format
+/// writes whatever the PDF accepts).
+pub fn render(laid: &Laid, formats: &[write::Format], date: Option<i64>, dpi: f64) -> Result<Vec<Rendered>, String> {
+    use write::Format;
+    let needs_pdf = formats.iter().any(|f| matches!(f, Format::Pdf | Format::Png));
+    let pdf = if needs_pdf {
+        Some(pdf::export_dated(&laid.doc, &laid.resume.pdf, date)?)
+    } else {
+        None
+    };
+    let mut out = Vec::new();
+    for &format in formats {
+        let files = match format {
+            Format::Pdf => vec![pdf.clone().unwrap_or_default()],
+            Format::Png => write::png::pages(pdf.as_deref().unwrap_or_default(), dpi)?,
+            Format::Html => vec![write::html::html(&laid.resume, &laid.style, &laid.doc).into_bytes()],
+            Format::Markdown => vec![write::markdown::markdown(&laid.resume, &laid.style).into_bytes()],
+            Format::Text => vec![write::text::text(&laid.resume, &laid.style).into_bytes()],
+        };
+        out.push(Rendered { format, files });
+    }
+    Ok(out)
+}
+
+/// The result of a successful build in several formats.
+#[derive(Clone, Debug)]
+pub struct Built {
+    /// Each format's files, in the order asked.
+    pub outputs: Vec<Rendered>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings (the outputs were written nevertheless).
+    pub warnings: Vec<Diagnostic>,
+    /// What the build decided for the user to know (as [`Output::notes`]).
+    pub notes: Vec<String>,
+}
+
+/// Builds a resume into each of `formats` (laid out once; [`render`]); the PDF is
+/// the one [`compile`] writes.
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_formats(
+    text: &str,
+    options: &Options,
+    formats: &[write::Format],
+    dpi: f64,
+) -> Result<Built, Vec<Diagnostic>> {
+    let mut laid = lay_out(text, options)?;
+    if options.deny_warnings && !laid.warnings.is_empty() {
+        for w in &mut laid.warnings {
+            w.severity = Severity::Error;
+        }
+        return Err(laid.warnings);
+    }
+    let outputs = render(&laid, formats, options.date, dpi).map_err(|m| vec![Diagnostic::error(Pos::UNKNOWN, m)])?;
+    Ok(Built {
+        outputs,
+        pages: laid.doc.pages.len(),
+        warnings: laid.warnings,
+        notes: laid.notes,
     })
 }
 

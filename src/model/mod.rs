@@ -68,6 +68,11 @@ pub struct Entry {
     pub title: Option<Text>,
     /// The date column's text: free text, or the English rendering of `start`/`end`.
     pub date: Option<Text>,
+    /// The structured `start` date, when the entry gives one (the web page's
+    /// `<time datetime>`, JSON Resume's `startDate`).
+    pub start: Option<date::Date>,
+    /// The structured `end` date (or `present`), when the entry gives one.
+    pub end: Option<date::Date>,
     /// The entry's subtitle (italic, second row, left).
     pub subtitle: Option<Text>,
     /// The entry's location (italic, second row, in the date column).

@@ -461,6 +461,7 @@ impl Validator {
                     format!("end `{}` is before start `{}`", e.value.0.trim(), s.value.0.trim()),
                 );
             }
+            (out.start, out.end) = (start, end);
             if let Some(a) = start {
                 let text = date::format_range_in(a, end, self.language);
                 out.date = Some(self.plain(&Spanned {
