@@ -47,7 +47,9 @@ pub(crate) fn font_faces(doc: &Document, style: &Style) -> (String, String) {
     // Fallback faces (DejaVu Sans for symbols, Noto for CJK, Arabic, Hebrew), each a
     // family of its own, listed after the text family.
     for (&id, set) in &chars {
-        if text_faces.contains(&id) {
+        // The contact icons are the PDF's alone: the web page writes the network's
+        // name, so their faces would be declared and never used (never loaded).
+        if text_faces.contains(&id) || id.is_icons() {
             continue;
         }
         let (bold, italic) = font(id).style();
