@@ -57,17 +57,10 @@ pub fn convert(args: ConvertArgs) -> u8 {
             input.with_extension("yaml")
         }
     });
-    let output = match Output::resolve(&output, "YAML") {
+    let output = match output_beside(&output, input) {
         Ok(o) => o,
-        Err(m) => {
-            say!("{m}");
-            return EXIT_IO;
-        }
+        Err(status) => return status,
     };
-    if let Some(m) = output.is_input(input) {
-        say!("{m}");
-        return EXIT_IO;
-    }
     if output.replaces_a_file() && !args.force {
         say!(
             "{}: error: the file exists; use --force to overwrite it",
@@ -136,17 +129,10 @@ pub fn expand(args: ExpandArgs) -> u8 {
     match &args.output {
         None => print(&expanded.yaml, "expanded resume"),
         Some(path) => {
-            let output = match Output::resolve(path, "YAML") {
+            let output = match output_beside(path, input) {
                 Ok(o) => o,
-                Err(m) => {
-                    say!("{m}");
-                    return EXIT_IO;
-                }
+                Err(status) => return status,
             };
-            if let Some(m) = output.is_input(input) {
-                say!("{m}");
-                return EXIT_IO;
-            }
             if let Err(m) = output.write(expanded.yaml.as_bytes(), "YAML") {
                 say!("{m}");
                 return EXIT_IO;
@@ -158,6 +144,20 @@ pub fn expand(args: ExpandArgs) -> u8 {
 
 /// Writes `text` to standard output; a failure (a closed or full standard output)
 /// is reported and gives exit status 3.
+/// The YAML output at `path`, refused (with its message said and [`EXIT_IO`] returned)
+/// when it cannot be written or is the input itself.
+fn output_beside(path: &Path, input: &Path) -> Result<Output, u8> {
+    let output = Output::resolve(path, "YAML").map_err(|m| {
+        say!("{m}");
+        EXIT_IO
+    })?;
+    if let Some(m) = output.is_input(input) {
+        say!("{m}");
+        return Err(EXIT_IO);
+    }
+    Ok(output)
+}
+
 fn print(text: &str, what: &str) -> u8 {
     match Output::stdout().write(text.as_bytes(), what) {
         Ok(()) => 0,
