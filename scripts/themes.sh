@@ -10,4 +10,4 @@ for theme in classic modern compact banking engineer; do
   cp "$out/$theme-1.png" "docs/themes/$theme.png"
 done
 rm -rf "$out"
-echo "docs/themes/: $(ls docs/themes | tr '\n' ' ')"
+echo "docs/themes/: $(cd docs/themes && printf '%s ' *.png)"
