@@ -52,10 +52,17 @@ pub fn prepare(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagno
 /// As [`prepare`], and the expansion's errors (an unknown variant, bad tags, …).
 pub fn prepare_for(text: &str, overrides: &Overrides, select: &Select) -> Result<Prepared, Vec<Diagnostic>> {
     let text = model::precheck(text).map_err(|d| vec![d])?;
-    if jsonresume::is_json_resume(text) {
+    // The document is read as a tree once, for both questions: is it a JSON Resume,
+    // and does it use tags, variants or translations?
+    let tree = variant::read_tree(text);
+    let json = match &tree {
+        Some(t) => jsonresume::is_json_resume_tree(text, t),
+        None => jsonresume::is_json_resume(text),
+    };
+    if json {
         return convert_json(text, overrides).map(|c| c.prepared);
     }
-    if *select == Select::default() && !variant::needs_expansion(text) {
+    if *select == Select::default() && !tree.as_ref().is_some_and(variant::uses_features) {
         return prepare_yaml(text, overrides);
     }
     let expanded = variant::expand(text, select)?;

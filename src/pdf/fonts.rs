@@ -51,10 +51,18 @@ pub(super) fn embed(pdf: &mut PdfDocument, doc: &Document) -> Result<Remap, Stri
                 f.name()
             )
         })?;
+        // Already subset: printpdf embeds it as it is (`Full`) instead of parsing it,
+        // subsetting it and parsing the result again; [`tag_subset_names`] then gives
+        // it the subset tag printpdf writes only for the fonts it subsets itself.
+        let meta = printpdf::PrintpdfFontMeta {
+            embedding_mode: printpdf::FontEmbeddingMode::Full,
+            requires_subsetting: false,
+            ..Default::default()
+        };
         pdf.resources
             .fonts
             .map
-            .insert(font_id(f), printpdf::PdfFont::new(parsed));
+            .insert(font_id(f), printpdf::PdfFont::with_meta(parsed, meta));
         remap.insert(f, map);
     }
     Ok(remap)
@@ -199,6 +207,48 @@ pub(super) fn strip_font_programs(doc: &mut lopdf::Document) {
         if let Some(smaller) = without_tables(&data, &UNUSED_TABLES) {
             stream.dict.set("Length1", lopdf::Object::Integer(smaller.len() as i64));
             stream.set_plain_content(smaller);
+        }
+    }
+}
+
+/// Prefixes the names of every embedded font (the Type 0 font's and its descendant's
+/// `/BaseFont`, the descriptor's `/FontName`) with the subset tag, `VITxxx+`
+/// (PDF 32000-1 §9.9.2; the tag is the font's resource name, [`font_id`]): the fonts
+/// are subsets, made by [`embed`], but printpdf, which embedded them whole, does not
+/// know it. The fonts are found through the first page's `/Resources`, which every
+/// page shares.
+pub(super) fn tag_subset_names(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let Some(&page) = doc.get_pages().values().next() else { return };
+    let fonts = (|| {
+        let resources = doc.get_dictionary(page).ok()?.get(b"Resources").ok()?.as_reference().ok()?;
+        let fonts = doc.get_dictionary(resources).ok()?.get(b"Font").ok()?.as_reference().ok()?;
+        let fonts = doc.get_dictionary(fonts).ok()?;
+        Some(
+            fonts
+                .iter()
+                .filter_map(|(k, v)| Some((k.get(..6)?.to_vec(), v.as_reference().ok()?)))
+                .collect::<Vec<_>>(),
+        )
+    })();
+    let tagged = |tag: &[u8], name: &[u8]| Object::Name([tag, b"+", name].concat());
+    for (tag, id) in fonts.unwrap_or_default() {
+        let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) else { continue };
+        let Ok(name) = font.get(b"BaseFont").and_then(Object::as_name).map(<[u8]>::to_vec) else {
+            continue;
+        };
+        font.set("BaseFont", tagged(&tag, &name));
+        let mut descriptor = None;
+        if let Ok(Object::Array(descendants)) = font.get_mut(b"DescendantFonts")
+            && let Some(Object::Dictionary(cid)) = descendants.first_mut()
+        {
+            cid.set("BaseFont", tagged(&tag, &name));
+            descriptor = cid.get(b"FontDescriptor").and_then(Object::as_reference).ok();
+        }
+        if let Some(d) = descriptor
+            && let Ok(Object::Dictionary(d)) = doc.get_object_mut(d)
+        {
+            d.set("FontName", tagged(&tag, &name));
         }
     }
 }

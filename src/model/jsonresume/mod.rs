@@ -125,6 +125,20 @@ pub fn is_json_resume(text: &str) -> bool {
     keys.iter().any(|k| TOP_KEYS.contains(&k.as_str())) && !keys.iter().any(|k| VITAE_KEYS.contains(&k.as_str()))
 }
 
+/// [`is_json_resume`] of a document that parsed as `tree`: its top-level keys decide,
+/// without a second parse of `text` (which only the quick test for a JSON Resume key
+/// reads).
+pub(crate) fn is_json_resume_tree(text: &str, tree: &tree::Node) -> bool {
+    if !TOP_KEYS.iter().any(|k| text.contains(k)) {
+        return false;
+    }
+    let tree::Value::Map(top) = &tree.value else {
+        return false;
+    };
+    let mut keys = top.iter().map(|(k, _)| k.name.as_str());
+    keys.clone().any(|k| TOP_KEYS.contains(&k)) && !keys.any(|k| VITAE_KEYS.contains(&k))
+}
+
 /// The top-level keys of a document that does not parse, read off its text: in JSON,
 /// the strings followed by `:` at depth one; in YAML, the `key:` lines that start in
 /// the first column.
