@@ -336,6 +336,35 @@ mod tests {
     }
 
     #[test]
+    fn detection_from_the_tree_agrees_with_detection_from_the_text() {
+        let mut texts: Vec<String> = [
+            "{\"basics\": {\"name\": \"A\"}}",
+            "work: []\n",
+            "name: A\nsections: []\n",
+            "basics: {}\nsections: []\n",
+            "- work\n",
+            "just text mentioning work\n",
+            "{\"name\": \"x\", \"note\": \"basics\"}",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in ["tests/fixtures/jsonresume", "tests/fixtures/good"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+        let mut from_tree = 0;
+        for text in &texts {
+            if let Some(tree) = crate::model::variant::read_tree(text) {
+                assert_eq!(is_json_resume_tree(text, &tree), is_json_resume(text), "{text}");
+                from_tree += 1;
+            }
+        }
+        assert!(from_tree > 20, "{from_tree}");
+    }
+
+    #[test]
     fn detection_by_top_level_keys() {
         assert!(is_json_resume("{\"basics\": {\"name\": \"A\"}}"));
         assert!(is_json_resume("work: []\n"));
