@@ -223,6 +223,34 @@ impl<P: allsorts::tables::FontTableProvider> allsorts::tables::FontTableProvider
     }
 }
 
+/// The first page's font resources: each font's tag (the first six letters of its
+/// resource name, [`font_id`]) and its object. `None` when the document has no page
+/// or no fonts.
+fn font_resources(doc: &lopdf::Document) -> Option<Vec<(Vec<u8>, lopdf::ObjectId)>> {
+    let page = *doc.get_pages().values().next()?;
+    let resources = doc
+        .get_dictionary(page)
+        .ok()?
+        .get(b"Resources")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let fonts = doc
+        .get_dictionary(resources)
+        .ok()?
+        .get(b"Font")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let fonts = doc.get_dictionary(fonts).ok()?;
+    Some(
+        fonts
+            .iter()
+            .filter_map(|(k, v)| Some((k.get(..6)?.to_vec(), v.as_reference().ok()?)))
+            .collect(),
+    )
+}
+
 /// Tables a PDF viewer never reads from an embedded TrueType program (PDF 32000-1
 /// §9.9 lists what it uses: head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm and,
 /// for some fonts, cmap). The naming table alone is 16 KB in Charis SIL (it holds the
@@ -260,34 +288,9 @@ pub(super) fn strip_font_programs(doc: &mut lopdf::Document) {
 /// page shares.
 pub(super) fn tag_subset_names(doc: &mut lopdf::Document) {
     use lopdf::Object;
-    let Some(&page) = doc.get_pages().values().next() else {
-        return;
-    };
-    let fonts = (|| {
-        let resources = doc
-            .get_dictionary(page)
-            .ok()?
-            .get(b"Resources")
-            .ok()?
-            .as_reference()
-            .ok()?;
-        let fonts = doc
-            .get_dictionary(resources)
-            .ok()?
-            .get(b"Font")
-            .ok()?
-            .as_reference()
-            .ok()?;
-        let fonts = doc.get_dictionary(fonts).ok()?;
-        Some(
-            fonts
-                .iter()
-                .filter_map(|(k, v)| Some((k.get(..6)?.to_vec(), v.as_reference().ok()?)))
-                .collect::<Vec<_>>(),
-        )
-    })();
+    let fonts = font_resources(doc).unwrap_or_default();
     let tagged = |tag: &[u8], name: &[u8]| Object::Name([tag, b"+", name].concat());
-    for (tag, id) in fonts.unwrap_or_default() {
+    for (tag, id) in fonts {
         let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) else {
             continue;
         };
