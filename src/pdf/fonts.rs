@@ -327,7 +327,14 @@ mod tests {
         let doc = lopdf::Document::load_mem(&first).unwrap();
         let mut names = Vec::new();
         for obj in doc.objects.values() {
-            if let Ok(d) = obj.as_dict() {
+            let Ok(d) = obj.as_dict() else { continue };
+            // The descendant font is written inside the Type 0 font's dictionary.
+            let descendant = d
+                .get(b"DescendantFonts")
+                .and_then(lopdf::Object::as_array)
+                .ok()
+                .and_then(|a| a.first()?.as_dict().ok());
+            for d in std::iter::once(d).chain(descendant) {
                 for key in [&b"BaseFont"[..], b"FontName"] {
                     if let Ok(n) = d.get(key).and_then(lopdf::Object::as_name) {
                         names.push(String::from_utf8_lossy(n).into_owned());
