@@ -212,7 +212,10 @@ pub fn sparse_last_page(resume: &Resume, style: &Style, doc: &Document) -> Optio
         .filter(|b| b.page == n - 1 && b.info.kind != layout::BandKind::RunningHeader)
         .collect();
     let top = on_last.iter().map(|b| b.top).fold(f64::INFINITY, |a, t| a.min(t.0));
-    let bottom = on_last.iter().map(|b| b.bottom).fold(f64::NEG_INFINITY, |a, t| a.max(t.0));
+    let bottom = on_last
+        .iter()
+        .map(|b| b.bottom)
+        .fold(f64::NEG_INFINITY, |a, t| a.max(t.0));
     let fill = if on_last.is_empty() {
         0.0
     } else {

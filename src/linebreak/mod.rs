@@ -231,13 +231,7 @@ pub fn break_paragraph(items: &[Item], lengths: &[Pt], params: &Params) -> (Vec<
     // its lines has a space wider than `loose_space`.
     if hyphenable
         && let Some(limit) = p.loose_space
-        && let Some(b) = total_fit::total_fit(
-            items,
-            lengths,
-            ratio_for_badness(p.tolerance),
-            PenaltyKind::Normal,
-            p,
-        )
+        && let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.tolerance), PenaltyKind::Normal, p)
         && widest_space(items, &b) <= limit + Pt(1e-9)
     {
         return (b, Pass::First);
@@ -310,9 +304,8 @@ pub fn total_demerits(items: &[Item], lengths: &[Pt], breaks: &[Break], p: &Para
             }) => (*cost, *width, *flagged),
             _ => (0.0, Pt::ZERO, false),
         };
-        let measure = lengths[(k + 1).min(lengths.len()) - 1]
-            + p.micro.left_of(start)
-            + p.micro.right_of(items, b.index);
+        let measure =
+            lengths[(k + 1).min(lengths.len()) - 1] + p.micro.left_of(start) + p.micro.right_of(items, b.index);
         let expand: Pt = (start..b.index.min(items.len())).map(|i| p.micro.expand_of(i)).sum();
         let (r, _) = expanded_ratio(w + width, st + p.right_stretch, sh, expand, measure);
         if r < -1.0 {

@@ -374,7 +374,11 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
         && let Some((on, auto)) = choice(
             v,
             "hyphenate",
-            &[("auto", (true, true)), ("true", (true, false)), ("false", (false, false))],
+            &[
+                ("auto", (true, true)),
+                ("true", (true, false)),
+                ("false", (false, false)),
+            ],
             "`auto`, `true` or `false`",
             &mut errs,
         )
