@@ -64,8 +64,9 @@ pub fn fit(resume: &Resume, style: &Style) -> Result<Fitted, Unfit> {
         layout::layout_within(resume, &s, bound).map(|(doc, warnings)| (s, doc, warnings))
     };
     let Some((n, pos)) = style.fit_pages else {
-        let (doc, mut warnings) = layout::layout_within(resume, style, MAX_PAGES).map_err(|_| Unfit::Long)?;
-        warnings.extend(sparse_last_page(resume, style, &doc));
+        let (doc, warnings) = layout::layout_within(resume, style, MAX_PAGES).map_err(|_| Unfit::Long)?;
+        // Not yet called: [`sparse_last_page`] measured `full.yaml` as fitting one page at
+        // 100 % (the fitted layout differs from this one); see the branch's report.
         return Ok(Fitted {
             style: style.clone(),
             doc,
