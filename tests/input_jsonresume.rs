@@ -467,7 +467,7 @@ fn design_keys_go_in_meta_vitae_design() {
     );
     assert_eq!(
         first(&with("{\"secton_rule\": true}")),
-        "3:33: meta.vitae.design: unknown key `secton_rule`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `section_rule`?"
+        "3:33: meta.vitae.design: unknown key `secton_rule`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, microtype, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `section_rule`?"
     );
     assert_eq!(
         first(&with("{\"line_spacing\": \"wide\"}")),

@@ -93,8 +93,23 @@ pub fn check_margins(d: &Style, doc: &Document, tol: f64) -> Result<(), String> 
             if folio {
                 continue;
             }
-            if b.x < left - Pt(tol)
-                || b.right() > right + Pt(tol)
+            // Margin kerning (issue #21): a run's last glyph may hang past the right
+            // margin, its first past the left, by exactly its character's protrusion.
+            let hang = |g: Option<&vitae::text::Glyph>, side: usize| {
+                g.and_then(|g| {
+                    let t = g.text.as_deref()?;
+                    let mut cs = t.chars();
+                    let c = cs.next()?;
+                    cs.next().is_none().then(|| {
+                        let (l, r) = vitae::inline::protrusion_of(c);
+                        g.advance * if side == 0 { l } else { r }
+                    })
+                })
+                .unwrap_or(Pt(0.0))
+            };
+            let (hang_left, hang_right) = (hang(run.glyphs.first(), 0), hang(run.glyphs.last(), 1));
+            if b.x + hang_left < left - Pt(tol)
+                || b.right() - hang_right > right + Pt(tol)
                 || b.y < top - Pt(tol)
                 || b.bottom() > bottom + Pt(tol)
             {
