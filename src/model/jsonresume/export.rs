@@ -160,6 +160,11 @@ pub(crate) fn plain_of(n: &Node) -> Option<String> {
     plain(n)
 }
 
+/// The text of a text value as written (a translated value's first language).
+pub(crate) fn raw_of(n: &Node) -> Option<String> {
+    raw_text(n)
+}
+
 /// The plain text of a field of a mapping node.
 fn field(n: &Node, key: &str) -> Option<Json> {
     get(n, key).and_then(plain).map(Json::Str)
@@ -240,12 +245,12 @@ pub(crate) fn section_home(section: &Node) -> Option<&'static str> {
 /// The entries of a section node, groups flattened (a bibliography has none here:
 /// expand it first, `vitae expand`).
 fn entries(section: &Node) -> Vec<&Node> {
-    let list = |n: Option<&Node>| -> Vec<&Node> {
+    fn list(n: Option<&Node>) -> Vec<&Node> {
         match n.map(|n| &n.value) {
             Some(Value::Seq(s)) => s.iter().collect(),
             _ => Vec::new(),
         }
-    };
+    }
     let mut out = list(get(section, "entries"));
     for g in list(get(section, "groups")) {
         out.extend(list(get(g, "entries")));
@@ -408,7 +413,7 @@ pub fn export(yaml: &str) -> Result<String, Diagnostic> {
     let mut basics: Vec<(String, Json)> = Vec::new();
     let mut vitae: Vec<(String, Json)> = Vec::new();
     if let Some(n) = get(&root, "name") {
-        basics.extend(plain(n).map(|t| ("name".to_string(), Json::Str(t))));
+        basics.extend(raw_text(n).map(|t| ("name".to_string(), Json::Str(t))));
         if !matches!(n.value, Value::Str(_)) {
             vitae.push(("name".into(), Json::from_node(n)));
         }

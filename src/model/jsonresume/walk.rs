@@ -88,6 +88,7 @@ pub(super) fn known(what: &str) -> &'static [&'static str] {
         ],
         "meta" => &["canonical", "version", "lastModified", "vitae"],
         "vitae" => &["design", "name", "headline", "contact", "sections", "pdf", "variants"],
+        "vitae section" => &["section", "shown_as"],
         _ => &[],
     }
 }
@@ -534,7 +535,7 @@ impl Walk {
     /// generated YAML as written, and each standard field it was rendered to compared
     /// with that rendering, a warning naming the field edited since.
     fn vitae_parts<'a>(&mut self, v: &Obj<'a>, top: &Obj<'a>, basics: Option<&Obj<'a>>, doc: &mut Doc<'a>) {
-        use super::export::{Json, plain_of, project_contact, project_section};
+        use super::export::{Json, plain_of, project_contact, project_section, raw_of};
         let basics_field = |key: &str| basics.and_then(|b| b.get(key)).map(Json::from_node);
         let edited = |field: &str, part: &str| {
             format!("`{field}` differs from what vitae renders `meta.vitae.{part}` to, and vitae sets `meta.vitae.{part}`: make the same edit there, or delete it to set `{field}`")
@@ -544,7 +545,7 @@ impl Walk {
             let path = format!("meta.vitae.{key}");
             doc.vitae.push((key.to_string(), n, path));
             let (field, want) = match key {
-                "name" => ("basics.name", plain_of(n).map(Json::Str)),
+                "name" => ("basics.name", raw_of(n).map(Json::Str)),
                 "headline" => ("basics.label", plain_of(n).map(Json::Str)),
                 "contact" => {
                     let want = Json::Obj(project_contact(n));
