@@ -233,7 +233,7 @@ fn all_variants_in_every_format() {
 fn design_independent_outputs_ignore_the_page_design() {
     let text = std::fs::read_to_string(fixture_path("good/full.yaml")).unwrap();
     let designed = format!(
-        "{text}\ndesign:\n  theme: modern\n  page: a4\n  margin: {{top: 1cm, right: 2cm, bottom: 1cm, left: 2cm}}\n  font_size: 9pt\n  line_spacing: 1.4\n  accent_color: \"#AA0000\"\n  link_color: \"#00AA00\"\n  justify: false\n  hyphenate: false\n  date_column: left\n  date_align: left\n  section_title: smallcaps\n  section_rule: false\n  page_numbers: false\n  running_header: false\n  microtype: false\n  fit_pages: 3\n"
+        "{text}\ndesign:\n  theme: modern\n  page: a4\n  margin: {{top: 1cm, right: 2cm, bottom: 1cm, left: 2cm}}\n  font_size: 9pt\n  line_spacing: 1.4\n  accent_color: \"#AA0000\"\n  link_color: \"#00AA00\"\n  justify: false\n  hyphenate: false\n  date_column: left\n  date_align: left\n  section_title: smallcaps\n  section_rule: false\n  page_numbers: false\n  running_header: false\n  fit_pages: 3\n"
     );
     let laid = vitae::lay_out(&designed, &vitae::Options::default()).unwrap();
     use vitae::write::Format;
