@@ -843,12 +843,12 @@ fn command_line_errors_and_warnings() {
             .code(),
         Some(0)
     );
-    // Converting a vitae resume says there is nothing to do.
+    // A vitae resume converts to a JSON Resume only (tests/jsonresume_out.rs).
     let o = vitae(&["convert", "vitae.yaml", "-o", "again.yaml"], &dir);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert\n--> vitae.yaml\nvitae.yaml: 1 error found; nothing written\n"
+        "vitae.yaml: error: this is a resume in vitae's format already; convert writes a JSON Resume from it (-o vitae.json), and `vitae expand` the YAML a build sets\n"
     );
     assert!(
         !dir.join("again.yaml").exists() && !dir.join("bad-date.yaml").exists() && !dir.join("bad-date.pdf").exists()

@@ -21,6 +21,7 @@
 
 pub(crate) mod emit;
 mod entries;
+pub mod export;
 pub(crate) mod tree;
 mod walk;
 
