@@ -433,7 +433,10 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
         // The date's words in order among the words inside the column (the same words
         // may occur in the text before it; a date wrapped in the column has the main
         // text's words between its lines).
-        let in_col = |w: &Word| w.x0 < left + quarter;
+        // Once the first date has set the column's edge, a word that ends past it is
+        // the main text's (a body line may start with a year: "2024." of a reference).
+        let col_edge = edge;
+        let in_col = |w: &Word| w.x0 < left + quarter && col_edge.is_none_or(|e| w.x1 <= e + Pt(tol));
         let k = (from..ws.len())
             .find(|&k| in_col(&ws[k]) && norm(&ws[k].text) == date_words[0])
             .ok_or_else(|| format!("date '{date}' not found in the date column"))?;
