@@ -74,7 +74,10 @@ const KEPT_SUBSETS: usize = 16;
 /// The subsets prepared last, most recent last: a rebuild under `--watch` (or the
 /// same résumé in several formats or copies) that uses the same glyphs of a face
 /// reuses the subset instead of making and parsing it again.
-static SUBSETS: std::sync::Mutex<Vec<(FaceId, Vec<u16>, std::sync::Arc<Prepared>)>> = std::sync::Mutex::new(Vec::new());
+static SUBSETS: std::sync::Mutex<Vec<KeptSubset>> = std::sync::Mutex::new(Vec::new());
+
+/// One entry of [`SUBSETS`]: the face, the glyph ids it was subset to, the result.
+type KeptSubset = (FaceId, Vec<u16>, std::sync::Arc<Prepared>);
 
 /// Face `f` subset to `gids` and parsed by printpdf, from [`SUBSETS`] or made now.
 ///
