@@ -52,17 +52,20 @@ pub enum Command {
     ///
     /// Example: vitae init cv.yaml
     Init(InitArgs),
-    /// Convert a JSON Resume into vitae's YAML, commented
+    /// Convert a JSON Resume into vitae's YAML, or vitae's YAML into a JSON Resume
     ///
     /// INPUT is a JSON Resume (https://jsonresume.org/schema), written in JSON or in
-    /// YAML. The YAML goes next to it with the extension .yaml (an existing file is
-    /// kept unless --force); `-o -` writes it to standard output. Building the YAML
-    /// gives the same PDF as building the JSON Resume itself.
+    /// YAML: the YAML goes next to it with the extension .yaml. INPUT in vitae's format
+    /// becomes a JSON Resume (v1.0.0) next to it with the extension .json, what the
+    /// schema has no place for (design, tags, variants, markup) under `meta.vitae`.
+    /// An existing file is kept unless --force; `-o -` writes to standard output.
+    /// Either way, building the result gives the same PDF as building INPUT.
     ///
     /// Examples:
     ///   vitae convert resume.json            (resume.json → resume.yaml)
     ///   vitae convert resume.json -o cv.yaml
     ///   vitae convert resume.json -o - | less
+    ///   vitae convert cv.yaml -o resume.json (cv.yaml → a JSON Resume)
     #[command(verbatim_doc_comment)]
     Convert(ConvertArgs),
     /// Write the resume one build sets, with nothing left to choose
@@ -92,12 +95,13 @@ pub struct BuildArgs {
     /// The resumes to build [default: resume.yaml].
     pub inputs: Vec<PathBuf>,
     /// Where to write the output (only with one input; `-` for standard output). Its
-    /// extension picks the format: .pdf, .html, .md, .txt or .png (pages as
+    /// extension picks the format: .pdf, .html, .md, .txt, .json (a JSON Resume) or
+    /// .png (pages as
     /// NAME-1.png, NAME-2.png, …); a name without an extension is a PDF.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The formats to write next to each input, comma-separated: pdf, html, md, txt,
-    /// png (e.g. `--format pdf,html,md`), laid out once; with -o, the one format
+    /// json, png (e.g. `--format pdf,html,md`), laid out once; with -o, the one format
     /// written there (`--format md -o -`).
     #[arg(long, value_name = "LIST", value_parser = parse_formats)]
     pub format: Option<Formats>,
@@ -164,10 +168,11 @@ pub struct InitArgs {
 /// `vitae convert`'s arguments.
 #[derive(Args, Debug)]
 pub struct ConvertArgs {
-    /// The JSON Resume to convert (`-` for standard input).
+    /// The JSON Resume, or the resume in vitae's format, to convert (`-` for standard
+    /// input).
     #[arg(default_value = "resume.json")]
     pub input: PathBuf,
-    /// Where to write the YAML (`-` for standard output).
+    /// Where to write the result (`-` for standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Overwrite an existing file.

@@ -3,7 +3,7 @@
 use crate::cli::{ConvertArgs, ExpandArgs, InitArgs};
 use crate::output::Output;
 use crate::read::{self, Mode};
-use crate::report::{EXIT_INPUT, EXIT_IO, diagnostics, error_count, plural};
+use crate::report::{EXIT_INPUT, EXIT_IO, EXIT_USAGE, diagnostics, error_count, plural};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -47,16 +47,26 @@ pub fn init(args: InitArgs) -> u8 {
     0
 }
 
-/// `vitae convert`: writes the vitae YAML of a JSON Resume; returns the exit status.
+/// `vitae convert`: writes the vitae YAML of a JSON Resume, or the JSON Resume of a
+/// resume in vitae's format ([`export`]); returns the exit status.
 pub fn convert(args: ConvertArgs) -> u8 {
     let input = &args.input;
-    let output = args.output.unwrap_or_else(|| {
+    let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
+        Ok(x) => x,
+        Err(status) => return status,
+    };
+    let json_in = vitae::model::precheck(&text).is_ok_and(vitae::model::jsonresume::is_json_resume);
+    let to_json = !json_in && vitae::model::precheck(&text).is_ok();
+    let output = args.output.clone().unwrap_or_else(|| {
         if input == Path::new("-") {
             PathBuf::from("-")
         } else {
-            input.with_extension("yaml")
+            input.with_extension(if to_json { "json" } else { "yaml" })
         }
     });
+    if to_json {
+        return export(&args, &shown, &text, &output);
+    }
     let output = match output_beside(&output, input) {
         Ok(o) => o,
         Err(status) => return status,
@@ -68,10 +78,6 @@ pub fn convert(args: ConvertArgs) -> u8 {
         );
         return EXIT_IO;
     }
-    let (shown, text) = match read::load(input, Mode::Once, "; nothing written") {
-        Ok(x) => x,
-        Err(status) => return status,
-    };
     let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
     match vitae::input::convert_json(&text, &overrides) {
         Ok(c) => {
@@ -96,6 +102,73 @@ pub fn convert(args: ConvertArgs) -> u8 {
             EXIT_INPUT
         }
     }
+}
+
+/// `vitae convert` of a resume in vitae's format: checked as a build checks it (every
+/// variant), then written as a JSON Resume to `output` (`.json`, or `-`).
+fn export(args: &ConvertArgs, shown: &str, text: &str, output: &Path) -> u8 {
+    let input = &args.input;
+    let is_json = output == Path::new("-") || output.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        say!(
+            "{}: error: this is a resume in vitae's format already; convert writes a JSON Resume from it (-o {}), and `vitae expand` the YAML a build sets",
+            shown,
+            input
+                .with_extension("json")
+                .file_name()
+                .map_or("resume.json".into(), |n| n.to_string_lossy())
+        );
+        return EXIT_USAGE;
+    }
+    let output = match output_beside(output, input) {
+        Ok(o) => o,
+        Err(status) => return status,
+    };
+    if output.replaces_a_file() && !args.force {
+        say!(
+            "{}: error: the file exists; use --force to overwrite it",
+            output.shown()
+        );
+        return EXIT_IO;
+    }
+    let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
+    let fail = |errors: &[vitae::diag::Diagnostic]| {
+        diagnostics(shown, text, errors);
+        let n = error_count(errors);
+        say!("{shown}: {n} error{} found; nothing written", plural(n));
+        EXIT_INPUT
+    };
+    // The resume and each of its variants must load, as `vitae check` would have them.
+    let mut selects = vec![vitae::model::variant::Select::default()];
+    if let Ok(vs) = vitae::model::variant::variants(text) {
+        selects.extend(vs.into_iter().map(|v| vitae::model::variant::Select {
+            variant: Some(v.name),
+            language: None,
+        }));
+    }
+    for (k, select) in selects.iter().enumerate() {
+        match vitae::input::prepare_for(text, &overrides, select) {
+            Ok(p) if k == 0 => diagnostics(shown, text, &p.warnings),
+            Ok(_) => {}
+            Err(errors) => return fail(&errors),
+        }
+    }
+    let json = match vitae::model::jsonresume::export::export(text) {
+        Ok(j) => j,
+        Err(d) => return fail(&[d]),
+    };
+    if let Err(m) = output.write(json.as_bytes(), "JSON Resume") {
+        say!("{m}");
+        return EXIT_IO;
+    }
+    if !output.is_stdout() {
+        say!(
+            "{}: written (JSON Resume v1.0.0, vitae's own parts under meta.vitae); build it with `vitae build {}`",
+            output.shown(),
+            output.shown()
+        );
+    }
+    0
 }
 
 /// `vitae expand`: writes the resume one build sets (a variant, one language) as

@@ -21,6 +21,10 @@ pub struct Prepared {
     pub style: Style,
     /// The warnings of both: the style's, then the model's.
     pub warnings: Vec<Diagnostic>,
+    /// The text in vitae's format that was loaded: the input, its expansion for the
+    /// build's variant and language, or the YAML a JSON Resume converts to (what the
+    /// JSON Resume output writes, [`jsonresume::export`]).
+    pub source: String,
 }
 
 /// A JSON Resume converted to vitae's format and checked.
@@ -52,10 +56,33 @@ pub fn prepare(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagno
 /// As [`prepare`], and the expansion's errors (an unknown variant, bad tags, …).
 pub fn prepare_for(text: &str, overrides: &Overrides, select: &Select) -> Result<Prepared, Vec<Diagnostic>> {
     let text = model::precheck(text).map_err(|d| vec![d])?;
-    if jsonresume::is_json_resume(text) {
-        return convert_json(text, overrides).map(|c| c.prepared);
+    // The document is read as a tree once, for both questions: is it a JSON Resume,
+    // and does it use tags, variants or translations?
+    let tree = variant::read_tree(text);
+    let json = match &tree {
+        Some(t) => jsonresume::is_json_resume_tree(text, t),
+        None => jsonresume::is_json_resume(text),
+    };
+    if json {
+        return convert_json_for(text, overrides, select).map(|c| c.prepared);
     }
-    if *select == Select::default() && !variant::needs_expansion(text) {
+    prepare_source(
+        text,
+        tree.as_ref().is_some_and(variant::uses_features),
+        overrides,
+        select,
+    )
+}
+
+/// [`prepare_for`] for text in vitae's format; `features`: whether it uses tags,
+/// variants or translated text ([`variant::needs_expansion`]).
+fn prepare_source(
+    text: &str,
+    features: bool,
+    overrides: &Overrides,
+    select: &Select,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    if *select == Select::default() && !features {
         return prepare_yaml(text, overrides);
     }
     let expanded = variant::expand(text, select)?;
@@ -90,8 +117,21 @@ pub fn prepare_for(text: &str, overrides: &Overrides, select: &Select) -> Result
 /// # Errors
 /// As [`prepare`], and a document that is not a JSON Resume.
 pub fn convert_json(text: &str, overrides: &Overrides) -> Result<ConvertedResume, Vec<Diagnostic>> {
+    convert_json_for(text, overrides, &Select::default())
+}
+
+/// [`convert_json`] for one build (a variant, a language) of a JSON Resume whose
+/// `meta.vitae` carries variants, tags or translated text (one vitae exported).
+///
+/// # Errors
+/// As [`prepare_for`].
+pub fn convert_json_for(
+    text: &str,
+    overrides: &Overrides,
+    select: &Select,
+) -> Result<ConvertedResume, Vec<Diagnostic>> {
     let c = jsonresume::convert(text)?;
-    match prepare_yaml(&c.yaml, overrides) {
+    match prepare_source(&c.yaml, variant::needs_expansion(&c.yaml), overrides, select) {
         Ok(mut p) if c.errors.is_empty() => {
             c.relocate(&mut p.resume);
             if let Some((_, pos)) = &mut p.style.fit_pages
@@ -143,6 +183,7 @@ fn prepare_yaml(text: &str, overrides: &Overrides) -> Result<Prepared, Vec<Diagn
                     resume,
                     style,
                     warnings,
+                    source: text.to_string(),
                 })
             }
             Err(mut errs) => {

@@ -86,6 +86,9 @@ pub struct Laid {
     pub warnings: Vec<Diagnostic>,
     /// Notes such as the size `fit_pages` chose.
     pub notes: Vec<String>,
+    /// The text in vitae's format that was set ([`input::Prepared::source`]), for the
+    /// JSON Resume output.
+    pub source: String,
 }
 
 /// The most pages vitae sets: a longer document is not a resume (and would take long).
@@ -133,6 +136,7 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
         resume,
         style,
         mut warnings,
+        source,
     } = input::prepare_for(text, &options.overrides, &options.select)?;
     let fitted = match fit::fit(&resume, &style) {
         Ok(fitted) => fitted,
@@ -161,6 +165,7 @@ pub fn lay_out(text: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
         doc: fitted.doc,
         warnings,
         notes: fitted.notes,
+        source,
     })
 }
 
@@ -197,6 +202,11 @@ pub fn render(laid: &Laid, formats: &[write::Format], date: Option<i64>, dpi: f6
             Format::Html => vec![write::html::html(&laid.resume, &laid.style, &laid.doc).into_bytes()],
             Format::Markdown => vec![write::markdown::markdown(&laid.resume, &laid.style).into_bytes()],
             Format::Text => vec![write::text::text(&laid.resume, &laid.style).into_bytes()],
+            Format::Json => vec![
+                model::jsonresume::export::export(&laid.source)
+                    .map_err(|d| format!("the JSON Resume could not be written: {}", d.message))?
+                    .into_bytes(),
+            ],
         };
         out.push(Rendered { format, files });
     }

@@ -467,7 +467,7 @@ fn design_keys_go_in_meta_vitae_design() {
     );
     assert_eq!(
         first(&with("{\"secton_rule\": true}")),
-        "3:33: meta.vitae.design: unknown key `secton_rule`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `section_rule`?"
+        "3:33: meta.vitae.design: unknown key `secton_rule`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, microtype, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `section_rule`?"
     );
     assert_eq!(
         first(&with("{\"line_spacing\": \"wide\"}")),
@@ -843,12 +843,12 @@ fn command_line_errors_and_warnings() {
             .code(),
         Some(0)
     );
-    // Converting a vitae resume says there is nothing to do.
+    // A vitae resume converts to a JSON Resume only (tests/jsonresume_out.rs).
     let o = vitae(&["convert", "vitae.yaml", "-o", "again.yaml"], &dir);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: this is a resume in vitae's own format already (it has `name` or `sections`): there is nothing to convert\n--> vitae.yaml\nvitae.yaml: 1 error found; nothing written\n"
+        "vitae.yaml: error: this is a resume in vitae's format already; convert writes a JSON Resume from it (-o vitae.json), and `vitae expand` the YAML a build sets\n"
     );
     assert!(
         !dir.join("again.yaml").exists() && !dir.join("bad-date.yaml").exists() && !dir.join("bad-date.pdf").exists()

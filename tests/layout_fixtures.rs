@@ -49,6 +49,7 @@ fn check_good_fixtures(theme: Option<Theme>) -> usize {
         };
         let laid = vitae::lay_out(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let (resume, style, doc, warnings) = (laid.resume, laid.style, laid.doc, laid.warnings);
+        let full = name.clone();
         let name = name.split(' ').next().unwrap().to_string();
         match name.as_str() {
             // Warnings only where no installed font has CJK (tests/layout_scripts.rs).
@@ -80,7 +81,7 @@ fn check_good_fixtures(theme: Option<Theme>) -> usize {
         check_margins(&style, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_overlaps(&doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_order(&expected_words(&resume), &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let n = check_dates(&resume, &style, &doc, 0.01).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let n = check_dates(&resume, &style, &doc, 0.01).unwrap_or_else(|e| panic!("{full}: {e}"));
         assert_eq!(n, dated(&resume).len(), "{name}");
         vitae::compile(&text, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         checked += 1;

@@ -263,7 +263,7 @@ fn bad_variants_tags_and_translations_are_located_errors() {
         (
             "variants:\n  v:\n    design: {themee: modern}\n",
             Some("v"),
-            "9:14: unknown key `themee`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `theme`?",
+            "9:14: unknown key `themee`, expected one of theme, page, margin, font, font_size, line_spacing, accent_color, link_color, justify, hyphenate, microtype, language, date_column, date_align, section_title, section_rule, contact_separator, contact_icons, page_numbers, running_header, fit_pages | hint: did you mean `theme`?",
         ),
         (
             "variants:\n  v:\n    sections: [{title: S}]\n",

@@ -388,12 +388,12 @@ fn an_unknown_extension_or_format_is_a_usage_error_naming_the_accepted_ones() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: cv.docx: unknown output extension `.docx` (expected .pdf, .html, .md, .txt or .png)\n"
+        "error: cv.docx: unknown output extension `.docx` (expected .pdf, .html, .md, .txt, .json or .png)\n"
     );
     let o = vitae(&["build", "cv.yaml", "--format", "pdf,docx"], &dir);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("unknown format `docx` (expected pdf, html, md, txt or png)"),
+        stderr(&o).contains("unknown format `docx` (expected pdf, html, md, txt, json or png)"),
         "{}",
         stderr(&o)
     );

@@ -5,7 +5,7 @@
 use super::collect::{Collected, Material, PARFILL_STRETCH};
 use super::{Line, ParStyle, Run};
 use crate::geom::Pt;
-use crate::linebreak::{Break, Item, PenaltyKind, line_start};
+use crate::linebreak::{Break, Item, Micro, PenaltyKind, line_start};
 use crate::text::Shaped;
 
 /// The largest adjustment ratio a justified line is set with (r = 2: spaces of twice
@@ -16,7 +16,11 @@ pub const MAX_RATIO: f64 = 2.0;
 /// Chosen breaks → lines of placed runs. Consumes the paragraph model: each box's and
 /// space's glyphs move into the run that places them (a hyphen, which several
 /// emergency breaks may share, is copied).
-pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<Line> {
+///
+/// With `micro` (margin kerning and expansion, [`super::micro`]) a line starts at
+/// minus its left protrusion (its first glyph hangs into the left margin), and each
+/// box's gaps are letter-spaced by the line's tracking ratio.
+pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle, micro: &Micro) -> Vec<Line> {
     let Collected {
         items,
         mut material,
@@ -27,19 +31,20 @@ pub(super) fn finalize(c: Collected, breaks: &[Break], style: &ParStyle) -> Vec<
     let mut start = line_start(&items, 0);
     for b in breaks {
         let mut runs = Vec::new();
-        let mut x = Pt::ZERO;
+        let mut x = -micro.left_of(start);
         // The last line ends in \parfillskip, whose stretch is infinite in TeX: it
         // takes all the room, and the line's finite glue none.
         let last = b.index + 1 >= items.len();
-        let ratio = if b.ratio > MAX_RATIO || (last && b.ratio > 0.0) {
-            0.0
+        let (ratio, tracking) = if b.ratio > MAX_RATIO || (last && b.ratio > 0.0) {
+            (0.0, 0.0)
         } else {
-            b.ratio
+            (b.ratio, b.tracking)
         };
         for item in items.iter().take(b.index).skip(start) {
             match *item {
                 Item::Box { content, .. } => {
-                    let shaped = std::mem::take(&mut material[content].runs);
+                    let mut shaped = std::mem::take(&mut material[content].runs);
+                    super::micro::track(&mut shaped, tracking);
                     place(&mut runs, shaped, &material[content], style, &mut x);
                 }
                 Item::Glue {

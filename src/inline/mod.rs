@@ -25,6 +25,7 @@
 mod bidi;
 mod collect;
 mod finalize;
+mod micro;
 mod opportunities;
 
 pub use crate::text::{Direction, Slant, Weight};
@@ -34,11 +35,12 @@ pub use collect::{
     EX_HYPHEN_PENALTY, HYPHEN_PENALTY, PARFILL_STRETCH, URL_PENALTY,
 };
 pub use finalize::MAX_RATIO;
+pub use micro::{PROTRUSION, TRACKING_EM, protrusion_of};
 pub use opportunities::{NO_LINE_END, NO_LINE_START};
 
 use crate::geom::{Pt, Rgb};
 use crate::lang::Language;
-use crate::linebreak::{Item, Params, RAGGED_STRETCH_EM, break_paragraph};
+use crate::linebreak::{Item, Micro, Params, Pass, RAGGED_STRETCH_EM, break_paragraph};
 use crate::markup::Span;
 use crate::text::{Family, Shaped};
 
@@ -82,7 +84,18 @@ pub struct ParStyle {
     /// or Persian. Lines are then ordered for a page that the layout mirrors
     /// afterwards (see [`reorder`]).
     pub direction: Direction,
+    /// Margin kerning and, in a justified paragraph, expansion by letter-spacing
+    /// (`design.microtype`, [`PROTRUSION`], [`TRACKING_EM`]); only in a left-to-right
+    /// paragraph.
+    pub microtype: bool,
+    /// `hyphenate: auto`: hyphenate only when the paragraph cannot be set without a
+    /// space wider than [`LOOSE_SPACE_EM`] (or a line past the tolerance) without.
+    pub hyphenate_auto: bool,
 }
+
+/// A space wider than this, in em of the paragraph's size, makes a line loose: what
+/// `hyphenate: auto` avoids and the typography report counts.
+pub const LOOSE_SPACE_EM: f64 = 0.5;
 
 impl Default for ParStyle {
     /// 10 pt regular Charis SIL in the text colour, ragged, not hyphenated, left to
@@ -99,6 +112,8 @@ impl Default for ParStyle {
             family: Family::SERIF,
             small_caps: false,
             direction: Direction::Ltr,
+            microtype: false,
+            hyphenate_auto: false,
         }
     }
 }
@@ -158,6 +173,8 @@ pub struct Paragraph {
     pub missing: Vec<char>,
     /// Words wider than the measure that had to be broken between graphemes.
     pub split_words: Vec<String>,
+    /// Which of the breaker's passes set it.
+    pub pass: Option<Pass>,
 }
 
 /// Which line breaker sets a paragraph.
@@ -184,24 +201,35 @@ pub fn typeset_with(spans: &[Span], style: &ParStyle, measure: Pt, breaker: Brea
         Align::Justified => Pt::ZERO,
         Align::Ragged => RAGGED_STRETCH_EM * style.size,
     };
+    let micro = if style.microtype && style.direction == Direction::Ltr {
+        micro::micro(&c, style.align == Align::Justified)
+    } else {
+        Micro::default()
+    };
     let params = Params {
         right_stretch,
+        micro,
+        loose_space: style.hyphenate_auto.then(|| LOOSE_SPACE_EM * style.size),
         ..Params::default()
     };
-    let breaks = match breaker {
-        Breaker::TotalFit => break_paragraph(&c.items, &[measure], &params).0,
-        Breaker::FirstFit => crate::linebreak::first_fit(&c.items, measure),
+    let (breaks, pass) = match breaker {
+        Breaker::TotalFit => {
+            let (b, pass) = break_paragraph(&c.items, &[measure], &params);
+            (b, Some(pass))
+        }
+        Breaker::FirstFit => (crate::linebreak::first_fit(&c.items, measure), None),
     };
     // Breaks → lines of runs (finalize.rs), the words split at graphemes named.
     let split_words = finalize::split_words(&c, &breaks);
     let (missing, levels) = (std::mem::take(&mut c.missing), c.levels.take());
-    let mut lines = finalize::finalize(c, &breaks, style);
+    let mut lines = finalize::finalize(c, &breaks, style, &params.micro);
     // Each line in display order (bidi.rs, UAX #9 rule L2).
     reorder(&mut lines, levels.as_deref(), style.direction);
     Paragraph {
         lines,
         missing,
         split_words,
+        pass,
     }
 }
 

@@ -226,6 +226,8 @@ impl Builder<'_> {
             family: self.s.font,
             small_caps: false,
             direction: self.s.language.direction(),
+            microtype: false,
+            hyphenate_auto: false,
         }
     }
 
@@ -284,6 +286,8 @@ impl Builder<'_> {
     pub(super) fn body_style(&self) -> ParStyle {
         let mut st = self.style(self.fs, Weight::Regular, Slant::Upright, Rgb::TEXT, self.body_align());
         st.hyphenate = self.s.hyphenate.then_some(self.s.language);
+        st.hyphenate_auto = self.s.hyphenate_auto;
+        st.microtype = self.s.microtype;
         st
     }
 

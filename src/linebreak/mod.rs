@@ -91,6 +91,83 @@ pub struct Params {
     /// stretch, as TeX's \raggedright sets \rightskip=0pt plus 2em (we use 3 em, see
     /// [`RAGGED_STRETCH_EM`]), so that lines are balanced without stretching spaces.
     pub right_stretch: Pt,
+    /// Margin kerning and expansion, per item ([`Micro`]); empty: neither.
+    pub micro: Micro,
+    /// `hyphenate: auto`: the largest inter-word space, pt, that a line of the first
+    /// pass (without hyphenation, within the *tolerance*) may have for that pass to
+    /// win; `None`: TeX's rule (the first pass within the pretolerance).
+    pub loose_space: Option<Pt>,
+}
+
+/// Micro-typography the breaker sees (Hàn Thế Thành, *Micro-typographic extensions
+/// to the TeX typesetting system*, 2000, ch. 2–3; pdfTeX's `\pdfprotrudechars=2`
+/// and `\pdfadjustspacing=2`): how far each item may hang into a margin, and how
+/// much each box may widen or narrow by letter-spacing. Indexed like the items;
+/// missing entries are 0.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Micro {
+    /// For a box: how far it hangs into the left margin when it starts a line, pt.
+    pub left: Vec<Pt>,
+    /// For a box: how far its last glyph hangs into the right margin when it ends a
+    /// line; for a penalty: how far the hyphen added at a break there hangs, pt.
+    pub right: Vec<Pt>,
+    /// For a box: how much letter-spacing may widen it (and narrow it), pt: the
+    /// tracking limit times the number of gaps between its clusters.
+    pub expand: Vec<Pt>,
+}
+
+impl Micro {
+    fn at(v: &[Pt], i: usize) -> Pt {
+        v.get(i).copied().unwrap_or(Pt::ZERO)
+    }
+
+    /// Whether there is no protrusion and no expansion at all.
+    pub fn is_empty(&self) -> bool {
+        self.left.is_empty() && self.right.is_empty() && self.expand.is_empty()
+    }
+
+    /// Expansion capacity of item `i`, pt.
+    pub fn expand_of(&self, i: usize) -> Pt {
+        Micro::at(&self.expand, i)
+    }
+
+    /// How far a line starting at item `start` (a box, see [`line_start`]) hangs
+    /// into the left margin, pt.
+    pub fn left_of(&self, start: usize) -> Pt {
+        Micro::at(&self.left, start)
+    }
+
+    /// How far a line ending with a break at item `b` hangs into the right margin,
+    /// pt: the hyphen's protrusion at a hyphen break, else that of the box before
+    /// the break.
+    pub fn right_of(&self, items: &[Item], b: usize) -> Pt {
+        match items.get(b) {
+            Some(Item::Penalty { width, .. }) if *width > Pt::ZERO => Micro::at(&self.right, b),
+            _ if b > 0 && matches!(items.get(b - 1), Some(Item::Box { .. })) => Micro::at(&self.right, b - 1),
+            _ => Pt::ZERO,
+        }
+    }
+}
+
+/// The ratios of a line with expansion (pdfTeX's `\pdfadjustspacing=2`, Hàn Thế
+/// Thành 2000 §3.3): natural width `w`, glue `stretch` and `shrink`, letter-spacing
+/// capacity `expand`, set to `measure` (pt). Letter-spacing and glue share the
+/// difference in proportion to their capacities until letter-spacing reaches its
+/// limit; past it (a line looser than r = 1) the glue alone takes the rest.
+/// Returns (glue ratio, tracking ratio in [−1, 1]); with `expand` = 0 the glue
+/// ratio is [`adjustment_ratio`].
+pub fn expanded_ratio(w: Pt, stretch: Pt, shrink: Pt, expand: Pt, measure: Pt) -> (f64, f64) {
+    if expand <= Pt::ZERO {
+        return (adjustment_ratio(w, stretch, shrink, measure), 0.0);
+    }
+    let r = adjustment_ratio(w, stretch + expand, shrink + expand, measure);
+    if r > 1.0 {
+        (adjustment_ratio(w + expand, stretch, shrink, measure), 1.0)
+    } else if r < -1.0 {
+        (adjustment_ratio(w - expand, stretch, shrink, measure), -1.0)
+    } else {
+        (r, r)
+    }
 }
 
 /// Ragged-right stretch in em: TeX's plain \raggedright uses 2 em; at resume
@@ -108,6 +185,8 @@ impl Default for Params {
             final_hyphen_demerits: 5000.0,
             adj_demerits: 10000.0,
             right_stretch: Pt(0.0),
+            micro: Micro::default(),
+            loose_space: None,
         }
     }
 }
@@ -148,7 +227,17 @@ pub fn break_paragraph(items: &[Item], lengths: &[Pt], params: &Params) -> (Vec<
             }
         )
     });
+    // `hyphenate: auto`: the first pass, within the tolerance, wins unless one of
+    // its lines has a space wider than `loose_space`.
     if hyphenable
+        && let Some(limit) = p.loose_space
+        && let Some(b) = total_fit::total_fit(items, lengths, ratio_for_badness(p.tolerance), PenaltyKind::Normal, p)
+        && widest_space(items, &b) <= limit + Pt(1e-9)
+    {
+        return (b, Pass::First);
+    }
+    if hyphenable
+        && p.loose_space.is_none()
         && let Some(b) = total_fit::total_fit(
             items,
             lengths,
@@ -176,11 +265,35 @@ pub fn break_paragraph(items: &[Item], lengths: &[Pt], params: &Params) -> (Vec<
     }
 }
 
+/// The widest inter-word space of the lines `breaks` sets, pt: each glue's width
+/// plus its stretch (or less its shrink) at its line's ratio, the paragraph's final
+/// fill left out, the last line set at natural width when it is short.
+pub fn widest_space(items: &[Item], breaks: &[Break]) -> Pt {
+    let mut widest = Pt::ZERO;
+    let mut start = line_start(items, 0);
+    for b in breaks {
+        let last = b.index + 1 >= items.len();
+        let r = if last && b.ratio > 0.0 { 0.0 } else { b.ratio };
+        for it in &items[start.min(b.index)..b.index.min(items.len())] {
+            if let Item::Glue {
+                width, stretch, shrink, ..
+            } = *it
+                && stretch < Pt(10_000.0)
+            {
+                let set = width + if r >= 0.0 { r * stretch } else { r * shrink };
+                widest = widest.max(set);
+            }
+        }
+        start = line_start(items, b.index + 1);
+    }
+    widest
+}
+
 /// Total demerits of a sequence of breaks (as [`total_fit::total_fit`] counts them),
 /// for comparing breakers. Lines with r < −1 count as infinitely bad.
 pub fn total_demerits(items: &[Item], lengths: &[Pt], breaks: &[Break], p: &Params) -> f64 {
     let mut total = 0.0;
-    let mut start = 0;
+    let mut start = line_start(items, 0);
     let mut prev_fitness = 1;
     let mut prev_flagged = false;
     for (k, b) in breaks.iter().enumerate() {
@@ -191,8 +304,10 @@ pub fn total_demerits(items: &[Item], lengths: &[Pt], breaks: &[Break], p: &Para
             }) => (*cost, *width, *flagged),
             _ => (0.0, Pt::ZERO, false),
         };
-        let measure = lengths[(k + 1).min(lengths.len()) - 1];
-        let r = adjustment_ratio(w + width, st + p.right_stretch, sh, measure);
+        let measure =
+            lengths[(k + 1).min(lengths.len()) - 1] + p.micro.left_of(start) + p.micro.right_of(items, b.index);
+        let expand: Pt = (start..b.index.min(items.len())).map(|i| p.micro.expand_of(i)).sum();
+        let (r, _) = expanded_ratio(w + width, st + p.right_stretch, sh, expand, measure);
         if r < -1.0 {
             return f64::INFINITY;
         }
@@ -217,6 +332,9 @@ pub struct Break {
     /// Adjustment ratio r: glue width + r × stretch (r ≥ 0) or + r × shrink (r < 0).
     /// 0 for a ragged line and for the last line when it is shorter than the measure.
     pub ratio: f64,
+    /// Tracking ratio in [−1, 1]: each gap between clusters is widened by this times
+    /// the tracking limit ([`expanded_ratio`]); 0 without expansion.
+    pub tracking: f64,
 }
 
 /// Natural width, stretch and shrink of `items[from..to]`, without leading
@@ -331,6 +449,7 @@ pub fn first_fit(items: &[Item], measure: Pt) -> Vec<Break> {
                 breaks.push(Break {
                     index: items.len(),
                     ratio: if r.is_finite() { r } else { 0.0 },
+                    tracking: 0.0,
                 });
                 break;
             }
@@ -356,7 +475,11 @@ fn push_break(breaks: &mut Vec<Break>, items: &[Item], start: usize, end: usize,
             r = 0.0;
         }
     }
-    breaks.push(Break { index: end, ratio: r });
+    breaks.push(Break {
+        index: end,
+        ratio: r,
+        tracking: 0.0,
+    });
 }
 
 #[cfg(test)]
@@ -399,7 +522,14 @@ mod tests {
         // 10+3+10+3+10 = 36, shrink 2: 34 fits in 34.
         let items = words(&[10.0, 10.0, 10.0]);
         let b = first_fit(&items, Pt(34.0));
-        assert_eq!(b, vec![Break { index: 5, ratio: -1.0 }]);
+        assert_eq!(
+            b,
+            vec![Break {
+                index: 5,
+                ratio: -1.0,
+                tracking: 0.0
+            }]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! classes"). At the paragraph's end the active node with the fewest total demerits
 //! gives the breaks, read back through the `previous` links.
 
-use super::{Break, INFINITE_PENALTY, Item, Params, PenaltyKind, adjustment_ratio};
+use super::{Break, INFINITE_PENALTY, Item, Params, PenaltyKind, expanded_ratio, line_start};
 use crate::geom::Pt;
 
 /// Running totals of width, stretch and shrink (pt) from the paragraph's start.
@@ -30,6 +30,8 @@ struct Sums {
     width: Pt,
     stretch: Pt,
     shrink: Pt,
+    /// Letter-spacing capacity of the boxes ([`super::Micro::expand`]).
+    expand: Pt,
 }
 
 /// A feasible breakpoint: an active node while it can still start a line, a passive
@@ -49,6 +51,10 @@ struct Node {
     demerits: f64,
     /// Adjustment ratio of the line ending here.
     ratio: f64,
+    /// Its tracking ratio ([`expanded_ratio`]).
+    tracking: f64,
+    /// How far the line starting after this break hangs into the left margin, pt.
+    left: Pt,
     /// The break before it on the best path.
     previous: Option<usize>,
     /// Next active node (the active list is linked through the arena).
@@ -121,6 +127,8 @@ pub fn total_fit(
         sums: Sums::default(),
         demerits: 0.0,
         ratio: 0.0,
+        tracking: 0.0,
+        left: p.micro.left_of(line_start(items, 0)),
         previous: None,
         next: None,
         flagged: false,
@@ -141,20 +149,22 @@ pub fn total_fit(
                 _ => (0.0, Pt::ZERO, false),
             };
             let forced = cost <= -INFINITE_PENALTY;
+            let right = p.micro.right_of(items, b);
             // Walk the active list, one line-number class at a time.
             let mut current = head;
             let mut prev: Option<usize> = None;
             while current.is_some() {
-                let mut best: [Option<(f64, usize, f64)>; 4] = [None; 4]; // demerits, node, ratio
+                let mut best: [Option<(f64, usize, f64, f64)>; 4] = [None; 4]; // demerits, node, ratio, tracking
                 while let Some(a) = current {
                     let na = nodes[a];
                     let line = na.line + 1;
                     let w = sums.width - na.sums.width + width;
-                    let r = adjustment_ratio(
+                    let (r, t) = expanded_ratio(
                         w,
                         sums.stretch - na.sums.stretch + p.right_stretch,
                         sums.shrink - na.sums.shrink,
-                        length_of(line),
+                        sums.expand - na.sums.expand,
+                        length_of(line) + na.left + right,
                     );
                     if r < -1.0 || forced {
                         // Deactivate a: no later line from it can fit.
@@ -173,7 +183,7 @@ pub fn total_fit(
                             d += p.final_hyphen_demerits;
                         }
                         if best[fitness].is_none_or(|(bd, ..)| d < bd) {
-                            best[fitness] = Some((d, a, r));
+                            best[fitness] = Some((d, a, r, t));
                         }
                     }
                     current = na.next;
@@ -186,8 +196,9 @@ pub fn total_fit(
                 let min = best.iter().flatten().map(|c| c.0).fold(f64::INFINITY, f64::min);
                 if min.is_finite() {
                     let after = sums_after(sums, items, b);
+                    let left = p.micro.left_of(line_start(items, b + 1));
                     for (fitness, cand) in best.iter().enumerate() {
-                        let Some((d, from, r)) = *cand else { continue };
+                        let Some((d, from, r, t)) = *cand else { continue };
                         if d > min + p.adj_demerits {
                             continue;
                         }
@@ -199,6 +210,8 @@ pub fn total_fit(
                             sums: after,
                             demerits: d,
                             ratio: r,
+                            tracking: t,
+                            left,
                             previous: Some(from),
                             next: current,
                             flagged,
@@ -214,7 +227,10 @@ pub fn total_fit(
             head?;
         }
         match *item {
-            Item::Box { width, .. } => sums.width += width,
+            Item::Box { width, .. } => {
+                sums.width += width;
+                sums.expand += p.micro.expand_of(b);
+            }
             Item::Glue {
                 width, stretch, shrink, ..
             } => {
@@ -241,6 +257,7 @@ pub fn total_fit(
             breaks.push(Break {
                 index: nodes[a].position,
                 ratio: nodes[a].ratio,
+                tracking: nodes[a].tracking,
             });
         }
         at = nodes[a].previous;

@@ -73,8 +73,10 @@ pub struct Design {
     pub link_color: Option<Located<String>>,
     /// `justify`.
     pub justify: Option<Located<bool>>,
-    /// `hyphenate`.
-    pub hyphenate: Option<Located<bool>>,
+    /// `hyphenate`: `auto`, `true` or `false`, as written.
+    pub hyphenate: Option<Located<String>>,
+    /// `microtype`: `true` or `false`, as written.
+    pub microtype: Option<Located<String>>,
     /// `language`: a language tag.
     pub language: Option<Located<String>>,
     /// `date_column`: `right` or `left`.
@@ -135,7 +137,8 @@ impl Design {
             accent_color: text(&r.accent_color),
             link_color: text(&r.link_color),
             justify: r.justify.as_ref().map(Located::of),
-            hyphenate: r.hyphenate.as_ref().map(Located::of),
+            hyphenate: text(&r.hyphenate),
+            microtype: text(&r.microtype),
             language: text(&r.language),
             date_column: text(&r.date_column),
             date_align: text(&r.date_align),

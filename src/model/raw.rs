@@ -345,9 +345,12 @@ pub struct RawDesign {
     /// `justify`: whether paragraphs and bullets are justified.
     #[schemars(with = "Option<bool>")]
     pub justify: Option<Spanned<bool>>,
-    /// `hyphenate`: whether to hyphenate paragraphs and bullets when it improves the breaks.
-    #[schemars(with = "Option<bool>")]
-    pub hyphenate: Option<Spanned<bool>>,
+    /// `hyphenate`: `auto` (only where a paragraph cannot be set without a loose line otherwise), `true` or `false`.
+    #[schemars(with = "Option<Scalar>")]
+    pub hyphenate: Option<Spanned<Scalar>>,
+    /// `microtype`: margin kerning and expansion, `true` or `false`.
+    #[schemars(with = "Option<Scalar>")]
+    pub microtype: Option<Spanned<Scalar>>,
     /// `language`: the language of month names and hyphenation (`en-US`, `de`, `fr`, …).
     #[schemars(with = "Option<Scalar>")]
     pub language: Option<Spanned<Scalar>>,

@@ -42,22 +42,71 @@ pub(super) fn embed(pdf: &mut PdfDocument, doc: &Document) -> Result<Remap, Stri
     }
     let mut remap: Remap = BTreeMap::new();
     for (&f, gids) in &used {
-        let (bytes, map) = subset(font(f).data, font(f).index, gids)
-            .map_err(|e| format!("the font {} cannot be embedded ({e})", f.name()))?;
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| {
-            format!(
-                "the font {} cannot be embedded (printpdf cannot read its subset)",
-                f.name()
-            )
-        })?;
+        let prepared = prepared(f, gids)?;
+        // Already subset: printpdf embeds it as it is (`Full`) instead of parsing it,
+        // subsetting it and parsing the result again; [`tag_subset_names`] then gives
+        // it the subset tag printpdf writes only for the fonts it subsets itself.
+        let meta = printpdf::PrintpdfFontMeta {
+            embedding_mode: printpdf::FontEmbeddingMode::Full,
+            requires_subsetting: false,
+            ..Default::default()
+        };
         pdf.resources
             .fonts
             .map
-            .insert(font_id(f), printpdf::PdfFont::new(parsed));
-        remap.insert(f, map);
+            .insert(font_id(f), printpdf::PdfFont::with_meta(prepared.parsed.clone(), meta));
+        remap.insert(f, prepared.map.clone());
     }
     Ok(remap)
+}
+
+/// A face subset to a set of glyphs, parsed for printpdf, and the glyph renumbering.
+struct Prepared {
+    /// The subset as printpdf reads it (its decoded glyphs are kept with it).
+    parsed: ParsedFont,
+    /// Glyph id in the face → glyph id in the subset.
+    map: BTreeMap<u16, u16>,
+}
+
+/// How many prepared subsets the process keeps ([`prepared`]).
+const KEPT_SUBSETS: usize = 16;
+
+/// The subsets prepared last, most recent last: a rebuild under `--watch` (or the
+/// same résumé in several formats or copies) that uses the same glyphs of a face
+/// reuses the subset instead of making and parsing it again.
+static SUBSETS: std::sync::Mutex<Vec<(FaceId, Vec<u16>, std::sync::Arc<Prepared>)>> = std::sync::Mutex::new(Vec::new());
+
+/// Face `f` subset to `gids` and parsed by printpdf, from [`SUBSETS`] or made now.
+///
+/// # Errors
+/// As [`embed`].
+fn prepared(f: FaceId, gids: &BTreeSet<u16>) -> Result<std::sync::Arc<Prepared>, String> {
+    let key: Vec<u16> = gids.iter().copied().collect();
+    let found = SUBSETS.lock().ok().and_then(|kept| {
+        kept.iter()
+            .find(|(g, k, _)| *g == f && *k == key)
+            .map(|(_, _, p)| p.clone())
+    });
+    if let Some(p) = found {
+        return Ok(p);
+    }
+    let (bytes, map) = subset(font(f).data, font(f).index, gids)
+        .map_err(|e| format!("the font {} cannot be embedded ({e})", f.name()))?;
+    let mut warnings = Vec::new();
+    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or_else(|| {
+        format!(
+            "the font {} cannot be embedded (printpdf cannot read its subset)",
+            f.name()
+        )
+    })?;
+    let p = std::sync::Arc::new(Prepared { parsed, map });
+    if let Ok(mut kept) = SUBSETS.lock() {
+        if kept.len() == KEPT_SUBSETS {
+            kept.remove(0);
+        }
+        kept.push((f, key, p.clone()));
+    }
+    Ok(p)
 }
 
 /// Face `index` of `data` subset to `gids` (with .notdef first), as a standalone font
@@ -174,6 +223,34 @@ impl<P: allsorts::tables::FontTableProvider> allsorts::tables::FontTableProvider
     }
 }
 
+/// The first page's font resources: each font's tag (the first six letters of its
+/// resource name, [`font_id`]) and its object. `None` when the document has no page
+/// or no fonts.
+fn font_resources(doc: &lopdf::Document) -> Option<Vec<(Vec<u8>, lopdf::ObjectId)>> {
+    let page = *doc.get_pages().values().next()?;
+    let resources = doc
+        .get_dictionary(page)
+        .ok()?
+        .get(b"Resources")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let fonts = doc
+        .get_dictionary(resources)
+        .ok()?
+        .get(b"Font")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let fonts = doc.get_dictionary(fonts).ok()?;
+    Some(
+        fonts
+            .iter()
+            .filter_map(|(k, v)| Some((k.get(..6)?.to_vec(), v.as_reference().ok()?)))
+            .collect(),
+    )
+}
+
 /// Tables a PDF viewer never reads from an embedded TrueType program (PDF 32000-1
 /// §9.9 lists what it uses: head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm and,
 /// for some fonts, cmap). The naming table alone is 16 KB in Charis SIL (it holds the
@@ -203,8 +280,78 @@ pub(super) fn strip_font_programs(doc: &mut lopdf::Document) {
     }
 }
 
+/// Prefixes the names of every embedded font (the Type 0 font's and its descendant's
+/// `/BaseFont`, the descriptor's `/FontName`) with the subset tag, `VITxxx+`
+/// (PDF 32000-1 §9.9.2; the tag is the font's resource name, [`font_id`]): the fonts
+/// are subsets, made by [`embed`], but printpdf, which embedded them whole, does not
+/// know it. The fonts are found through the first page's `/Resources`, which every
+/// page shares.
+pub(super) fn tag_subset_names(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let fonts = font_resources(doc).unwrap_or_default();
+    let tagged = |tag: &[u8], name: &[u8]| Object::Name([tag, b"+", name].concat());
+    for (tag, id) in fonts {
+        let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) else {
+            continue;
+        };
+        let Ok(name) = font.get(b"BaseFont").and_then(Object::as_name).map(<[u8]>::to_vec) else {
+            continue;
+        };
+        font.set("BaseFont", tagged(&tag, &name));
+        let mut descriptor = None;
+        if let Ok(Object::Array(descendants)) = font.get_mut(b"DescendantFonts")
+            && let Some(Object::Dictionary(cid)) = descendants.first_mut()
+        {
+            cid.set("BaseFont", tagged(&tag, &name));
+            descriptor = cid.get(b"FontDescriptor").and_then(Object::as_reference).ok();
+        }
+        if let Some(d) = descriptor
+            && let Ok(Object::Dictionary(d)) = doc.get_object_mut(d)
+        {
+            d.set("FontName", tagged(&tag, &name));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn embedded_fonts_carry_the_subset_tag_and_a_rebuild_reuses_the_subsets() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/resume.yaml")).unwrap();
+        let first = crate::compile(&text, &crate::Options::default()).unwrap().pdf;
+        let kept = super::SUBSETS.lock().unwrap().len();
+        let again = crate::compile(&text, &crate::Options::default()).unwrap().pdf;
+        // The same bytes, and no new subset made for the second build.
+        assert!(first == again);
+        assert_eq!(super::SUBSETS.lock().unwrap().len(), kept);
+        let doc = lopdf::Document::load_mem(&first).unwrap();
+        let mut names = Vec::new();
+        for obj in doc.objects.values() {
+            let Ok(d) = obj.as_dict() else { continue };
+            // The descendant font is written inside the Type 0 font's dictionary.
+            let descendant = d
+                .get(b"DescendantFonts")
+                .and_then(lopdf::Object::as_array)
+                .ok()
+                .and_then(|a| a.first()?.as_dict().ok());
+            for d in std::iter::once(d).chain(descendant) {
+                for key in [&b"BaseFont"[..], b"FontName"] {
+                    if let Ok(n) = d.get(key).and_then(lopdf::Object::as_name) {
+                        names.push(String::from_utf8_lossy(n).into_owned());
+                    }
+                }
+            }
+        }
+        // Three faces (regular, bold, italic): the Type 0 font's and its descendant's
+        // /BaseFont and the descriptor's /FontName, each `VITxxx+` and the face's name.
+        assert_eq!(names.len(), 9, "{names:?}");
+        for n in &names {
+            let (tag, name) = n.split_once('+').unwrap();
+            assert!(tag.len() == 6 && tag.starts_with("VIT"), "{n}");
+            assert!(name.starts_with("CharisSIL"), "{n}");
+        }
+    }
+
     #[test]
     fn subset_tags_are_six_capitals_fixed_per_face() {
         let a = super::font_id(crate::text::FaceId::SERIF_REGULAR).0;

@@ -355,8 +355,13 @@ fn keys() -> Vec<(&'static str, &'static str, Value)> {
         (
             "Design",
             "hyphenate",
+            json!({ "description": "`auto` (the default): hyphenate a paragraph only where it cannot be set without a loose line (a space over 0.5 em) otherwise; `true`: wherever it improves the breaks (TeX's way); `false`: never. Example: `hyphenate: false`.", "examples": ["auto", false], "enum": ["auto", true, false] }),
+        ),
+        (
+            "Design",
+            "microtype",
             boolean(
-                "Hyphenate paragraphs and bullets when it improves the breaks. Example: `hyphenate: false`.",
+                "Margin kerning (punctuation and hyphens hang into the margin) and letter-spacing of at most 0.02 em in justified text (default true). Example: `microtype: false`.",
                 false,
             ),
         ),

@@ -226,8 +226,15 @@ pub struct Style {
     pub section_rule: bool,
     /// `n / N` at the foot of each page when there is more than one (default true).
     pub page_numbers: bool,
-    /// Hyphenate paragraphs and bullets when it improves the breaks (default true).
+    /// Hyphenate paragraphs and bullets at all (`hyphenate: auto` or `true`; default
+    /// true).
     pub hyphenate: bool,
+    /// `hyphenate: auto` (the default): hyphenate a paragraph only when it cannot be
+    /// set without a loose line otherwise ([`crate::inline::ParStyle::hyphenate_auto`]).
+    pub hyphenate_auto: bool,
+    /// `microtype` (default true): margin kerning and, in justified text, expansion
+    /// by letter-spacing ([`crate::inline::ParStyle::microtype`]).
+    pub microtype: bool,
     /// The person's name, small, at the top of every page after the first (default
     /// true).
     pub running_header: bool,
@@ -362,6 +369,8 @@ impl Style {
             section_rule: true,
             page_numbers: true,
             hyphenate: true,
+            hyphenate_auto: true,
+            microtype: true,
             running_header: true,
             fit_pages: None,
             fit_from_theme: false,

@@ -370,8 +370,31 @@ pub fn resolve(design: &Design, overrides: &Overrides) -> Result<Style, Vec<Diag
             ),
         }
     }
-    if let Some(v) = &design.hyphenate {
-        d.hyphenate = v.value;
+    if let Some(v) = &design.hyphenate
+        && let Some((on, auto)) = choice(
+            v,
+            "hyphenate",
+            &[
+                ("auto", (true, true)),
+                ("true", (true, false)),
+                ("false", (false, false)),
+            ],
+            "`auto`, `true` or `false`",
+            &mut errs,
+        )
+    {
+        (d.hyphenate, d.hyphenate_auto) = (on, auto);
+    }
+    if let Some(v) = &design.microtype
+        && let Some(on) = choice(
+            v,
+            "microtype",
+            &[("true", true), ("false", false)],
+            "`true` or `false`",
+            &mut errs,
+        )
+    {
+        d.microtype = on;
     }
     if let Some(v) = &design.language {
         let l = v.value.trim();

@@ -1,6 +1,8 @@
 //! Stage 5 beside the PDF: the other outputs of one laid-out resume — a web page
-//! ([`html`]), Markdown ([`markdown`]), plain text ([`text`]) and PNG pictures of
-//! the PDF's pages ([`png`]).
+//! ([`html`]), Markdown ([`markdown`]), plain text ([`text`]), PNG pictures of
+//! the PDF's pages ([`png`]), and a JSON Resume
+//! ([`crate::model::jsonresume::export`], which reads the source text rather than
+//! the laid-out resume, so that what JSON Resume has no place for is kept).
 //!
 //! Each writer is one entry function that reads only the validated resume
 //! ([`Resume`]: the text with its markup parsed by [`crate::markup`], escapes
@@ -32,27 +34,37 @@ pub enum Format {
     Text,
     /// One PNG picture per page of the PDF ([`png::pages`]).
     Png,
+    /// A JSON Resume, v1.0.0 ([`crate::model::jsonresume::export::export`]).
+    Json,
 }
 
 /// Every format: its name in `--format` (with the other names accepted) and its
 /// file extension.
-const FORMATS: [(Format, &str, &[&str]); 5] = [
+const FORMATS: [(Format, &str, &[&str]); 6] = [
     (Format::Pdf, "pdf", &[]),
     (Format::Html, "html", &["htm"]),
     (Format::Markdown, "md", &["markdown"]),
     (Format::Text, "txt", &["text"]),
+    (Format::Json, "json", &["jsonresume"]),
     (Format::Png, "png", &[]),
 ];
 
 /// The accepted names and extensions, as messages list them.
-pub const ACCEPTED: &str = "pdf, html, md, txt or png";
+pub const ACCEPTED: &str = "pdf, html, md, txt, json or png";
 
 impl Format {
     /// Every format, in the order outputs are written.
-    pub const ALL: [Format; 5] = [Format::Pdf, Format::Html, Format::Markdown, Format::Text, Format::Png];
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Json,
+        Format::Png,
+    ];
 
     /// The format of a name in `--format` or of a file extension (any case): `pdf`,
-    /// `html` (`htm`), `md` (`markdown`), `txt` (`text`), `png`.
+    /// `html` (`htm`), `md` (`markdown`), `txt` (`text`), `json` (`jsonresume`), `png`.
     pub fn from_name(name: &str) -> Option<Format> {
         let n = name.trim().to_ascii_lowercase();
         FORMATS
@@ -61,7 +73,7 @@ impl Format {
             .map(|&(f, _, _)| f)
     }
 
-    /// The file extension (without the dot): `pdf`, `html`, `md`, `txt`, `png`.
+    /// The file extension (without the dot): `pdf`, `html`, `md`, `txt`, `json`, `png`.
     pub fn extension(self) -> &'static str {
         FORMATS
             .iter()
@@ -76,13 +88,14 @@ impl Format {
             Format::Html => "web page",
             Format::Markdown => "Markdown",
             Format::Text => "plain text",
+            Format::Json => "JSON Resume",
             Format::Png => "PNG",
         }
     }
 
     /// Whether the output is text (may be written to a terminal).
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Html | Format::Markdown | Format::Text)
+        matches!(self, Format::Html | Format::Markdown | Format::Text | Format::Json)
     }
 }
 
@@ -90,7 +103,7 @@ impl Format {
 /// the order given.
 ///
 /// # Errors
-/// "unknown format `docx` (expected pdf, html, md, txt or png)"; an empty list.
+/// "unknown format `docx` (expected pdf, html, md, txt, json or png)"; an empty list.
 pub fn parse_formats(list: &str) -> Result<Vec<Format>, String> {
     let mut out = Vec::new();
     for name in list.split(',') {

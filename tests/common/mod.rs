@@ -93,8 +93,23 @@ pub fn check_margins(d: &Style, doc: &Document, tol: f64) -> Result<(), String> 
             if folio {
                 continue;
             }
-            if b.x < left - Pt(tol)
-                || b.right() > right + Pt(tol)
+            // Margin kerning (issue #21): a run's last glyph may hang past the right
+            // margin, its first past the left, by exactly its character's protrusion.
+            let hang = |g: Option<&vitae::text::Glyph>, side: usize| {
+                g.and_then(|g| {
+                    let t = g.text.as_deref()?;
+                    let mut cs = t.chars();
+                    let c = cs.next()?;
+                    cs.next().is_none().then(|| {
+                        let (l, r) = vitae::inline::protrusion_of(c);
+                        g.advance * if side == 0 { l } else { r }
+                    })
+                })
+                .unwrap_or(Pt(0.0))
+            };
+            let (hang_left, hang_right) = (hang(run.glyphs.first(), 0), hang(run.glyphs.last(), 1));
+            if b.x + hang_left < left - Pt(tol)
+                || b.right() - hang_right > right + Pt(tol)
                 || b.y < top - Pt(tol)
                 || b.bottom() > bottom + Pt(tol)
             {
@@ -418,7 +433,10 @@ pub fn check_left_dates(r: &Resume, d: &Style, doc: &Document, tol: f64) -> Resu
         // The date's words in order among the words inside the column (the same words
         // may occur in the text before it; a date wrapped in the column has the main
         // text's words between its lines).
-        let in_col = |w: &Word| w.x0 < left + quarter;
+        // Once the first date has set the column's edge, a word that ends past it is
+        // the main text's (a body line may start with a year: "2024." of a reference).
+        let col_edge = edge;
+        let in_col = |w: &Word| w.x0 < left + quarter && col_edge.is_none_or(|e| w.x1 <= e + Pt(tol));
         let k = (from..ws.len())
             .find(|&k| in_col(&ws[k]) && norm(&ws[k].text) == date_words[0])
             .ok_or_else(|| format!("date '{date}' not found in the date column"))?;

@@ -7,6 +7,7 @@
 //! field name ([`Origins::find`]). A diagnostic about the generated text is reported
 //! at its origin, never inside the generated text.
 
+use super::export::Json;
 use super::tree::{Node, Value};
 use crate::diag::Pos;
 use std::collections::BTreeMap;
@@ -103,8 +104,28 @@ pub(crate) struct Doc<'a> {
     pub sections: Vec<OutSection>,
     /// The design mapping as written, and its JSON Resume name (`meta.vitae.design`).
     pub design: Option<(&'a Node, String)>,
+    /// `meta.vitae`'s parts of an exported resume other than the design and the
+    /// sections (`name`, `headline`, `contact`, `pdf`, `variants`): the vitae key, the
+    /// node as written, its JSON Resume name. Each is written as it is, over what the
+    /// standard fields give.
+    pub vitae: Vec<(String, &'a Node, String)>,
+    /// `meta.vitae.sections`, when given: the sections as written, in order, in place
+    /// of those the JSON Resume lists they are shown as give.
+    pub vitae_sections: Option<Vec<VitaeSection<'a>>>,
     /// JSON Resume fields given but not shown (`basics.image`), for a comment.
     pub not_shown: Vec<String>,
+}
+
+/// A section of `meta.vitae.sections`: a section in vitae's format as written.
+#[derive(Clone, Debug)]
+pub(crate) struct VitaeSection<'a> {
+    /// The section.
+    pub node: &'a Node,
+    /// Its JSON Resume name (`meta.vitae.sections[1].section`).
+    pub path: String,
+    /// The JSON Resume list (or `basics.summary`) it is rendered to for other tools:
+    /// that list's own section is not set.
+    pub shown_as: Option<String>,
 }
 
 /// Generated line → the origins of the values on it, by column.
@@ -192,6 +213,21 @@ impl Writer {
 
     fn field(&mut self, indent: usize, dash: bool, key: &str, v: &Val, entry: &Origin) {
         self.entry(indent, dash, key, Some(&scalar(&v.text)), entry, &v.origin);
+    }
+
+    /// `key: {…}`: a node written as JSON on one line (YAML reads JSON), under a
+    /// comment naming where it came from.
+    fn json(&mut self, indent: usize, key: &str, n: &Node, path: &str) {
+        self.comment(indent, &format!("from `{path}`"));
+        let origin = Origin::new(n.pos, path);
+        self.entry(
+            indent,
+            false,
+            key,
+            Some(&Json::from_node(n).compact()),
+            &origin,
+            &origin,
+        );
     }
 
     /// A node of the design mapping, as a block (`key:` and its value) under `indent`.
@@ -362,11 +398,19 @@ pub(crate) fn emit(doc: &Doc) -> (String, Origins) {
     }
     w.blank();
     let basics = Origin::new(doc.name.origin.pos, "basics");
-    w.field(0, false, "name", &doc.name, &basics);
-    if let Some(h) = &doc.headline {
-        w.field(0, false, "headline", h, &basics);
+    let part = |key: &str| doc.vitae.iter().find(|(k, _, _)| k == key);
+    match part("name") {
+        Some((k, n, path)) => w.json(0, k, n, path),
+        None => w.field(0, false, "name", &doc.name, &basics),
     }
-    if !doc.contact.is_empty() {
+    match (part("headline"), &doc.headline) {
+        (Some((k, n, path)), _) => w.json(0, k, n, path),
+        (None, Some(h)) => w.field(0, false, "headline", h, &basics),
+        (None, None) => {}
+    }
+    if let Some((k, n, path)) = part("contact") {
+        w.json(0, k, n, path);
+    } else if !doc.contact.is_empty() {
         w.entry(0, false, "contact", None, &basics, &basics);
         for c in &doc.contact {
             match c {
@@ -384,13 +428,32 @@ pub(crate) fn emit(doc: &Doc) -> (String, Origins) {
         }
     }
     w.blank();
-    if doc.sections.is_empty() {
+    let shown: Vec<&str> = doc
+        .vitae_sections
+        .iter()
+        .flatten()
+        .filter_map(|v| v.shown_as.as_deref())
+        .collect();
+    let own: Vec<&OutSection> = doc
+        .sections
+        .iter()
+        .filter(|s| !shown.contains(&s.origin.path.as_str()))
+        .collect();
+    let given = doc.vitae_sections.as_deref().unwrap_or_default();
+    if own.is_empty() && given.is_empty() {
         w.entry(0, false, "sections", Some("[]"), &Origin::default(), &Origin::default());
     } else {
         w.entry(0, false, "sections", None, &Origin::default(), &Origin::default());
     }
-    for (k, s) in doc.sections.iter().enumerate() {
-        if k > 0 {
+    for v in given {
+        w.comment(2, &format!("from `{}`", v.path));
+        let origin = Origin::new(v.node.pos, v.path.clone());
+        w.origins.record(w.line, 5, origin);
+        let _ = writeln!(w.out, "  - {}", Json::from_node(v.node).compact());
+        w.line += 1;
+    }
+    for (k, s) in own.into_iter().enumerate() {
+        if k > 0 || !given.is_empty() {
             w.blank();
         }
         w.comment(2, &format!("from `{}`", s.origin.path));
@@ -432,6 +495,12 @@ pub(crate) fn emit(doc: &Doc) -> (String, Origins) {
         w.blank();
         w.comment(0, &format!("from `{path}`"));
         w.node(0, false, "design", d, &Origin::new(d.pos, path.clone()), path);
+    }
+    for (k, n, path) in &doc.vitae {
+        if matches!(k.as_str(), "pdf" | "variants") {
+            w.blank();
+            w.json(0, k, n, path);
+        }
     }
     (w.out, w.origins)
 }

@@ -21,6 +21,7 @@
 
 pub(crate) mod emit;
 mod entries;
+pub mod export;
 mod strict;
 pub(crate) mod tree;
 mod walk;
@@ -124,6 +125,20 @@ pub fn is_json_resume(text: &str) -> bool {
         Err(_) => scan_top_keys(text),
     };
     keys.iter().any(|k| TOP_KEYS.contains(&k.as_str())) && !keys.iter().any(|k| VITAE_KEYS.contains(&k.as_str()))
+}
+
+/// [`is_json_resume`] of a document that parsed as `tree`: its top-level keys decide,
+/// without a second parse of `text` (which only the quick test for a JSON Resume key
+/// reads).
+pub(crate) fn is_json_resume_tree(text: &str, tree: &tree::Node) -> bool {
+    if !TOP_KEYS.iter().any(|k| text.contains(k)) {
+        return false;
+    }
+    let tree::Value::Map(top) = &tree.value else {
+        return false;
+    };
+    let mut keys = top.iter().map(|(k, _)| k.name.as_str());
+    keys.clone().any(|k| TOP_KEYS.contains(&k)) && !keys.any(|k| VITAE_KEYS.contains(&k))
 }
 
 /// The top-level keys of a document that does not parse, read off its text: in JSON,
@@ -328,6 +343,35 @@ mod tests {
         }
         assert_eq!(escape("snake_case"), "snake_case");
         assert_eq!(escape("_x_"), "\\_x\\_");
+    }
+
+    #[test]
+    fn detection_from_the_tree_agrees_with_detection_from_the_text() {
+        let mut texts: Vec<String> = [
+            "{\"basics\": {\"name\": \"A\"}}",
+            "work: []\n",
+            "name: A\nsections: []\n",
+            "basics: {}\nsections: []\n",
+            "- work\n",
+            "just text mentioning work\n",
+            "{\"name\": \"x\", \"note\": \"basics\"}",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in ["tests/fixtures/jsonresume", "tests/fixtures/good"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+        let mut from_tree = 0;
+        for text in &texts {
+            if let Some(tree) = crate::model::variant::read_tree(text) {
+                assert_eq!(is_json_resume_tree(text, &tree), is_json_resume(text), "{text}");
+                from_tree += 1;
+            }
+        }
+        assert!(from_tree > 20, "{from_tree}");
     }
 
     #[test]

@@ -87,7 +87,8 @@ pub(super) fn known(what: &str) -> &'static [&'static str] {
             "type",
         ],
         "meta" => &["canonical", "version", "lastModified", "vitae"],
-        "vitae" => &["design"],
+        "vitae" => &["design", "name", "headline", "contact", "sections", "pdf", "variants"],
+        "vitae section" => &["section", "shown_as"],
         _ => &[],
     }
 }
@@ -402,6 +403,8 @@ impl Walk {
             sections: Vec::new(),
             design: None,
             not_shown: Vec::new(),
+            vitae: Vec::new(),
+            vitae_sections: None,
         };
         if let Some(b) = &basics {
             doc.headline = self.text(b, "label").map(|t| t.markup());
@@ -428,7 +431,12 @@ impl Walk {
                 });
             }
         }
-        if doc.sections.is_empty() {
+        let vitae_sections = top
+            .get("meta")
+            .and_then(|m| super::export::get(m, "vitae"))
+            .and_then(|v| super::export::get(v, "sections"))
+            .is_some();
+        if doc.sections.is_empty() && !vitae_sections {
             self.warns.push(Diagnostic::warning(
                 basics.as_ref().map_or(Pos::new(1, 1), |b| b.pos),
                 "nothing to set under the header: no `basics.summary` and no entries in `work`, `education` or any other list",
@@ -445,6 +453,7 @@ impl Walk {
             );
             if let Some(v) = m.get("vitae").and_then(|v| self.object(v, "meta.vitae", "vitae")) {
                 designs.extend(v.get("design").map(|d| (d, "meta.vitae.design")));
+                self.vitae_parts(&v, &top, basics.as_ref(), &mut doc);
             }
         }
         if let Some(v) = top.get("vitae").and_then(|v| self.object(v, "vitae", "vitae")) {
@@ -522,6 +531,102 @@ impl Walk {
                 }
             }
         }
+    }
+
+    /// `meta.vitae`'s parts of a resume exported by vitae (`name`, `headline`,
+    /// `contact`, `sections`, `pdf`, `variants`; [`super::export`]): each kept for the
+    /// generated YAML as written, and each standard field it was rendered to compared
+    /// with that rendering, a warning naming the field edited since.
+    fn vitae_parts<'a>(&mut self, v: &Obj<'a>, top: &Obj<'a>, basics: Option<&Obj<'a>>, doc: &mut Doc<'a>) {
+        use super::export::{Json, plain_of, project_contact, project_section, raw_of};
+        let basics_field = |key: &str| basics.and_then(|b| b.get(key)).map(Json::from_node);
+        let edited = |field: &str, part: &str| {
+            format!(
+                "`{field}` differs from what vitae renders `meta.vitae.{part}` to, and vitae sets `meta.vitae.{part}`: make the same edit there, or delete it to set `{field}`"
+            )
+        };
+        for key in ["name", "headline", "contact", "pdf", "variants"] {
+            let Some(n) = v.get(key) else { continue };
+            let path = format!("meta.vitae.{key}");
+            doc.vitae.push((key.to_string(), n, path));
+            let (field, want) = match key {
+                "name" => ("basics.name", raw_of(n).map(Json::Str)),
+                "headline" => ("basics.label", plain_of(n).map(Json::Str)),
+                "contact" => {
+                    let want = Json::Obj(project_contact(n));
+                    let keys = ["email", "phone", "url", "location", "profiles"];
+                    let got = Json::Obj(
+                        basics
+                            .map(|b| b.fields.as_slice())
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|(k, _)| keys.contains(&k.name.as_str()))
+                            .map(|(k, n)| (k.name.clone(), Json::from_node(n)))
+                            .collect(),
+                    );
+                    if got != want {
+                        let at = basics.map_or(n.pos, |b| b.pos);
+                        self.warns.push(Diagnostic::warning(at, edited("basics", key)));
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            if basics_field(&field["basics.".len()..]) != want {
+                let at = basics
+                    .and_then(|b| b.get(&field["basics.".len()..]))
+                    .map_or(n.pos, |f| f.pos);
+                self.warns.push(Diagnostic::warning(at, edited(field, key)));
+            }
+        }
+        let Some(n) = v.get("sections") else { return };
+        let Value::Seq(items) = &n.value else {
+            self.wrong_type(n, "meta.vitae.sections", "a list of `{\"section\": …}` objects");
+            return;
+        };
+        let mut sections = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            let path = format!("meta.vitae.sections[{i}]");
+            let Some(o) = self.object(it, &path, "vitae section") else {
+                continue;
+            };
+            let Some(s) = o.get("section") else {
+                self.err(
+                    it.pos,
+                    format!("{path}: expected `section`, a section in vitae's format"),
+                );
+                continue;
+            };
+            let shown_as = match o.get("shown_as").map(|n| &n.value) {
+                Some(Value::Str(h)) if h == "basics.summary" || SECTIONS.iter().any(|(k, _)| k == h) => Some(h.clone()),
+                None => None,
+                Some(_) => {
+                    let n = o.get("shown_as").unwrap_or(it);
+                    self.wrong_type(
+                        n,
+                        &format!("{path}.shown_as"),
+                        "the name of a JSON Resume list (`work`, `education`, …) or `basics.summary`",
+                    );
+                    None
+                }
+            };
+            if let Some(h) = &shown_as {
+                let given = match h.strip_prefix("basics.") {
+                    Some(k) => basics.and_then(|b| b.get(k)),
+                    None => top.get(h),
+                };
+                if given.map(Json::from_node) != Some(project_section(h, s)) {
+                    let at = given.map_or(s.pos, |g| g.pos);
+                    self.warns.push(Diagnostic::warning(at, format!("`{h}` differs from what vitae renders `{path}.section` to, and vitae sets `{path}.section`: make the same edit there, or delete it from `meta.vitae.sections` to set `{h}`")));
+                }
+            }
+            sections.push(super::emit::VitaeSection {
+                node: s,
+                path: format!("{path}.section"),
+                shown_as,
+            });
+        }
+        doc.vitae_sections = Some(sections);
     }
 
     /// `basics.summary` as a "Summary" section, one paragraph per blank-line-separated

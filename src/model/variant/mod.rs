@@ -76,7 +76,7 @@ impl Expanded {
 
 /// Reads the source into the generic tree; `None` when it does not parse (the
 /// loader then reports the syntax error as for any resume).
-fn read_tree(text: &str) -> Option<Node> {
+pub(crate) fn read_tree(text: &str) -> Option<Node> {
     let text = super::precheck(text).ok()?;
     serde_saphyr::from_str_with_options::<Node>(text, super::yaml_options()).ok()
 }
@@ -85,6 +85,11 @@ fn read_tree(text: &str) -> Option<Node> {
 /// it must go through [`expand`]. A document that does not parse does not.
 pub fn needs_expansion(text: &str) -> bool {
     read_tree(text).is_some_and(|t| filter::uses_features(&t))
+}
+
+/// [`needs_expansion`] of a document already read as a tree ([`read_tree`]).
+pub(crate) fn uses_features(tree: &Node) -> bool {
+    filter::uses_features(tree)
 }
 
 /// The variants a document defines, in the order written.
