@@ -90,7 +90,7 @@ mod tests {
         let text = "{\n  \"basics\": {\"name\": \"Ann\"},\n}\n";
         assert!(looks_like_json(text));
         let d = check(text).expect("an error");
-        assert_eq!((d.pos.line, d.pos.column), (2, 31));
+        assert_eq!((d.pos.line, d.pos.column), (2, 28));
         assert_eq!(
             d.message,
             "trailing comma: in JSON a `,` must be followed by another value, not by the `}` that ends the object"
