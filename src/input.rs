@@ -162,8 +162,9 @@ pub fn convert_json_for(
             let mut all = c.errors.clone();
             all.extend(more.into_iter().filter_map(|d| c.diagnostic(d)));
             all.extend(c.warnings.iter().cloned());
-            let (mut errs, mut warnings): (Vec<_>, Vec<_>) =
-                all.into_iter().partition(|d| d.severity == crate::diag::Severity::Error);
+            let (mut errs, mut warnings): (Vec<_>, Vec<_>) = all
+                .into_iter()
+                .partition(|d| d.severity == crate::diag::Severity::Error);
             errs.sort_by_key(|d| d.pos);
             warnings.sort_by_key(|d| d.pos);
             errs.append(&mut warnings);

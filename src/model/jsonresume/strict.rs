@@ -32,8 +32,14 @@ pub(super) fn check(text: &str) -> Option<Diagnostic> {
     let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
     // serde_json's message ends with " at line L column C": the position is given apart.
     let msg = e.to_string();
-    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
-    Some(Diagnostic::error(Pos::new(line, column.max(1)), format!("invalid JSON: {msg}")))
+    let msg = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m)
+        .to_string();
+    Some(Diagnostic::error(
+        Pos::new(line, column.max(1)),
+        format!("invalid JSON: {msg}"),
+    ))
 }
 
 /// The byte offset of the first comma that is followed, after white space only, by
