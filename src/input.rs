@@ -147,15 +147,27 @@ pub fn convert_json_for(
                 prepared: p,
             })
         }
-        Ok(_) => {
-            let mut errs = c.errors;
+        // The errors, then every warning: the JSON's (a did-you-mean for a misspelt
+        // key may explain an error) and the generated text's.
+        Ok(p) => {
+            let mut errs = c.errors.clone();
             errs.sort_by_key(|d| d.pos);
+            let mut warnings = c.warnings.clone();
+            warnings.extend(p.warnings.into_iter().filter_map(|d| c.diagnostic(d)));
+            warnings.sort_by_key(|d| d.pos);
+            errs.append(&mut warnings);
             Err(errs)
         }
         Err(more) => {
-            let mut errs = c.errors.clone();
-            errs.extend(more.into_iter().filter_map(|d| c.diagnostic(d)));
+            let mut all = c.errors.clone();
+            all.extend(more.into_iter().filter_map(|d| c.diagnostic(d)));
+            all.extend(c.warnings.iter().cloned());
+            let (mut errs, mut warnings): (Vec<_>, Vec<_>) = all
+                .into_iter()
+                .partition(|d| d.severity == crate::diag::Severity::Error);
             errs.sort_by_key(|d| d.pos);
+            warnings.sort_by_key(|d| d.pos);
+            errs.append(&mut warnings);
             Err(errs)
         }
     }

@@ -164,7 +164,7 @@ fn the_complete_resume_maps_every_section_and_field() {
             "Dr. Maren Holt, Lund University |  |  |  |  | Thea turned our scattered scripts into a pipeline the whole group could trust. | ",
         ],
         &[
-            "tilediff | Feb 2022 – Oct 2023 | Author, Maintainer · application | Kartverk Labs |  | A tool that compares two vector-tile builds and reports what changed. Keywords: Rust, vector tiles | Used in the release checks of three mapping platforms.",
+            "tilediff | Feb 2022 – Oct 2023 | Author, Maintainer · application | Kartverk Labs |  | A tool that compares two vector-tile builds and reports what changed. | Used in the release checks of three mapping platforms. / Keywords: Rust, vector tiles",
         ],
     ];
     for (k, want) in expected.iter().enumerate() {
@@ -178,8 +178,8 @@ fn the_complete_resume_maps_every_section_and_field() {
     assert_eq!(work0.inline[0].link.as_deref(), Some("https://kartverk.example.com/"));
     assert_eq!(work0.inline[1].text, " — Open mapping platform");
     assert_eq!(work0.inline[1].link, None);
-    // Keywords get a bold lead-in.
-    let kw = &r.sections[11].entries[0].text.as_ref().unwrap().inline;
+    // Keywords get a bold lead-in, on a line of their own after the highlights.
+    let kw = &r.sections[11].entries[0].bullets.last().unwrap().inline;
     assert_eq!(
         kw.iter()
             .filter(|s| s.bold)
@@ -867,5 +867,83 @@ fn an_end_before_its_start_is_one_error() {
     assert_eq!(
         got,
         ["2:60: work[0].endDate: `2018-01` is before the startDate `2019-01`"]
+    );
+}
+
+/// Issue 22 item 9, found by new users: the did-you-mean warning kept beside an
+/// error, a trailing comma refused at its position, keywords apart from the
+/// description, `Berlin, Berlin` once (`vitae check` and the converted resume).
+#[test]
+fn issue_22_json_resume_findings() {
+    let dir = tempdir("issue22-json");
+    let files = [
+        (
+            "typo-and-error.json",
+            "{\n  \"basics\": {\"name\": \"Ann\"},\n  \"work\": [{\"name\": \"W\", \"statDate\": \"2019-01\", \"endDate\": \"2019-13\"}]\n}\n",
+        ),
+        (
+            "trailing.json",
+            "{\n  \"basics\": {\"name\": \"Ann\"},\n  \"work\": [{\"name\": \"W\"},]\n}\n",
+        ),
+    ];
+    let mut got = String::new();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+        let o = vitae(&["check", name], &dir);
+        got.push_str(&format!("{name}: {:?}\n{}", o.status.code(), stderr(&o)));
+    }
+    let r = convert(
+        "{\"basics\": {\"name\": \"Ann\", \"location\": {\"city\": \"Berlin\", \"region\": \"Berlin\"}},\n \"projects\": [{\"name\": \"P\", \"description\": \"A tool.\", \"keywords\": [\"Rust\", \"Go\"]}]}\n",
+    )
+    .unwrap();
+    let p = &r.resume.sections[0].entries[0];
+    got.push_str(&format!("{}\n{}", show(p), r.yaml));
+    assert_eq!(
+        got,
+        concat!(
+            "typo-and-error.json: Some(1)\n",
+            "error: work[0].endDate: `2019-13` has no month 13 (a month is 01 to 12)\n",
+            " --> typo-and-error.json:3:60\n",
+            "  |\n",
+            "3 |   \"work\": [{\"name\": \"W\", \"statDate\": \"2019-01\", \"endDate\": \"2019-13\"}]\n",
+            "  |                                                            ^^^^^^^^^\n",
+            "  |\n",
+            "  = help: JSON Resume dates are ISO 8601: `2019`, `2019-06` or `2019-06-30`; leave `endDate` out while it lasts\n",
+            "warning: `work[0].statDate` is not a JSON Resume field; vitae ignores it\n",
+            " --> typo-and-error.json:3:26\n",
+            "  |\n",
+            "3 |   \"work\": [{\"name\": \"W\", \"statDate\": \"2019-01\", \"endDate\": \"2019-13\"}]\n",
+            "  |                          ^^^^^^^^^^\n",
+            "  |\n",
+            "  = help: did you mean `startDate`?\n",
+            "typo-and-error.json: 1 error found\n",
+            "trailing.json: Some(1)\n",
+            "error: trailing comma: in JSON a `,` must be followed by another value, not by the `]` that ends the array\n",
+            " --> trailing.json:3:25\n",
+            "  |\n",
+            "3 |   \"work\": [{\"name\": \"W\"},]\n",
+            "  |                         ^\n",
+            "  |\n",
+            "  = help: remove the comma\n",
+            "trailing.json: 1 error found\n",
+            "P |  |  |  |  | A tool. | Keywords: Rust, Go\n",
+            "# A resume for vitae (docs/format.md), converted from a JSON Resume by `vitae convert`.\n",
+            "# Building this file gives the same PDF as building the JSON Resume itself. The\n",
+            "# comments name the JSON Resume field each part came from; edit freely from here.\n",
+            "\n",
+            "name: Ann\n",
+            "contact:\n",
+            "  - location: Berlin\n",
+            "\n",
+            "sections:\n",
+            "  # from `projects`\n",
+            "  - title: Projects\n",
+            "    entries:\n",
+            "      # projects[0]\n",
+            "      - title: P\n",
+            "        text: A tool.\n",
+            "        bullets:\n",
+            "          - \"**Keywords:** Rust, Go\"\n",
+        )
     );
 }

@@ -188,7 +188,10 @@ impl Builder<'_> {
         let mut text_done = false;
         // 1. The head row: title (or, without one, the text) with the date.
         if let Some(t) = &e.title {
-            let st = self.style(fs, Weight::Bold, Slant::Upright, Rgb::TEXT, Align::Ragged);
+            let mut st = self.style(fs, Weight::Bold, Slant::Upright, Rgb::TEXT, Align::Ragged);
+            // A linked title is set in the colour of the others (issue 22): the link
+            // stays clickable, and a section's titles do not change colour by having one.
+            st.link_color = st.color;
             let date = e.date.as_ref().map(|d| (d, quiet(self, false)));
             self.row(Some((&t.inline, st, t.pos, &format!("{ctx} title"))), date, x, m, space);
         } else if let (Some(d), Some((spans, pos))) = (&e.date, &label_text) {

@@ -302,6 +302,7 @@ h3+.subtitle,h3+.date+.subtitle{{margin-top:0}}\n\
 .bullets li::marker{{font-size:0.8em}}\n\
 .bullets li{{margin-top:{before_body};text-align:{justify};hyphens:{hyphens}}}\n\
 a{{color:{link};text-decoration:none}}\n\
+h3 a{{color:inherit}}\n\
 a:hover,a:focus{{text-decoration:underline}}\n\
 @media (max-width:40em){{\n\
 main{{display:block;padding:1em}}\n\

@@ -133,14 +133,16 @@ impl Walk {
                     text: format!("**Keywords:** {}", k.text),
                     origin: k.origin,
                 });
-                e.text = match (description, keywords) {
-                    (Some(d), Some(k)) => Some(Val {
-                        text: format!("{} {}", d.text, k.text),
-                        origin: d.origin,
-                    }),
-                    (d, k) => d.or(k),
-                };
                 e.bullets = self.texts(o, "highlights").iter().map(Txt::markup).collect();
+                // The keywords on a line of their own, after the description and the
+                // highlights, not run into the description's last sentence.
+                match (description, keywords) {
+                    (Some(d), Some(k)) => {
+                        e.text = Some(d);
+                        e.bullets.push(k);
+                    }
+                    (d, k) => e.text = d.or(k),
+                }
             }
             _ => {}
         }

@@ -22,6 +22,7 @@
 pub(crate) mod emit;
 mod entries;
 pub mod export;
+mod strict;
 pub(crate) mod tree;
 mod walk;
 
@@ -189,6 +190,11 @@ pub fn convert(text: &str) -> Result<Converted, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Node =
         serde_saphyr::from_str_with_options(text, super::yaml_options()).map_err(|e| vec![syntax_error(&e, text)])?;
+    if strict::looks_like_json(text)
+        && let Some(d) = strict::check(text)
+    {
+        return Err(vec![d]);
+    }
     let keys: Vec<&str> = match &root.value {
         Value::Map(m) => m.iter().map(|(k, _)| k.name.as_str()).collect(),
         _ => Vec::new(),
@@ -207,7 +213,10 @@ pub fn convert(text: &str) -> Result<Converted, Vec<Diagnostic>> {
     }
     let mut w = Walk::default();
     let Some(doc) = w.document(&root) else {
+        // The errors, then the warnings (a did-you-mean for a misspelt key may be why).
         w.errs.sort_by_key(|d| d.pos);
+        w.warns.sort_by_key(|d| d.pos);
+        w.errs.append(&mut w.warns);
         return Err(w.errs);
     };
     let (yaml, origins) = emit::emit(&doc);

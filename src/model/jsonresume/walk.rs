@@ -489,7 +489,10 @@ impl Walk {
             .and_then(|l| self.object(l, "basics.location", "location"))
         {
             let city = self.text(&l, "city");
-            let region = self.text(&l, "region");
+            // `"city": "Berlin", "region": "Berlin"` shows Berlin once.
+            let region = self
+                .text(&l, "region")
+                .filter(|r| city.as_ref().is_none_or(|c| c.raw.trim() != r.raw.trim()));
             let country = self.text(&l, "countryCode");
             for k in ["address", "postalCode"] {
                 if self.text(&l, k).is_some() {
