@@ -67,17 +67,10 @@ pub fn convert(args: ConvertArgs) -> u8 {
     if to_json {
         return export(&args, &shown, &text, &output);
     }
-    let output = match output_beside(&output, input) {
+    let output = match new_output(&output, input, args.force) {
         Ok(o) => o,
         Err(status) => return status,
     };
-    if output.replaces_a_file() && !args.force {
-        say!(
-            "{}: error: the file exists; use --force to overwrite it",
-            output.shown()
-        );
-        return EXIT_IO;
-    }
     let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
     match vitae::input::convert_json(&text, &overrides) {
         Ok(c) => {
@@ -120,17 +113,10 @@ fn export(args: &ConvertArgs, shown: &str, text: &str, output: &Path) -> u8 {
         );
         return EXIT_USAGE;
     }
-    let output = match output_beside(output, input) {
+    let output = match new_output(output, input, args.force) {
         Ok(o) => o,
         Err(status) => return status,
     };
-    if output.replaces_a_file() && !args.force {
-        say!(
-            "{}: error: the file exists; use --force to overwrite it",
-            output.shown()
-        );
-        return EXIT_IO;
-    }
     let overrides = crate::job::for_input(&vitae::Options::default(), input).overrides;
     let fail = |errors: &[vitae::diag::Diagnostic]| {
         diagnostics(shown, text, errors);
@@ -219,6 +205,19 @@ pub fn expand(args: ExpandArgs) -> u8 {
 /// is reported and gives exit status 3.
 /// The YAML output at `path`, refused (with its message said and [`EXIT_IO`] returned)
 /// when it cannot be written or is the input itself.
+/// [`output_beside`], refused (exit 3) when it would replace a file without `--force`.
+fn new_output(path: &Path, input: &Path, force: bool) -> Result<Output, u8> {
+    let output = output_beside(path, input)?;
+    if output.replaces_a_file() && !force {
+        say!(
+            "{}: error: the file exists; use --force to overwrite it",
+            output.shown()
+        );
+        return Err(EXIT_IO);
+    }
+    Ok(output)
+}
+
 fn output_beside(path: &Path, input: &Path) -> Result<Output, u8> {
     let output = Output::resolve(path, "YAML").map_err(|m| {
         say!("{m}");
